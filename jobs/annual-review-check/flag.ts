@@ -1,0 +1,75 @@
+// A flag: one finding for one (account, field), as it appears in mismatches.json minus `status`
+// (new / recurring is decided later against the previous run).
+
+export const FIELDS = [
+  'uscc',
+  'notFound',
+  'status',
+  'name',
+  'legalRepresentative',
+  'licenseExpiry',
+  'registeredCapital',
+  'address',
+  'businessScope',
+] as const;
+export type FlagField = (typeof FIELDS)[number];
+
+/** Most severe first; this order is the order of every report. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Stable ids of the rule that fired; `actions.ts` maps each to what a clerk must do. */
+export type RuleId =
+  | 'uscc.empty'
+  | 'uscc.length'
+  | 'uscc.alphabet'
+  | 'uscc.checkChar'
+  | 'uscc.orgCodeCheckDigit'
+  | 'notFound'
+  | 'status.revoked'
+  | 'status.cancelled'
+  | 'status.deregistered'
+  | 'status.movedOut'
+  | 'status.suspended'
+  | 'status.liquidating'
+  | 'status.unrecognised'
+  | 'name.differs'
+  | 'legalRepresentative.differs'
+  | 'licenseExpiry.expired'
+  | 'licenseExpiry.differs'
+  | 'registeredCapital.amount'
+  | 'registeredCapital.currency'
+  | 'registeredCapital.unparseable'
+  | 'address.differs'
+  | 'businessScope.differs';
+
+export interface Flag {
+  accountNo: string;
+  uscc: string;
+  /** 存款人名称 as the bank has it. */
+  name: string;
+  field: FlagField;
+  severity: Severity;
+  bankValue: string | null;
+  registryValue: string | null;
+  rule: RuleId;
+  /** A Chinese sentence a clerk understands. */
+  message: string;
+  /** Address only: 0..1 similarity of the two addresses. */
+  similarity?: number;
+}
+
+export type Verdict = 'pass' | 'mismatch' | 'unverifiable';
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** Sort order of reports: severity, then field order of the spec's table, then account. */
+export function compareFlags(a: Flag, b: Flag): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) ||
+    (a.accountNo < b.accountNo ? -1 : a.accountNo > b.accountNo ? 1 : 0)
+  );
+}

@@ -1,0 +1,38 @@
+// Text normalisation before comparing bank and registry values, so that cosmetic differences
+// (widths, spaces, bracket styles, dot styles, letter case) never count as mismatches.
+//
+// Example: normaliseText('北京 ＡＢＣ（集团）有限公司') === normaliseText('北京abc(集团)有限公司')
+
+/** Every bracket style clerks and portals use, mapped onto ASCII `(` / `)`. */
+const OPEN_BRACKETS = /[（(﹙〔【［[｛{〖「『]/gu;
+const CLOSE_BRACKETS = /[）)﹚〕】］\]｝}〗」』]/gu;
+/**
+ * Middle dots in transliterated personal names (艾力·托合提): U+00B7, bullet, full-width full stop
+ * (which NFKC turns into `.`), katakana middle dot, hyphenation point, dot operators.
+ */
+const MIDDLE_DOTS = /[·•.．・･‧∙⋅]/gu;
+
+/**
+ * NFKC (full-width → half-width, U+3000 → space), all whitespace removed, brackets unified to
+ * `()`, Latin letters upper-cased (bank systems often store `WAYNE` where the registry has `Wayne`).
+ */
+export function normaliseText(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(OPEN_BRACKETS, '(')
+    .replace(CLOSE_BRACKETS, ')')
+    .toUpperCase();
+}
+
+/** normaliseText plus one middle dot `·` for every dot style: for legal representatives' names. */
+export function normalisePersonName(value: string): string {
+  return normaliseText(value).replace(MIDDLE_DOTS, '·');
+}
+
+/** A value that says "nothing here": empty, whitespace, `N/A`, `-`, `无`, `null`. */
+export function isBlank(value: string | null | undefined): boolean {
+  if (value == null) return true;
+  const text = normaliseText(value);
+  return text === '' || text === 'N/A' || text === 'NA' || text === '-' || text === '--' || text === '无' || text === 'NULL';
+}

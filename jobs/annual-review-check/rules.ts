@@ -1,0 +1,197 @@
+// The cross-check rules of the spec's table: one account (bank side) against what the registry
+// lookup returned, producing at most one flag per field.
+//
+// Example:
+//   const flags = checkAccount(account, { kind: 'found', company }, '2025-10-31');
+//   const { verdict } = judgeAccount(account, lookup, '2025-10-31');
+
+import type { RegistryCompanyRecord, ReviewAccountRecord } from '../../bots/records';
+import { compareAddress } from './address';
+import { formatCapital, parseCapital, sameCapital } from './capital';
+import { formatTerm, parseTermDate, sameTerm } from './dates';
+import type { Flag, FlagField, RuleId, Severity, Verdict } from './flag';
+import { compareFlags } from './flag';
+import { isBlank, normalisePersonName, normaliseText } from './normalise';
+import { classifyStatus } from './status';
+import { validateUscc } from './uscc';
+
+/** What the registry bot answered for one code. `failed` = portal down after all retries. */
+export type RegistryLookup =
+  | { kind: 'found'; company: RegistryCompanyRecord }
+  | { kind: 'notFound' }
+  | { kind: 'failed'; error: string };
+
+export interface AccountJudgement {
+  accountNo: string;
+  verdict: Verdict;
+  /** Most severe first. Empty for `pass` and `unverifiable`. */
+  flags: Flag[];
+}
+
+type FlagBody = Omit<Flag, 'accountNo' | 'uscc' | 'name'>;
+
+const STATUS_RULES = {
+  revoked: 'status.revoked',
+  cancelled: 'status.cancelled',
+  deregistered: 'status.deregistered',
+  movedOut: 'status.movedOut',
+  suspended: 'status.suspended',
+  liquidating: 'status.liquidating',
+  unknown: 'status.unrecognised',
+} as const satisfies Record<string, RuleId>;
+
+function flagOf(field: FlagField, severity: Severity, rule: RuleId, bankValue: string | null, registryValue: string | null, message: string): FlagBody {
+  return { field, severity, rule, bankValue, registryValue, message };
+}
+
+function statusFlag(company: RegistryCompanyRecord): FlagBody | null {
+  const status = classifyStatus(company.status);
+  if (status.class === 'active' || status.kind === 'active') return null;
+  const rule = STATUS_RULES[status.kind];
+  if (status.class === 'unknown') {
+    // Not in the spec's list: never let an unreadable status pass silently.
+    return flagOf('status', 'high', rule, null, company.status, `登记状态为“${company.status}”，系统无法识别，需人工核实企业是否仍正常存续。`);
+  }
+  const message =
+    status.class === 'critical'
+      ? `企业登记状态为“${company.status}”，已不能正常经营，账户须按规定处理。`
+      : `企业登记状态为“${company.status}”，经营状态异常，需联系客户核实。`;
+  return flagOf('status', status.class, rule, null, company.status, message);
+}
+
+function nameFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (normaliseText(account.name) === normaliseText(company.name)) return null;
+  return flagOf('name', 'high', 'name.differs', account.name, company.name, `存款人名称“${account.name}”与登记的企业名称“${company.name}”不一致。`);
+}
+
+function legalRepresentativeFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (normalisePersonName(account.legalRepresentative) === normalisePersonName(company.legalRepresentative)) return null;
+  return flagOf(
+    'legalRepresentative',
+    'high',
+    'legalRepresentative.differs',
+    account.legalRepresentative,
+    company.legalRepresentative,
+    `银行登记的法定代表人“${account.legalRepresentative}”与登记信息“${company.legalRepresentative}”不一致。`,
+  );
+}
+
+function licenseExpiryFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord, reviewDate: string): FlagBody | null {
+  // The registry leaves 营业期限至 empty for companies without an end date.
+  const registryTerm = isBlank(company.operatingUntil) ? ({ kind: 'forever' } as const) : parseTermDate(company.operatingUntil);
+  if (registryTerm?.kind === 'date' && registryTerm.iso < reviewDate) {
+    return flagOf(
+      'licenseExpiry',
+      'high',
+      'licenseExpiry.expired',
+      account.licenseExpiry,
+      company.operatingUntil,
+      `营业执照已于 ${registryTerm.iso} 到期（核验日 ${reviewDate}）。`,
+    );
+  }
+  if (isBlank(account.licenseExpiry)) return null;
+  const bankText = account.licenseExpiry ?? '';
+  const bankTerm = parseTermDate(bankText);
+  if (bankTerm && registryTerm) {
+    if (sameTerm(bankTerm, registryTerm)) return null;
+    return flagOf(
+      'licenseExpiry',
+      'medium',
+      'licenseExpiry.differs',
+      bankText,
+      company.operatingUntil,
+      `银行记录的营业执照有效期至 ${formatTerm(bankTerm)}，登记为 ${formatTerm(registryTerm)}。`,
+    );
+  }
+  // One side is not a date we can read: only identical text counts as the same.
+  if (normaliseText(bankText) === normaliseText(company.operatingUntil)) return null;
+  const unreadable = bankTerm ? `登记的营业期限“${company.operatingUntil}”` : `银行记录的有效期“${bankText}”`;
+  return flagOf('licenseExpiry', 'medium', 'licenseExpiry.differs', bankText, company.operatingUntil, `${unreadable}不是可识别的日期，无法确认有效期一致，请人工核对。`);
+}
+
+function registeredCapitalFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  const bank = parseCapital(account.registeredCapital);
+  const registry = parseCapital(company.registeredCapital);
+  if (bank.kind === 'missing' || registry.kind === 'missing') return null;
+  const bankText = account.registeredCapital ?? '';
+  if (bank.kind === 'amount' && registry.kind === 'amount') {
+    if (sameCapital(bank.capital, registry.capital)) return null;
+    const rule = bank.capital.currency === registry.capital.currency ? 'registeredCapital.amount' : 'registeredCapital.currency';
+    return flagOf(
+      'registeredCapital',
+      'medium',
+      rule,
+      bankText,
+      company.registeredCapital,
+      `注册资本不一致：银行记录 ${formatCapital(bank.capital)}，登记为 ${formatCapital(registry.capital)}。`,
+    );
+  }
+  if (normaliseText(bankText) === normaliseText(company.registeredCapital)) return null;
+  const unreadable = bank.kind === 'unparseable' ? `银行记录的“${bankText}”` : `登记的“${company.registeredCapital}”`;
+  return flagOf('registeredCapital', 'medium', 'registeredCapital.unparseable', bankText, company.registeredCapital, `注册资本${unreadable}无法识别金额和币种，请人工核对。`);
+}
+
+function addressFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (isBlank(account.address) || isBlank(company.address)) return null;
+  const bankText = account.address ?? '';
+  const comparison = compareAddress(bankText, company.address);
+  if (comparison.match) return null;
+  return {
+    ...flagOf('address', 'medium', 'address.differs', bankText, company.address, `注册地址不一致（相似度 ${Math.round(comparison.similarity * 100)}%）：银行记录“${bankText}”，登记为“${company.address}”。`),
+    similarity: comparison.similarity,
+  };
+}
+
+function businessScopeFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (isBlank(account.businessScope) || isBlank(company.businessScope)) return null;
+  const bankText = account.businessScope ?? '';
+  if (normaliseText(bankText) === normaliseText(company.businessScope)) return null;
+  return flagOf('businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
+}
+
+function registryFlags(account: ReviewAccountRecord, company: RegistryCompanyRecord, reviewDate: string): FlagBody[] {
+  return [
+    statusFlag(company),
+    nameFlag(account, company),
+    legalRepresentativeFlag(account, company),
+    licenseExpiryFlag(account, company, reviewDate),
+    registeredCapitalFlag(account, company),
+    addressFlag(account, company),
+    businessScopeFlag(account, company),
+  ].filter((flag): flag is FlagBody => flag !== null);
+}
+
+/**
+ * All flags for one account, most severe first. An invalid code short-circuits everything (no
+ * lookup is needed to know it); `notFound` short-circuits the field comparisons; a failed lookup
+ * gives no flags (the verdict is `unverifiable`, see judgeAccount).
+ */
+export function checkAccount(account: ReviewAccountRecord, lookup: RegistryLookup, reviewDate: string): Flag[] {
+  const uscc = validateUscc(account.uscc);
+  const identity = { accountNo: account.accountNo, uscc: uscc.code || account.uscc, name: account.name };
+  if (!uscc.ok) {
+    const rule = `uscc.${uscc.reason}` as const;
+    const message = `统一社会信用代码“${account.uscc}”无效：${uscc.detail}。`;
+    return [{ ...identity, ...flagOf('uscc', 'critical', rule, account.uscc, null, message) }];
+  }
+  if (lookup.kind === 'failed') return [];
+  if (lookup.kind === 'notFound') {
+    const message = `统一社会信用代码 ${uscc.code} 格式有效，但登记系统中查无此企业。`;
+    return [{ ...identity, ...flagOf('notFound', 'critical', 'notFound', account.uscc, null, message) }];
+  }
+  return registryFlags(account, lookup.company, reviewDate)
+    .map((body) => ({ ...identity, ...body }))
+    .sort(compareFlags);
+}
+
+/** The verdict with its flags. A failed lookup is `unverifiable`, never `pass`. */
+export function judgeAccount(account: ReviewAccountRecord, lookup: RegistryLookup, reviewDate: string): AccountJudgement {
+  const flags = checkAccount(account, lookup, reviewDate);
+  const verdict: Verdict = flags.length > 0 ? 'mismatch' : lookup.kind === 'failed' ? 'unverifiable' : 'pass';
+  return { accountNo: account.accountNo, verdict, flags };
+}
+
+/** Whether the account needs a registry lookup at all (an invalid code is flagged without one). */
+export function needsLookup(account: ReviewAccountRecord): boolean {
+  return validateUscc(account.uscc).ok;
+}
