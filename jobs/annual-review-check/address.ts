@@ -46,6 +46,7 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 export function compareAddress(bank: string, registry: string): AddressComparison {
+  if (bank === registry) return { match: true, similarity: 1 };
   const a = normaliseText(bank);
   const b = normaliseText(registry);
   if (a === b) return { match: true, similarity: 1 };

@@ -30,6 +30,8 @@ const CURRENCY_WORDS: ReadonlyArray<readonly [RegExp, Currency]> = [
   [/澳门元|澳门币|MOP/u, 'MOP'],
 ];
 
+const CURRENCY_WORDS_GLOBAL = CURRENCY_WORDS.map(([pattern]) => new RegExp(pattern.source, 'gu'));
+
 /** Words that may surround the number without changing it. */
 const NEUTRAL_WORDS = /人民币|RMB|CNY|元|整|\(|\)|:|注册资本|注册资金/gu;
 const UNIT_WORDS = /万|亿|千/gu;
@@ -63,7 +65,7 @@ export function parseCapital(raw: string | null | undefined): CapitalParse {
   // Anything left besides the number, units, currency and neutral words means we misread it.
   // Currency words go first: `日元` must not lose its `元` to the neutral words.
   let rest = text.replace(numbers[0], '');
-  for (const [pattern] of CURRENCY_WORDS) rest = rest.replace(new RegExp(pattern.source, 'gu'), '');
+  for (const pattern of CURRENCY_WORDS_GLOBAL) rest = rest.replace(pattern, '');
   rest = rest.replace(UNIT_WORDS, '').replace(NEUTRAL_WORDS, '');
   if (rest !== '') return { kind: 'unparseable', text: raw };
 

@@ -11,7 +11,7 @@ import { formatCapital, parseCapital, sameCapital } from './capital';
 import { formatTerm, parseTermDate, sameTerm } from './dates';
 import type { Flag, FlagField, RuleId, Severity, Verdict } from './flag';
 import { compareFlags } from './flag';
-import { isBlank, normalisePersonName, normaliseText } from './normalise';
+import { isBlank, normalisePersonName, sameText } from './normalise';
 import { classifyStatus } from './status';
 import { validateUscc } from './uscc';
 
@@ -60,11 +60,12 @@ function statusFlag(company: RegistryCompanyRecord): FlagBody | null {
 }
 
 function nameFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
-  if (normaliseText(account.name) === normaliseText(company.name)) return null;
+  if (sameText(account.name, company.name)) return null;
   return flagOf('name', 'high', 'name.differs', account.name, company.name, `存款人名称“${account.name}”与登记的企业名称“${company.name}”不一致。`);
 }
 
 function legalRepresentativeFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (account.legalRepresentative === company.legalRepresentative) return null;
   if (normalisePersonName(account.legalRepresentative) === normalisePersonName(company.legalRepresentative)) return null;
   return flagOf(
     'legalRepresentative',
@@ -104,12 +105,13 @@ function licenseExpiryFlag(account: ReviewAccountRecord, company: RegistryCompan
     );
   }
   // One side is not a date we can read: only identical text counts as the same.
-  if (normaliseText(bankText) === normaliseText(company.operatingUntil)) return null;
+  if (sameText(bankText, company.operatingUntil)) return null;
   const unreadable = bankTerm ? `登记的营业期限“${company.operatingUntil}”` : `银行记录的有效期“${bankText}”`;
   return flagOf('licenseExpiry', 'medium', 'licenseExpiry.differs', bankText, company.operatingUntil, `${unreadable}不是可识别的日期，无法确认有效期一致，请人工核对。`);
 }
 
 function registeredCapitalFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
+  if (account.registeredCapital === company.registeredCapital) return null;
   const bank = parseCapital(account.registeredCapital);
   const registry = parseCapital(company.registeredCapital);
   if (bank.kind === 'missing' || registry.kind === 'missing') return null;
@@ -126,7 +128,7 @@ function registeredCapitalFlag(account: ReviewAccountRecord, company: RegistryCo
       `注册资本不一致：银行记录 ${formatCapital(bank.capital)}，登记为 ${formatCapital(registry.capital)}。`,
     );
   }
-  if (normaliseText(bankText) === normaliseText(company.registeredCapital)) return null;
+  if (sameText(bankText, company.registeredCapital)) return null;
   const unreadable = bank.kind === 'unparseable' ? `银行记录的“${bankText}”` : `登记的“${company.registeredCapital}”`;
   return flagOf('registeredCapital', 'medium', 'registeredCapital.unparseable', bankText, company.registeredCapital, `注册资本${unreadable}无法识别金额和币种，请人工核对。`);
 }
@@ -145,7 +147,7 @@ function addressFlag(account: ReviewAccountRecord, company: RegistryCompanyRecor
 function businessScopeFlag(account: ReviewAccountRecord, company: RegistryCompanyRecord): FlagBody | null {
   if (isBlank(account.businessScope) || isBlank(company.businessScope)) return null;
   const bankText = account.businessScope ?? '';
-  if (normaliseText(bankText) === normaliseText(company.businessScope)) return null;
+  if (sameText(bankText, company.businessScope)) return null;
   return flagOf('businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
 }
 
