@@ -10,7 +10,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'arc-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = path.join(dir, 'accounts.xlsx');
-let entries: AccountsEntry[] = [];
+const entries: AccountsEntry[] = [];
 
 beforeAll(async () => {
   const workbook = new ExcelJS.Workbook();
@@ -29,8 +29,8 @@ beforeAll(async () => {
   sheet.mergeCells('C4:C5');
   sheet.mergeCells('D4:D5');
   sheet.getCell('E5').numFmt = 'yyyy"年"m"月"d"日"';
-  // Row 6: an 18-digit account typed as a number: Excel already lost digits.
-  sheet.addRow([6222023010001234567, '丙公司', '91620105750906995R', '赵六']);
+  // Row 6: a 19-digit account typed as a number: the float has already lost digits, as in Excel.
+  sheet.addRow([Number('6222023010001234567'), '丙公司', '91620105750906995R', '赵六']);
   await workbook.xlsx.writeFile(file);
 
   const opened = await openAccountsFile(file);
