@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Flags that keep Chromium off the network: this machine, like a bank's, has no internet. */
+export const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+];
+
+/** Playwright's own Chromium if installed, else CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string {
+  let own: string | undefined;
+  try {
+    own = chromium.executablePath();
+  } catch {
+    own = undefined;
+  }
+  if (own && existsSync(own)) return own;
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const args = [...QUIET_FLAGS];
+  // Chromium refuses to sandbox as root; containers and CI run as root.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/** One browser per process, launched on first use; relaunched if it crashed. */
+export async function sharedBrowser(): Promise<Browser> {
+  if (shared) {
+    const b = await shared;
+    if (b.isConnected()) return b;
+  }
+  shared = launchBrowser();
+  const browser = await shared;
+  browser.on('disconnected', () => {
+    shared = undefined;
+  });
+  return browser;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const b = shared;
+  shared = undefined;
+  if (b) await (await b).close().catch(() => undefined);
+}

@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Logger } from 'pino';
+import type { PortalSession } from './portal-session';
+import { applyStorageState } from './portal-session';
+import type { Evidence } from './evidence';
+import { LayoutError, PortalError, SessionExpiredError } from './errors';
+import { backoffMs, DEFAULT_RETRY, isTransient, sleep, type RetryPolicy } from './retry';
+
+/** What a bot's `run` gets: a logged-in page, retrying steps, evidence, progress, cancellation. */
+export interface BotContext {
+  readonly botId: string;
+  readonly baseUrl: string;
+  readonly log: Logger;
+  readonly evidence: Evidence;
+  readonly signal: AbortSignal;
+  /** The job's page, logged in (the same page across calls; pages are reused across items). */
+  page(): Promise<Page>;
+  /** A further page in the same logged-in context, for bots that work items in parallel. */
+  newPage(): Promise<Page>;
+  /**
+   * Runs one step with the runtime's policy: PortalError (and timeouts) → backoff with jitter
+   * honouring Retry-After; SessionExpiredError → log in again and retry; LayoutError → evidence,
+   * then fail at once. Anything else fails the step.
+   */
+  step<T>(name: string, fn: (page: Page) => Promise<T>, page?: Page): Promise<T>;
+  /** Navigates and classifies the answer: 5xx/429/busy → PortalError, login page/401 → SessionExpiredError. */
+  goto(page: Page, url: string): Promise<Response | null>;
+  /** The total the portal states; the runtime compares it with the records yielded. */
+  expectTotal(total: number): void;
+  progress(done: number, total?: number): void;
+}
+
+export interface ContextDeps {
+  botId: string;
+  browser: Browser;
+  session: PortalSession;
+  log: Logger;
+  evidence: Evidence;
+  signal: AbortSignal;
+  retry?: RetryPolicy;
+  onProgress?: (done: number, total?: number) => void;
+}
+
+const BUSY_TEXT = /系统繁忙|请稍后再试/;
+
+export class RuntimeBotContext implements BotContext {
+  readonly botId: string;
+  readonly baseUrl: string;
+  readonly log: Logger;
+  readonly evidence: Evidence;
+  readonly signal: AbortSignal;
+  expectedTotal: number | undefined;
+  private context: BrowserContext | undefined;
+  private mainPage: Page | undefined;
+  private currentState: Awaited<ReturnType<PortalSession['storageState']>> | undefined;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: ContextDeps) {
+    this.botId = deps.botId;
+    this.baseUrl = deps.session.baseUrl;
+    this.log = deps.log;
+    this.evidence = deps.evidence;
+    this.signal = deps.signal;
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  private async ensureContext(): Promise<BrowserContext> {
+    if (this.context) return this.context;
+    this.currentState = await this.deps.session.storageState(this.deps.browser);
+    const context = await this.deps.browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
+    if (this.deps.session.portal.blockResources) {
+      await context.route('**/*', (route) =>
+        ['image', 'font', 'media'].includes(route.request().resourceType()) ? route.abort() : route.continue(),
+      );
+    }
+    this.context = context;
+    return context;
+  }
+
+  async page(): Promise<Page> {
+    if (this.mainPage && !this.mainPage.isClosed()) return this.mainPage;
+    this.mainPage = await (await this.ensureContext()).newPage();
+    return this.mainPage;
+  }
+
+  async newPage(): Promise<Page> {
+    return (await this.ensureContext()).newPage();
+  }
+
+  expectTotal(total: number): void {
+    this.expectedTotal = total;
+  }
+
+  progress(done: number, total?: number): void {
+    this.deps.onProgress?.(done, total);
+  }
+
+  async goto(page: Page, url: string): Promise<Response | null> {
+    const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await this.classify(page, response);
+    return response;
+  }
+
+  /** Turns what the portal answered into the error that says what to do about it. */
+  async classify(page: Page, response: Response | null): Promise<void> {
+    const status = response?.status() ?? 200;
+    if (status === 429) {
+      const retryAfter = Number(response?.headers()['retry-after'] ?? '1');
+      throw new PortalError(`429 Too Many Requests at ${page.url()}`, 429, Number.isFinite(retryAfter) ? retryAfter * 1000 : 1000);
+    }
+    if (status === 401) throw new SessionExpiredError(`401 at ${page.url()}`);
+    if (status >= 500) throw new PortalError(`${status} at ${page.url()}`, status);
+    const portal = this.deps.session.portal;
+    if (portal.isLoginPage && (await portal.isLoginPage(page))) {
+      throw new SessionExpiredError(`session expired: login page shown at ${page.url()}`);
+    }
+    const title = await page.title().catch(() => '');
+    if (BUSY_TEXT.test(title)) throw new PortalError(`portal busy (${title}) at ${page.url()}`, 503);
+  }
+
+  async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      this.signal.throwIfAborted();
+      const page = onPage ?? (await this.page());
+      try {
+        return await fn(page);
+      } catch (err) {
+        if (err instanceof LayoutError) {
+          err.evidence = await this.evidence.capture(page, `layout-${name}`).catch(() => []);
+          this.log.error({ step: name, selector: err.selector, url: err.pageUrl, evidence: err.evidence }, err.message);
+          throw err;
+        }
+        if (attempt + 1 >= this.retry.attempts) throw err;
+        if (err instanceof SessionExpiredError) {
+          this.log.warn({ step: name }, 'session expired; logging in again');
+          this.currentState = await this.deps.session.renew(this.deps.browser, this.currentState);
+          await applyStorageState(await this.ensureContext(), this.currentState);
+          continue;
+        }
+        if (!isTransient(err)) throw err;
+        const wait = backoffMs(attempt, this.retry, err instanceof PortalError ? err.retryAfterMs : 0);
+        this.log.warn({ step: name, attempt: attempt + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
+        await sleep(wait, this.signal);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    this.context = undefined;
+    this.mainPage = undefined;
+  }
+}

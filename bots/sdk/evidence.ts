@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * Evidence files of one bot run under `<runDir>/evidence/<botId>/`: what the bot saw, for the
+ * admin who reads a failure, or the clerk who checks a flagged account.
+ */
+export class Evidence {
+  constructor(readonly dir: string, private readonly runDir: string) {}
+
+  /** Saves a screenshot (and the HTML unless `htmlToo` is false); returns paths relative to the run folder. */
+  async capture(page: Page, name: string, htmlToo = true): Promise<string[]> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const base = path.join(this.dir, safeName(name));
+    const files: string[] = [];
+    await page.screenshot({ path: `${base}.png`, fullPage: true }).then(() => files.push(`${base}.png`)).catch(() => undefined);
+    if (htmlToo) {
+      const html = await page.content().catch(() => undefined);
+      if (html !== undefined) {
+        await writeFile(`${base}.html`, html, { mode: 0o600 });
+        files.push(`${base}.html`);
+      }
+    }
+    return files.map((f) => path.relative(this.runDir, f));
+  }
+}
+
+export function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120);
+}

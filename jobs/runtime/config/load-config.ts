@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from './config-error';
+import { ConfigSchema, type Config } from './schema';
+
+/** Maps each top-level config key to its environment variable, for reading and for messages. */
+const ENV_NAMES: Record<string, string> = {
+  redisUrl: 'REDIS_URL',
+  varDir: 'OPSBOT_VAR_DIR',
+  runsDir: 'OPSBOT_RUNS_DIR',
+  outboxDir: 'OPSBOT_OUTBOX_DIR',
+  queuePrefix: 'OPSBOT_QUEUE_PREFIX',
+  logLevel: 'OPSBOT_LOG_LEVEL',
+  chromiumPath: 'CHROMIUM_PATH',
+  secretsFile: 'OPSBOT_SECRETS_FILE',
+  privateFiles: 'OPSBOT_PRIVATE_FILES',
+};
+
+
+function envValues(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    out[key] = key === 'privateFiles' ? parseBoolean(raw, name) : raw;
+  }
+  const portals: Record<string, Record<string, string>> = {};
+  for (const [name, raw] of Object.entries(env)) {
+    const m = /^OPSBOT_PORTAL_([A-Z0-9_]+?)_(URL|USERNAME|PASSWORD)$/.exec(name);
+    if (!m || raw === undefined || raw === '') continue;
+    const id = m[1]!.toLowerCase().replace(/_/g, '-');
+    (portals[id] ??= {})[m[2]!.toLowerCase()] = raw;
+  }
+  if (Object.keys(portals).length > 0) out.portals = portals;
+  return out;
+}
+
+function parseBoolean(raw: string, name: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)}: expected true or false`);
+}
+
+function fileValues(env: NodeJS.ProcessEnv, cwd: string): Record<string, unknown> {
+  const explicit = env.OPSBOT_CONFIG;
+  const file = explicit ?? path.join(cwd, 'opsbot.config.json');
+  if (!existsSync(file)) {
+    if (explicit) throw new ConfigError(`OPSBOT_CONFIG=${explicit}: file not found`);
+    return {};
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** Secrets file: portal credentials kept out of the environment; must be readable by its owner only. */
+function secretValues(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  if (!existsSync(file)) throw new ConfigError(`OPSBOT_SECRETS_FILE=${file}: file not found`);
+  const mode = statSync(file).mode & 0o777;
+  if (mode !== 0o600 && mode !== 0o400) {
+    throw new ConfigError(
+      `OPSBOT_SECRETS_FILE=${file}: mode is ${mode.toString(8)}, must be 600 (run: chmod 600 ${file})`,
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+function mergePortals(...layers: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const layer of layers) {
+    const portals = (layer.portals ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [id, settings] of Object.entries(portals)) merged[id] = { ...merged[id], ...settings };
+  }
+  return merged;
+}
+
+/** Parses the configuration from file, secrets file and environment (env wins). Throws ConfigError. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const fromFile = fileValues(env, cwd);
+  const fromEnv = envValues(env);
+  const secretsFile = (fromEnv.secretsFile ?? fromFile.secretsFile) as string | undefined;
+  const fromSecrets = secretValues(secretsFile);
+  const raw = { ...fromFile, ...fromEnv, portals: mergePortals(fromFile, fromSecrets, fromEnv) };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const where = ENV_NAMES[key] ?? (key === 'portals' ? `OPSBOT_PORTAL_${String(issue.path[1] ?? '').toUpperCase().replace(/-/g, '_')}_${String(issue.path[2] ?? '').toUpperCase()}` : key);
+    throw new ConfigError(`${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}
+
+/** Tests and the CLI's fixture mode adjust the parsed config (e.g. fixture portal URLs). */
+export function setConfig(next: Config): void {
+  cached = next;
+}

@@ -1,0 +1,2 @@
+export * from './trigger-run';
+export * from './job-options';

@@ -1,0 +1,24 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Extraction children: retried with exponential backoff and jitter for system faults; a child that
+ * finally fails does not block its parent (the build reports the source as missing instead).
+ */
+export function extractJobOptions(): JobsOptions {
+  return {
+    attempts: Number(process.env.OPSBOT_EXTRACT_ATTEMPTS ?? 3),
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    ignoreDependencyOnFailure: true,
+    removeOnComplete: { age: 14 * 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}
+
+export function buildJobOptions(): JobsOptions {
+  return {
+    attempts: 2,
+    backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 },
+    removeOnComplete: { age: 14 * 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}

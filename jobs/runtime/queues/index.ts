@@ -1,0 +1,3 @@
+export * from './queue-names';
+export * from './payloads';
+export * from './connection';

@@ -1,0 +1,3 @@
+export * from './embedded-redis';
+export * from './free-port';
+export * from './redis-connection';

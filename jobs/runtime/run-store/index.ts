@@ -1,0 +1,5 @@
+export * from './manifest';
+export * from './atomic-write';
+export * from './run-store';
+export * from './from-config';
+export * from './source-status-file';

@@ -1,0 +1,64 @@
+import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Queue, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { sharedBrowser } from '../../../bots/sdk';
+import { getJob } from '../../index';
+import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type DeliverPayload } from '../queues';
+import { readSourceStatus, runStoreFromConfig, sha256File, type RunManifest } from '../run-store';
+
+/**
+ * The build parent: gathers the children's statuses, runs the job's build, writes the manifest and
+ * moves the run folder into place, then queues delivery. A failed build still leaves a manifest
+ * saying so, with the error.
+ */
+export function buildProcessor(log: Logger) {
+  return async (job: Job<BuildPayload>): Promise<BuildReturn> => {
+    const { runId, runDir, date, revision, options } = job.data;
+    const def = getJob(job.data.job);
+    const store = runStoreFromConfig();
+    const started = Date.now();
+    const sources = await Promise.all(def.sources({ date, options }).map((s) => readSourceStatus(runDir, s.botId)));
+    let manifest: RunManifest;
+    const base = { runId, job: def.id, dataDate: date, revision, startedAt: job.data.startedAt, sources };
+    try {
+      const result = await def.build({
+        job: def.id, date, revision, runId, runDir, sources, options, log: log.child({ run: runId }),
+        browser: sharedBrowser,
+        previousRuns: async (limit) => (await store.list({ job: def.id }))
+          .filter((m) => m.dataDate < date || (m.dataDate === date && m.revision < revision))
+          .slice(0, limit).map((m) => ({ dataDate: m.dataDate, runDir: store.runDir(m.job, m.dataDate, m.revision) })),
+      });
+      const outputs = await Promise.all(result.outputs.map(async (file) => ({ file, ...(await sha256File(path.join(runDir, file))) })));
+      const failedSources = sources.filter((s) => s.status === 'failed');
+      manifest = {
+        ...base, status: result.status === 'ok' && failedSources.length ? 'partial' : result.status,
+        finishedAt: new Date().toISOString(), durationMs: Date.now() - Date.parse(job.data.startedAt),
+        outputs, stages: { build: Date.now() - started, ...result.stages },
+        errors: [...failedSources.map((s) => ({ source: s.botId, message: s.error ?? 'failed', evidence: s.evidence })), ...(result.errors ?? []).map((e) => ({ ...e, evidence: e.evidence ?? [] }))],
+        details: result.details ?? {},
+      };
+    } catch (err) {
+      if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err;
+      manifest = {
+        ...base, status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - Date.parse(job.data.startedAt),
+        outputs: [], stages: {}, errors: [{ message: `build failed: ${(err as Error).message}`, evidence: [] }], details: {},
+      };
+    }
+    const finalDir = await store.finish(manifest);
+    if (job.data.outDir) await copyOutputs(finalDir, job.data.outDir, manifest.outputs.map((o) => o.file).concat('manifest.json'));
+    const { connection, prefix } = await bullConnection();
+    const deliver = new Queue<DeliverPayload>(QUEUES.deliver, { connection, prefix });
+    try {
+      await deliver.add('deliver', { runId, runDir: finalDir }, { jobId: `${runId}/deliver`, attempts: 5, backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 } });
+    } finally {
+      await deliver.close();
+    }
+    return { runId, runDir: finalDir, status: manifest.status, outputs: manifest.outputs.map((o) => o.file) };
+  };
+}
+
+async function copyOutputs(from: string, to: string, files: string[]): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const f of files) await cp(path.join(from, f), path.join(to, path.basename(f)));
+}

@@ -1,0 +1,35 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import { getBot } from '../../../bots';
+import { BusinessError, LayoutError, runBot, type BotRuntime } from '../../../bots/sdk';
+import type { ExtractPayload } from '../queues';
+import { writeSourceStatus } from '../run-store';
+
+/**
+ * Runs one extraction child. On its last attempt (or on an error that retrying cannot fix) it
+ * leaves a failed status with the error and evidence, so the build says what is missing and why.
+ */
+export function extractProcessor(runtime: BotRuntime) {
+  return async (job: Job<ExtractPayload>) => {
+    const { botId, runDir, input, portalUrl } = job.data;
+    const bot = getBot(botId);
+    try {
+      const result = await runBot(runtime, bot, input, {
+        runDir,
+        baseUrl: portalUrl,
+        onProgress: (done, total) => void job.updateProgress({ done, total }).catch(() => undefined),
+      });
+      await writeSourceStatus(runDir, { ...result, status: 'ok', evidence: [] });
+      return result;
+    } catch (err) {
+      const final = err instanceof LayoutError || err instanceof BusinessError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (final) {
+        await writeSourceStatus(runDir, {
+          botId, botVersion: bot.version, status: 'failed', count: null, expected: null, file: null, sha256: null, durationMs: null,
+          error: (err as Error).message, evidence: err instanceof LayoutError ? err.evidence : [],
+        });
+      }
+      if (err instanceof LayoutError || err instanceof BusinessError) throw new UnrecoverableError((err as Error).message);
+      throw err;
+    }
+  };
+}

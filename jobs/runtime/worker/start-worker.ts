@@ -1,0 +1,39 @@
+import { Worker } from 'bullmq';
+import { BotRuntime, closeSharedBrowser, sharedBrowser } from '../../../bots/sdk';
+import { config } from '../config';
+import { log } from '../logger';
+import { bullConnection, QUEUES } from '../queues';
+import { buildProcessor } from './build-processor';
+import { deliverProcessor } from './deliver-processor';
+import { extractProcessor } from './extract-processor';
+
+export interface RunningWorker {
+  workers: Worker[];
+  /** Finishes the current jobs (or hands them back) and stops. */
+  close(): Promise<void>;
+}
+
+/** A worker process's consumers of the three queues, sharing one browser and one login per portal. */
+export async function startWorker(opts: { concurrency?: number } = {}): Promise<RunningWorker> {
+  const { connection, prefix } = await bullConnection();
+  const logger = log().child({ component: 'worker' });
+  const runtime = new BotRuntime(sharedBrowser, (id) => config().portals[id], logger);
+  const common = { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: 60_000, stalledInterval: 15_000, maxStalledCount: 2 };
+  const workers = [
+    new Worker(QUEUES.bots, extractProcessor(runtime), common),
+    new Worker(QUEUES.reports, buildProcessor(logger), { ...common, concurrency: 1 }),
+    new Worker(QUEUES.deliver, deliverProcessor, { ...common, concurrency: 1 }),
+  ];
+  for (const w of workers) {
+    w.on('failed', (job, err) => logger.warn({ queue: w.name, job: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => logger.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  return {
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      await closeSharedBrowser();
+    },
+  };
+}
