@@ -1,0 +1,4 @@
+export * from './atomic-write';
+export * from './counts';
+export * from './mismatches';
+export * from './results';

@@ -1,0 +1,116 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Flag } from '../../../../jobs/annual-review-check/flag';
+import {
+  buildMismatches,
+  countAccount,
+  emptyCounts,
+  readPreviousMismatchKeys,
+  writeJsonAtomic,
+  writeMismatchesJson,
+  writeResultsJson,
+  writeStreamAtomic,
+} from '../../../../jobs/annual-review-check/outputs';
+import { judgeAccount } from '../../../../jobs/annual-review-check/rules';
+import { registryCompany, reviewAccount } from '../support/records';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'arc-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function flag(accountNo: string, field: Flag['field'], severity: Flag['severity']): Flag {
+  return { accountNo, uscc: 'U', name: 'N', field, severity, bankValue: 'b', registryValue: 'r', rule: 'name.differs', message: 'm' };
+}
+
+describe('mismatches.json', () => {
+  it('orders by severity then field and marks recurring against the previous run', async () => {
+    const previousFile = path.join(dir, 'previous.json');
+    writeFileSync(previousFile, JSON.stringify([flag('A', 'name', 'high'), flag('B', 'address', 'medium')]));
+    const previous = await readPreviousMismatchKeys(previousFile);
+    const entries = buildMismatches([flag('A', 'businessScope', 'low'), flag('B', 'address', 'medium'), flag('A', 'name', 'high'), flag('C', 'status', 'critical')], previous);
+    expect(entries.map((e) => [e.accountNo, e.field, e.status])).toEqual([
+      ['C', 'status', 'new'],
+      ['A', 'name', 'recurring'],
+      ['B', 'address', 'recurring'],
+      ['A', 'businessScope', 'new'],
+    ]);
+  });
+
+  it('no previous run means every flag is new; a broken previous file is an error', async () => {
+    expect((await readPreviousMismatchKeys(null)).size).toBe(0);
+    expect((await readPreviousMismatchKeys(path.join(dir, 'none.json'))).size).toBe(0);
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{"not":"an array"}');
+    await expect(readPreviousMismatchKeys(broken)).rejects.toThrow(/array/u);
+  });
+
+  it('writes the spec keys in the spec order, similarity only for addresses', async () => {
+    const account = reviewAccount({ address: '兰州市城关区庆阳路2号', name: '别名有限公司' });
+    const { flags } = judgeAccount(account, { kind: 'found', company: registryCompany() }, '2025-10-31');
+    const file = path.join(dir, 'mismatches.json');
+    await writeMismatchesJson(file, buildMismatches(flags, new Set()));
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
+    expect(Object.keys(written[0] ?? {})).toEqual(['accountNo', 'uscc', 'name', 'field', 'severity', 'bankValue', 'registryValue', 'rule', 'message', 'status']);
+    expect(Object.keys(written[1] ?? {})).toEqual(['accountNo', 'uscc', 'name', 'field', 'severity', 'bankValue', 'registryValue', 'rule', 'message', 'similarity', 'status']);
+  });
+});
+
+describe('results.json', () => {
+  it('has reviewDate, accounts in input order and inputErrors', async () => {
+    const file = path.join(dir, 'results.json');
+    const company = registryCompany();
+    const judgements = [
+      judgeAccount(reviewAccount({ accountNo: '2' }), { kind: 'found', company }, '2025-10-31'),
+      judgeAccount(reviewAccount({ accountNo: '1', name: 'x' }), { kind: 'found', company }, '2025-10-31'),
+      judgeAccount(reviewAccount({ accountNo: '3' }), { kind: 'failed', error: '503' }, '2025-10-31'),
+    ];
+    async function* accounts() {
+      for (const j of judgements) yield { accountNo: j.accountNo, verdict: j.verdict, flags: j.flags.length };
+    }
+    await writeResultsJson(file, '2025-10-31', accounts(), [{ row: 7, error: '缺少账号' }, { row: 9, accountNo: '1', error: '重复' }]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      reviewDate: '2025-10-31',
+      accounts: [
+        { accountNo: '2', verdict: 'pass', flags: 0 },
+        { accountNo: '1', verdict: 'mismatch', flags: 1 },
+        { accountNo: '3', verdict: 'unverifiable', flags: 0 },
+      ],
+      inputErrors: [
+        { row: 7, error: '缺少账号' },
+        { row: 9, accountNo: '1', error: '重复' },
+      ],
+    });
+  });
+
+  it('is valid JSON when empty', async () => {
+    const file = path.join(dir, 'empty.json');
+    await writeResultsJson(file, '2025-10-31', [], []);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ reviewDate: '2025-10-31', accounts: [], inputErrors: [] });
+  });
+});
+
+describe('atomic writes', () => {
+  it('leaves no temp file and never a partial target when the source fails', async () => {
+    const target = path.join(dir, 'atomic', 'x.json');
+    await writeJsonAtomic(target, { a: 1 });
+    async function* failing() {
+      yield '{"b":';
+      throw new Error('source broke');
+    }
+    await expect(writeStreamAtomic(target, failing())).rejects.toThrow('source broke');
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({ a: 1 });
+    expect(readdirSync(path.dirname(target))).toEqual(['x.json']);
+  });
+});
+
+describe('counts', () => {
+  it('adds verdicts, severities and fields', () => {
+    const counts = emptyCounts();
+    countAccount(counts, 'mismatch', [flag('A', 'name', 'high'), flag('A', 'address', 'medium')]);
+    countAccount(counts, 'pass', []);
+    countAccount(counts, 'unverifiable', []);
+    expect(counts).toMatchObject({ accounts: 3, flags: 2, byVerdict: { pass: 1, mismatch: 1, unverifiable: 1 }, bySeverity: { high: 1, medium: 1, critical: 0 } });
+    expect(counts.byField.name).toBe(1);
+  });
+});
