@@ -1,0 +1,127 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { loadReportConfig, type Locale } from '../../templates/daily-ops-report/report-config';
+import { renderDailyPdf } from '../../templates/daily-ops-report/render-pdf';
+import { buildReportView } from '../../templates/daily-ops-report/view-model';
+import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
+import type { HistoricKpis } from './comparison';
+import { computeDailyFigures, type DailyFigures } from './compute-kpis';
+import type { CurrencyRates } from './money';
+import type { MissingSource, SourceInputs } from './source-input';
+
+export interface BuildDailyReportInput {
+  /** The data date D, YYYY-MM-DD. */
+  date: string;
+  /** 1 for the first run of D; re-runs with --force make 2, 3, ... (shown on the cover). */
+  revision: number;
+  sources: SourceInputs;
+  /** Earlier runs' kpis.json objects (any order; the 5 latest before D are used). */
+  history: readonly HistoricKpis[];
+  outDir: string;
+  locale?: Locale;
+  /** A launched Playwright browser; the caller owns its lifetime. */
+  browser: Browser;
+  currencyRates?: CurrencyRates;
+  /** The template folder (default templates/daily-ops-report); tests point it elsewhere. */
+  templateDir?: string;
+  /** When the report is generated (default now); fixed in tests for reproducible files. */
+  now?: Date;
+}
+
+export interface BuildDailyReportResult {
+  /** The kpis.json object as written. */
+  kpis: Record<string, unknown>;
+  status: 'ok' | 'partial';
+  missingSources: MissingSource[];
+  files: { xlsx: string; pdf: string; kpis: string };
+  figures: DailyFigures;
+}
+
+/** Local Asia/Shanghai time 'YYYY-MM-DD HH:mm:ss' (the portals' and the report's clock). */
+export function shanghaiTime(d: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+/** The machine-readable twin: every figure nested by its key, per branch, and what is missing. */
+export function kpisDocument(figures: DailyFigures, revision: number, generatedAt: string): Record<string, unknown> {
+  return {
+    date: figures.date,
+    revision,
+    generatedAt,
+    status: figures.missingSources.length === 0 ? 'ok' : 'partial',
+    ...figures.figures,
+    kpisByBranch: figures.byBranch,
+    missing: { sources: figures.missingSources, figures: figures.missingFigures },
+    notApplicable: figures.notApplicable,
+    exceptionCounts: Object.fromEntries(Object.entries(figures.exceptions).map(([k, rows]) => [k, rows.length])),
+    dataIssues: figures.dataIssues,
+  };
+}
+
+/**
+ * The build step of the daily-ops-report flow: figures from the extracted records, then
+ * kpis.json, daily-ops-report-<D>.xlsx and daily-ops-report-<D>.pdf in `outDir`. A missing source
+ * never stops the report: its figures read 数据缺失, a red banner names it, status is 'partial'.
+ *
+ * @example
+ * const { status, files } = await buildDailyReport({
+ *   date: '2025-03-03', revision: 1, outDir, browser, history: [],
+ *   sources: { transactions: readJsonl(f), complaints: { missing: 'PortalError: 503' }, ... },
+ * });
+ */
+export async function buildDailyReport(input: BuildDailyReportInput): Promise<BuildDailyReportResult> {
+  const config = loadReportConfig(input.locale ?? 'zh-CN', input.templateDir);
+  const figures = await computeDailyFigures({
+    date: input.date,
+    sources: input.sources,
+    currencyRates: input.currencyRates,
+  });
+  const now = input.now ?? new Date();
+  const generatedAt = shanghaiTime(now);
+  const view = buildReportView({ figures, history: input.history, config, revision: input.revision, generatedAt });
+  await mkdir(input.outDir, { recursive: true });
+  const files = {
+    xlsx: path.join(input.outDir, `daily-ops-report-${input.date}.xlsx`),
+    pdf: path.join(input.outDir, `daily-ops-report-${input.date}.pdf`),
+    kpis: path.join(input.outDir, 'kpis.json'),
+  };
+  const kpis = kpisDocument(figures, input.revision, generatedAt);
+  const kpisJson = `${JSON.stringify(kpis, null, 2)}\n`;
+  await writeFile(files.kpis, kpisJson, 'utf8');
+  await writeDailyWorkbook(files.xlsx, view, figures);
+  const { bytes } = await renderDailyPdf({
+    browser: input.browser,
+    view,
+    figures,
+    created: now,
+    attachments: [
+      {
+        name: path.basename(files.xlsx),
+        bytes: await readFile(files.xlsx),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        description: 'Excel',
+      },
+      { name: 'kpis.json', bytes: new TextEncoder().encode(kpisJson), mimeType: 'application/json', description: 'kpis.json' },
+    ],
+  });
+  await writeFile(files.pdf, bytes);
+  return {
+    kpis,
+    status: figures.missingSources.length === 0 ? 'ok' : 'partial',
+    missingSources: figures.missingSources,
+    files,
+    figures,
+  };
+}

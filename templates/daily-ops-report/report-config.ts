@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { FIGURE_KEYS, type FigureKey } from '../../jobs/daily-ops-report/figures';
+import { parseCondition, type FigureThresholds } from '../../jobs/daily-ops-report/status';
+import type { ExceptionListId } from '../../jobs/daily-ops-report/exception-rows';
+
+/** The folder of the files ops edit (thresholds.json, theme.json, layout.json, strings/). */
+export const TEMPLATE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+const figureKey = z.enum(FIGURE_KEYS as [FigureKey, ...FigureKey[]]);
+const listId = z.enum([
+  'slaComplaints',
+  'flaggedTellers',
+  'anomalyAccounts',
+  'largeValueTransactions',
+  'overdueAmlAlerts',
+  'missingVouchers',
+  'complianceExceptions',
+  'customerInfoIssues',
+  'faultyDevices',
+] satisfies ExceptionListId[]);
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like #C62828');
+const statusColours = z.object({ normal: colour, watch: colour, alert: colour, missing: colour, none: colour });
+
+const LayoutSchema = z.object({
+  headline: z.array(figureKey).min(1),
+  sections: z.array(z.object({ id: z.string().min(1), figures: z.array(figureKey).min(1) })).min(1),
+  branchFigures: z.array(figureKey).min(1),
+  exceptionLists: z.array(listId),
+  pdfRowsPerList: z.number().int().positive(),
+});
+export type Layout = z.infer<typeof LayoutSchema>;
+
+const ThemeSchema = z.object({
+  status: statusColours,
+  statusFill: statusColours,
+  brand: colour,
+  ink: colour,
+  muted: colour,
+  rule: colour,
+  headerFill: colour,
+  headerInk: colour,
+  bandFill: colour,
+  chart: z.array(colour).min(3),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+const ThresholdsSchema = z.record(
+  z.string(),
+  z.object({ amber: z.string().optional(), red: z.string().optional() }).strict(),
+);
+
+/** Strings: groups of key → text (report, columns, status, sources, sections, figures, ...). */
+const StringsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+export type Strings = z.infer<typeof StringsSchema>;
+
+export interface ReportConfig {
+  locale: Locale;
+  layout: Layout;
+  theme: Theme;
+  thresholds: Partial<Record<FigureKey, FigureThresholds>>;
+  strings: Strings;
+}
+
+/** Reads one JSON file of the template folder, failing with the file and field named. */
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (raw !== null && typeof raw === 'object') delete (raw as Record<string, unknown>)['_comment'];
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads the report's editable files, validating each on load so that a typo made by ops fails the
+ * build with the file and field named, not halfway through rendering.
+ *
+ * @example const config = loadReportConfig('en');
+ */
+export function loadReportConfig(locale: Locale = 'zh-CN', dir: string = TEMPLATE_DIR): ReportConfig {
+  if (!LOCALES.includes(locale)) throw new Error(`unknown locale "${locale}"; use one of ${LOCALES.join(', ')}`);
+  const thresholdsFile = path.join(dir, 'thresholds.json');
+  const thresholds = readJson(thresholdsFile, ThresholdsSchema);
+  for (const [key, t] of Object.entries(thresholds)) {
+    if (!(FIGURE_KEYS as string[]).includes(key)) throw new Error(`${thresholdsFile}: unknown figure "${key}"`);
+    if (t.red !== undefined) parseCondition(t.red, `${thresholdsFile}: ${key}.red`);
+    if (t.amber !== undefined) parseCondition(t.amber, `${thresholdsFile}: ${key}.amber`);
+  }
+  return {
+    locale,
+    layout: readJson(path.join(dir, 'layout.json'), LayoutSchema),
+    theme: readJson(path.join(dir, 'theme.json'), ThemeSchema),
+    thresholds: thresholds as ReportConfig['thresholds'],
+    strings: readJson(path.join(dir, 'strings', `${locale}.json`), StringsSchema),
+  };
+}
+
+/** A string of the locale by 'group.key'; a missing one shows its key (visible, never blank). */
+export function text(config: ReportConfig, group: string, key: string): string {
+  return config.strings[group]?.[key] ?? `${group}.${key}`;
+}

@@ -1,0 +1,62 @@
+import type { Cell, CellValue, stream, Style } from 'exceljs';
+import { font, sheetName, solidFill, thinBorder } from './styles';
+
+export interface TableColumn {
+  header: string;
+  /** Width in characters. */
+  width: number;
+  numFmt?: string;
+}
+
+export interface TableTheme {
+  headerFill: string;
+  headerInk: string;
+  rule: string;
+}
+
+/**
+ * Writes one detail sheet to a streaming workbook: styled header row, frozen below the header,
+ * autofilter over every column, widths and number formats per column. Rows are committed as they
+ * come, so a 200,000-row list never sits in memory as a sheet.
+ *
+ * @example await writeTableSheet(wb, '大额交易', columns, rowsOf(list), theme)
+ */
+export async function writeTableSheet(
+  workbook: stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: readonly TableColumn[],
+  rows: Iterable<CellValue[]>,
+  theme: TableTheme,
+): Promise<number> {
+  const sheet = workbook.addWorksheet(sheetName(name), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+  });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: c.numFmt === undefined ? {} : { numFmt: c.numFmt } }));
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.height = 20;
+  header.eachCell((cell: Cell) => {
+    cell.font = font({ bold: true, color: { argb: `FF${theme.headerInk.slice(1)}` } });
+    cell.fill = solidFill(theme.headerFill);
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = { bottom: thinBorder(theme.rule) };
+  });
+  header.commit();
+  const bodyFont = font();
+  let count = 0;
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    values.forEach((_, i) => {
+      const cell = row.getCell(i + 1);
+      const style: Partial<Style> = { font: bodyFont };
+      const fmt = columns[i]?.numFmt;
+      if (fmt !== undefined) style.numFmt = fmt;
+      cell.style = style;
+    });
+    row.commit();
+    count++;
+  }
+  const last = columns.length;
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: last } };
+  sheet.commit();
+  return count;
+}
