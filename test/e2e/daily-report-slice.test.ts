@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config, setConfig } from '../../jobs/runtime/config';
+import { triggerRun, waitForRun } from '../../jobs/runtime/flows';
+import { startWorker, type RunningWorker } from '../../jobs/runtime/worker';
+import { runStoreFromConfig } from '../../jobs/runtime/run-store';
+import { startFixtures, type RunningFixtures } from '../../fixtures/start-fixtures';
+import { transactionsOf } from '../../fixtures/generator/transactions';
+import { buildWorld } from '../../fixtures/generator/world';
+import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
+
+const DATE = '2026-11-20';
+let rt: TestRuntime;
+let fixtures: RunningFixtures;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  fixtures = await startFixtures({ seed: 7, scale: 'small' });
+  const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
+  setConfig({ ...config(), portals });
+  worker = await startWorker();
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await fixtures?.stop();
+  await rt?.stop();
+});
+
+describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixture portal)', () => {
+  it('runs the flow once per (job, date) and writes Excel, PDF and kpis.json', async () => {
+    const t = await triggerRun({ job: 'daily-ops-report', date: DATE });
+    expect(t).toMatchObject({ runId: `daily-ops-report/${DATE}/r1`, reused: false });
+    const result = await waitForRun(t.runId, 180_000);
+    expect(result.status).toBe('ok');
+    const dir = result.runDir;
+    expect(dir).toBe(path.join(rt.varDir, 'runs', 'daily-ops-report', DATE, 'r1'));
+    expect(existsSync(`${dir}.staging`)).toBe(false);
+
+    const expectedTotal = [...transactionsOf(buildWorld(7, 'small'), DATE)].length;
+    const kpis = JSON.parse(readFileSync(path.join(dir, 'kpis.json'), 'utf8'));
+    expect(kpis.transactions.total).toBe(expectedTotal);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, `daily-ops-report-${DATE}.xlsx`));
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+
+    const text = execFileSync('pdftotext', [path.join(dir, `daily-ops-report-${DATE}.pdf`), '-'], { encoding: 'utf8' });
+    expect(text).toContain('运营日报');
+    expect(text).toContain(DATE);
+
+    const manifest = await runStoreFromConfig().read(dir);
+    expect(manifest.status).toBe('ok');
+    expect(manifest.sources.find((s) => s.botId === 'core-banking.transactions')).toMatchObject({ status: 'ok', count: expectedTotal, expected: expectedTotal });
+    for (const o of manifest.outputs) expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 240_000);
+
+  it('returns the first run for a second trigger, and makes revision 2 with force', async () => {
+    const again = await triggerRun({ job: 'daily-ops-report', date: DATE });
+    expect(again).toMatchObject({ runId: `daily-ops-report/${DATE}/r1`, reused: true });
+    const forced = await triggerRun({ job: 'daily-ops-report', date: DATE, force: true });
+    expect(forced).toMatchObject({ runId: `daily-ops-report/${DATE}/r2`, reused: false });
+    expect((await waitForRun(forced.runId, 180_000)).status).toBe('ok');
+  }, 240_000);
+});

@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
+import { redisPidsOnPort, startCli, waitUntil } from '../../helpers/cli-process';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'opsbot-redis-'));
+
+describe('embedded Redis', () => {
+  it('starts a private redis-server with AOF under the given folder, and stops it', async () => {
+    const dir = tmp();
+    const redis = await startEmbeddedRedis(dir);
+    const client = new Redis(redis.url);
+    expect(await client.ping()).toBe('PONG');
+    expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+    expect(await client.config('GET', 'dir')).toEqual(['dir', dir]);
+    client.disconnect();
+    expect(redisPidsOnPort(redis.port)).toHaveLength(1);
+    await redis.stop();
+    expect(await waitUntil(() => redisPidsOnPort(redis.port).length === 0)).toBe(true);
+  });
+
+  it('leaves no redis-server behind when the command is stopped with Ctrl-C', async () => {
+    const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: '' });
+    const [, port] = await cli.waitFor(/private Redis redis:\/\/127\.0\.0\.1:(\d+)/);
+    expect(redisPidsOnPort(port!)).toHaveLength(1);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(130);
+    expect(await waitUntil(() => redisPidsOnPort(port!).length === 0)).toBe(true);
+  });
+
+  it('leaves no redis-server behind even when the command is killed with SIGKILL', async () => {
+    const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: '' });
+    const [, port] = await cli.waitFor(/private Redis redis:\/\/127\.0\.0\.1:(\d+)/);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    expect(await waitUntil(() => redisPidsOnPort(port!).length === 0)).toBe(true);
+  });
+
+  it('uses REDIS_URL when set and starts nothing', async () => {
+    const external = await startEmbeddedRedis(tmp());
+    const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: external.url });
+    await cli.waitFor(/worker ready on REDIS_URL/);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(143);
+    // Only the external one exists, and it is still up.
+    expect(redisPidsOnPort(external.port)).toHaveLength(1);
+    await external.stop();
+  });
+});
