@@ -23,8 +23,8 @@ function base(config: ReportConfig) {
   const t = config.theme;
   return {
     color: t.chart,
-    grid: { left: 56, right: 56, top: 36, bottom: 30 },
-    legend: { top: 4, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11, color: t.ink, fontFamily: CHART_FONT } },
+    grid: { left: 56, right: 56, top: 50, bottom: 30 },
+    legend: { top: 0, right: 8, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11, color: t.ink, fontFamily: CHART_FONT } },
     textStyle: { fontFamily: CHART_FONT, color: t.ink },
   };
 }
@@ -108,7 +108,13 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
             xAxis: { type: 'category', data: branchIds, ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: branchIds.length > 8 ? 30 : 0 } },
             yAxis: [
               { type: 'value', name: c('transactions'), nameTextStyle: { fontSize: 10, color: config.theme.muted }, ...axis },
-              { type: 'value', name: c('avgWaitMinutes'), nameTextStyle: { fontSize: 10, color: config.theme.muted }, ...axis, splitLine: { show: false } },
+              {
+                type: 'value',
+                name: missing.has('queue.avgWaitSeconds') ? '' : c('avgWaitMinutes'),
+                nameTextStyle: { fontSize: 10, color: config.theme.muted },
+                ...axis,
+                splitLine: { show: false },
+              },
             ],
             series: [
               ...(missing.has('transactions.total')

@@ -4,7 +4,7 @@ import { EXCEPTION_LIST_SOURCES, type ExceptionListId } from '../../jobs/daily-o
 import { figureAt, type Figure, type FigureKey, type SourceId } from '../../jobs/daily-ops-report/figures';
 import { statusOf, type Status } from '../../jobs/daily-ops-report/status';
 import { fill } from '../render/format/fill';
-import { formatCount, formatDecimal, formatDuration, formatMoney, formatShare } from '../render/format/numbers';
+import { formatCount, formatDecimal, formatMoney, formatShare, splitDuration } from '../render/format/numbers';
 import { EXCEPTION_COLUMNS, type ColumnDef } from './exception-columns';
 import { formatOf, type FigureFormat } from './figure-formats';
 import { text, type ReportConfig } from './report-config';
@@ -54,8 +54,10 @@ export function figureText(config: ReportConfig, key: FigureKey, value: Figure, 
   switch (formatOf(key)) {
     case 'share':
       return formatShare(value);
-    case 'seconds':
-      return formatDuration(value);
+    case 'seconds': {
+      const d = splitDuration(value);
+      return d.h > 0 ? fill(text(config, 'units', 'durationHours'), d) : fill(text(config, 'units', 'duration'), d);
+    }
     case 'hour':
       return fill(text(config, 'units', 'hourRange'), { h: value, h1: value + 1 });
     case 'decimal':

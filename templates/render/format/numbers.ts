@@ -33,3 +33,9 @@ export function formatDuration(seconds: number): string {
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
+
+/** 492.4 → { h: 0, m: 8, s: 12 } (rounded to the second), for "8 分 12 秒"-style texts. */
+export function splitDuration(seconds: number): { h: number; m: number; s: number } {
+  const total = Math.round(seconds);
+  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+}
