@@ -5,6 +5,7 @@ import { startWorker } from '../../../jobs/runtime/worker';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { getJob } from '../../../jobs';
 import { EXIT } from '../exit-codes';
+import { followProgress } from '../progress';
 import { onShutdown, shutdown } from '../lifecycle';
 import { parseDate, parseOutDir } from '../options';
 import { portalUrls, withFixtures } from '../with-fixtures';
@@ -32,9 +33,17 @@ export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: 
   const t = await triggerRun({ job: jobId, date, force: opts.force, options, portalUrls: fixtures, outDir: opts.out });
   if (t.reused && t.manifest) console.log(`${t.runId}: already done on ${t.manifest.finishedAt} (use --force for a new revision)`);
   else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
-  const result = t.manifest
-    ? { runDir: runStoreFromConfig().runDir(jobId, date, t.revision), status: t.manifest.status, outputs: t.manifest.outputs.map((o) => o.file) }
-    : await waitForRun(t.runId);
+  let result;
+  if (t.manifest) {
+    result = { runDir: runStoreFromConfig().runDir(jobId, date, t.revision), status: t.manifest.status, outputs: t.manifest.outputs.map((o) => o.file) };
+  } else {
+    const stop = await followProgress(t.runId);
+    try {
+      result = await waitForRun(t.runId);
+    } finally {
+      await stop();
+    }
+  }
   console.log(`${t.runId}: ${result.status}`);
   for (const f of result.outputs) console.log(`  ${result.runDir}/${f}`);
   return result.status === 'ok' ? EXIT.ok : result.status === 'partial' ? EXIT.partial : EXIT.failed;
