@@ -3,9 +3,11 @@ import coreBankingTransactions from './core-banking/transactions.bot';
 
 /**
  * Every bot opsbot can run, listed explicitly (no magic discovery): adding a bot means adding a
- * line here. A test checks that every `*.bot.ts` file is in this list.
+ * line here (`opsbot new-bot` does it for you). A test checks that every `*.bot.ts` file is listed.
  */
-export const bots = createBotRegistry([coreBankingTransactions] as AnyBot[]);
+export const bots = createBotRegistry([
+  coreBankingTransactions,
+] as AnyBot[]);
 
 export function getBot(id: string): AnyBot {
   const bot = bots.get(id);
