@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
+import { registerBots } from './bots';
 import { registerDemo } from './demo';
 import { registerFixtures } from './fixtures';
 import { registerRun } from './run';
 import { registerWorker } from './worker';
 
 /** Every command of cli.md that works; a command is listed here only once it does. */
-export const commands: ((program: Command) => void)[] = [registerDemo, registerRun, registerFixtures, registerWorker];
+export const commands: ((program: Command) => void)[] = [
+  registerDemo,
+  registerRun,
+  registerFixtures,
+  registerWorker,
+  registerBots,
+];

@@ -1,0 +1,209 @@
+/**
+ * The files `opsbot new-bot <portal>.<dataset>` writes. Each is a working example of the
+ * conventions (page object, pure parser, manifest, fixture, test), meant to be edited.
+ */
+export interface BotNames {
+  portal: string;
+  dataset: string;
+  id: string;
+  title: string;
+  /** PascalCase of the dataset, for class names. */
+  Class: string;
+  /** camelCase of portal + dataset, for variables. */
+  camel: string;
+}
+
+export function names(id: string, title?: string): BotNames {
+  const [portal, dataset] = id.split('.') as [string, string];
+  const pascal = (s: string) => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  const camel = pascal(`${portal}-${dataset}`);
+  return { portal, dataset, id, title: title ?? `${dataset} 数据`, Class: pascal(dataset), camel: camel.charAt(0).toLowerCase() + camel.slice(1) };
+}
+
+export const portalVarOf = (portal: string) => `${names(`${portal}.x`).camel.replace(/X$/, '')}Portal`;
+
+export const portalFile = (n: BotNames) => `import { definePortal } from '../sdk';
+
+/**
+ * The ${n.portal} portal. Public for now; for a portal with a login form, add
+ * \`login\` and \`isLoginPage\` (see bots/core-banking/portal.ts, which reuses LoginPage).
+ */
+export const ${portalVarOf(n.portal)} = definePortal({
+  id: '${n.portal}',
+  title: '${n.portal}',
+  blockResources: true,
+});
+`;
+
+export const pageFile = (n: BotNames) => `import type { Page } from 'playwright-core';
+import { LayoutError, requireElement } from '../../sdk';
+import { parseTotal } from '../${n.dataset}.parse';
+
+const TABLE = 'table#${n.dataset}-table';
+const TOTAL = '.pager .total';
+
+/** The ${n.dataset} list: one screen, locators by intent, no business rules. */
+export class ${n.Class}Page {
+  constructor(private readonly page: Page) {}
+
+  static url(pageNo: number): string {
+    return \`/${n.dataset}?page=\${pageNo}\`;
+  }
+
+  /** The "共 N 条" the portal states. */
+  async statedTotal(): Promise<number> {
+    const text = await (await requireElement(this.page, TOTAL)).first().textContent();
+    const total = parseTotal(text ?? '');
+    if (total === undefined) throw new LayoutError(TOTAL, this.page.url(), \`no "共 N 条" in \${JSON.stringify(text)}\`);
+    return total;
+  }
+
+  async headers(): Promise<string[]> {
+    return (await requireElement(this.page, \`\${TABLE} thead th\`)).allTextContents();
+  }
+
+  async rows(): Promise<string[][]> {
+    return this.page.locator(\`\${TABLE} tbody tr\`).evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    );
+  }
+}
+`;
+
+export const parseFile = (n: BotNames) => `import { z } from 'zod';
+
+/** One ${n.dataset} record: the contract between this bot and the jobs that read it. */
+export const ${n.Class}Record = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  amount: z.number(),
+});
+export type ${n.Class}Record = z.infer<typeof ${n.Class}Record>;
+
+/** Header text → field. Columns may come in any order; an unknown header is a layout change. */
+const FIELD_BY_HEADER: Record<string, keyof ${n.Class}Record> = { 编号: 'id', 名称: 'name', 金额: 'amount' };
+
+export function headerFields(headers: string[]): (keyof ${n.Class}Record | undefined)[] {
+  return headers.map((h) => FIELD_BY_HEADER[h.trim()]);
+}
+
+/** Pure: cell texts → a record (validated by the runtime against ${n.Class}Record). */
+export function parseRow(cells: string[], fields: (keyof ${n.Class}Record | undefined)[]): ${n.Class}Record {
+  const out: Record<string, unknown> = {};
+  fields.forEach((field, i) => {
+    const text = (cells[i] ?? '').trim();
+    if (field === 'amount') out[field] = Number(text.replace(/,/g, ''));
+    else if (field) out[field] = text;
+  });
+  return out as ${n.Class}Record;
+}
+
+/** "共 1,234 条" → 1234. */
+export function parseTotal(text: string): number | undefined {
+  const m = /共\\s*([\\d,]+)\\s*条/.exec(text);
+  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
+}
+`;
+
+export const botFile = (n: BotNames, portalVar: string, portalImport: string) => `import { z } from 'zod';
+import { defineBot, LayoutError } from '../sdk';
+import { headerFields, parseRow, ${n.Class}Record } from './${n.dataset}.parse';
+import { ${n.Class}Page } from './pages/${n.dataset}.page';
+import { ${portalVar} } from '${portalImport}';
+
+/** ${n.title}: every row of the ${n.dataset} list, page by page, checked against "共 N 条". */
+export default defineBot({
+  id: '${n.id}',
+  title: '${n.title}',
+  version: '0.1.0',
+  portal: ${portalVar},
+  input: z.object({}),
+  record: ${n.Class}Record,
+  async *run(ctx) {
+    let pageNo = 1;
+    let pages = 1;
+    let done = 0;
+    do {
+      const { rows, total, fields } = await ctx.step(\`page \${pageNo}\`, async (page) => {
+        await ctx.goto(page, ${n.Class}Page.url(pageNo));
+        const list = new ${n.Class}Page(page);
+        const headers = await list.headers();
+        const fields = headerFields(headers);
+        const unknown = headers.find((_, i) => !fields[i]);
+        if (unknown !== undefined) throw new LayoutError(\`th:\${unknown}\`, page.url(), \`unknown column \${unknown}\`);
+        return { rows: await list.rows(), total: await list.statedTotal(), fields };
+      });
+      if (pageNo === 1) {
+        ctx.expectTotal(total);
+        pages = Math.max(1, Math.ceil(total / Math.max(1, rows.length)));
+      }
+      for (const cells of rows) yield parseRow(cells, fields);
+      done += rows.length;
+      ctx.progress(done, total);
+      pageNo += 1;
+    } while (pageNo <= pages);
+  },
+});
+`;
+
+export const fixtureFile = (n: BotNames) => `import { esc } from '../../kit/html';
+import { pageRequest, pager, slicePage } from '../../kit/pagination';
+import { PortalApp } from '../../kit/portal-app';
+
+/** Rows the ${n.dataset} fixture serves: generated, so the test knows the exact answer. */
+export function ${n.camel}Rows(count = 45): { id: string; name: string; amount: number }[] {
+  return Array.from({ length: count }, (_, i) => ({ id: \`X\${String(i + 1).padStart(4, '0')}\`, name: \`样例\${i + 1}\`, amount: (i * 137) % 1000 + 0.5 }));
+}
+
+/** A fixture page for ${n.id}: a paginated table with a "共 N 条" total. */
+export function create${n.Class}Fixture(rows = ${n.camel}Rows()): PortalApp {
+  const portal = new PortalApp({ id: '${n.portal}', name: '${n.portal}' });
+  portal.app.get('/${n.dataset}', (req, res) => {
+    const pr = pageRequest(req.query, 20);
+    const body = \`<table class="grid" id="${n.dataset}-table"><thead><tr><th>编号</th><th>名称</th><th>金额</th></tr></thead><tbody>
+\${slicePage(rows, pr).map((r) => \`<tr><td>\${esc(r.id)}</td><td>\${esc(r.name)}</td><td>\${r.amount.toFixed(2)}</td></tr>\`).join('')}
+</tbody></table>\${pager(rows.length, pr, new URLSearchParams(), '/${n.dataset}')}\`;
+    portal.page(res, '${n.title}', body);
+  });
+  return portal;
+}
+`;
+
+export const testFile = (n: BotNames, depth: string) => `import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotRuntime, launchBrowser, runBot } from '${depth}bots/sdk';
+import bot from '${depth}bots/${n.portal}/${n.dataset}.bot';
+import { create${n.Class}Fixture, ${n.camel}Rows } from '${depth}fixtures/portals/${n.portal}/${n.dataset}.fixture';
+import type { PortalApp } from '${depth}fixtures/kit/portal-app';
+
+let browser: Browser;
+let portal: PortalApp;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  portal = create${n.Class}Fixture();
+  await portal.listen(0);
+});
+afterAll(async () => {
+  await portal?.close();
+  await browser?.close();
+});
+
+describe('${n.id}', () => {
+  it('reads every row of every page, exactly', async () => {
+    const runDir = mkdtempSync(path.join(os.tmpdir(), '${n.portal}-'));
+    const runtime = new BotRuntime(async () => browser, () => ({ url: portal.url }), pino({ level: 'silent' }));
+    const result = await runBot(runtime, bot, {}, { runDir });
+    const expected = ${n.camel}Rows();
+    expect(result.count).toBe(expected.length);
+    expect(result.expected).toBe(expected.length);
+    const { readFileSync } = await import('node:fs');
+    const records = readFileSync(path.join(runDir, result.file), 'utf8').trim().split('\\n').map((l) => JSON.parse(l));
+    expect(records).toEqual(expected);
+  });
+});
+`;
