@@ -14,6 +14,24 @@ const ENV_NAMES: Record<string, string> = {
   chromiumPath: 'CHROMIUM_PATH',
   secretsFile: 'OPSBOT_SECRETS_FILE',
   privateFiles: 'OPSBOT_PRIVATE_FILES',
+  smtpHost: 'OPSBOT_SMTP_HOST',
+  smtpPort: 'OPSBOT_SMTP_PORT',
+  smtpSecure: 'OPSBOT_SMTP_SECURE',
+  smtpUser: 'OPSBOT_SMTP_USER',
+  smtpPassword: 'OPSBOT_SMTP_PASSWORD',
+  mailFrom: 'OPSBOT_MAIL_FROM',
+  reportRecipients: 'OPSBOT_REPORT_RECIPIENTS',
+  adminRecipients: 'OPSBOT_ADMIN_RECIPIENTS',
+  webhookUrl: 'OPSBOT_WEBHOOK_URL',
+  alertWebhookUrl: 'OPSBOT_ALERT_WEBHOOK_URL',
+  dashboardAdminUser: 'OPSBOT_DASHBOARD_ADMIN_USER',
+  dashboardAdminPassword: 'OPSBOT_DASHBOARD_ADMIN_PASSWORD',
+  dashboardViewerUser: 'OPSBOT_DASHBOARD_VIEWER_USER',
+  dashboardViewerPassword: 'OPSBOT_DASHBOARD_VIEWER_PASSWORD',
+  retentionDays: 'OPSBOT_RETENTION_DAYS',
+  failedRetentionDays: 'OPSBOT_FAILED_RETENTION_DAYS',
+  workerLockMs: 'OPSBOT_WORKER_LOCK_MS',
+  stalledIntervalMs: 'OPSBOT_STALLED_INTERVAL_MS',
 };
 
 
@@ -72,6 +90,13 @@ function secretValues(file: string | undefined): Record<string, unknown> {
   }
 }
 
+/** Passwords besides the portals' may live in the secrets file too (never in the config file's git history). */
+const SECRET_KEYS = ['smtpPassword', 'dashboardAdminPassword', 'dashboardViewerPassword'];
+
+function secretTopLevel(secrets: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(secrets).filter(([k]) => SECRET_KEYS.includes(k)));
+}
+
 function mergePortals(...layers: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const layer of layers) {
@@ -87,7 +112,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
   const fromEnv = envValues(env);
   const secretsFile = (fromEnv.secretsFile ?? fromFile.secretsFile) as string | undefined;
   const fromSecrets = secretValues(secretsFile);
-  const raw = { ...fromFile, ...fromEnv, portals: mergePortals(fromFile, fromSecrets, fromEnv) };
+  const raw = { ...fromFile, ...secretTopLevel(fromSecrets), ...fromEnv, portals: mergePortals(fromFile, fromSecrets, fromEnv) };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -8,6 +8,13 @@ export const PortalSettings = z.object({
 });
 export type PortalSettings = z.infer<typeof PortalSettings>;
 
+/** A comma-separated list from the environment, or an array from the config file. */
+const addressList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.email()),
+);
+const positiveInt = z.coerce.number().int().positive();
+
 /**
  * The whole configuration, one schema, parsed once at start. Each field says its environment
  * variable; a config file (JSON, `OPSBOT_CONFIG` or `./opsbot.config.json`) gives the same keys.
@@ -31,6 +38,39 @@ export const ConfigSchema = z.object({
   secretsFile: z.string().optional(),
   /** OPSBOT_PRIVATE_FILES=false lets run folders be group/world readable (default owner-only). */
   privateFiles: z.boolean().default(true),
+  /** OPSBOT_SMTP_HOST: mail server for reports and alerts; unset → no e-mail (outbox only). */
+  smtpHost: z.string().min(1).optional(),
+  /** OPSBOT_SMTP_PORT */
+  smtpPort: positiveInt.default(25),
+  /** OPSBOT_SMTP_SECURE: TLS from the start (port 465); otherwise STARTTLS when offered. */
+  smtpSecure: z.preprocess((v) => (typeof v === 'string' ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean()).default(false),
+  /** OPSBOT_SMTP_USER / OPSBOT_SMTP_PASSWORD: SMTP login, when the server wants one. */
+  smtpUser: z.string().optional(),
+  smtpPassword: z.string().optional(),
+  /** OPSBOT_MAIL_FROM: sender of reports and alerts. */
+  mailFrom: z.string().min(3).default('opsbot@localhost'),
+  /** OPSBOT_REPORT_RECIPIENTS: who receives the reports (comma-separated). */
+  reportRecipients: addressList.default([]),
+  /** OPSBOT_ADMIN_RECIPIENTS: who receives alerts (failed / partial / skipped runs). */
+  adminRecipients: addressList.default([]),
+  /** OPSBOT_WEBHOOK_URL: optional POST of each delivered run (JSON). */
+  webhookUrl: z.string().url().optional(),
+  /** OPSBOT_ALERT_WEBHOOK_URL: optional POST of each alert (JSON). */
+  alertWebhookUrl: z.string().url().optional(),
+  /** OPSBOT_DASHBOARD_ADMIN_USER / _PASSWORD: dashboard login with retry/remove rights. */
+  dashboardAdminUser: z.string().min(1).default('admin'),
+  dashboardAdminPassword: z.string().min(8).optional(),
+  /** OPSBOT_DASHBOARD_VIEWER_USER / _PASSWORD: read-only dashboard login. */
+  dashboardViewerUser: z.string().min(1).default('viewer'),
+  dashboardViewerPassword: z.string().min(8).optional(),
+  /** OPSBOT_RETENTION_DAYS: run folders older than this are pruned by housekeeping. */
+  retentionDays: positiveInt.default(90),
+  /** OPSBOT_FAILED_RETENTION_DAYS: failed / partial runs (with their evidence) are kept this long. */
+  failedRetentionDays: positiveInt.default(365),
+  /** OPSBOT_WORKER_LOCK_MS: how long a worker's job lock lasts without renewal (a dead worker's job returns after it). */
+  workerLockMs: positiveInt.default(60_000),
+  /** OPSBOT_STALLED_INTERVAL_MS: how often workers look for jobs whose worker died. */
+  stalledIntervalMs: positiveInt.default(15_000),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
 });

@@ -2,21 +2,47 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Job } from 'bullmq';
+import { runAlert, raiseAlert } from '../alerts';
 import { config, runtimePaths } from '../config';
+import { deliverRun, FileLedger, mailTransport, type SendOutcome } from '../delivery';
+import { log } from '../logger';
 import type { DeliverPayload } from '../queues';
 import { runStoreFromConfig, writeJsonAtomic } from '../run-store';
 
 /**
- * Delivery: copies a run's outputs to the outbox folder, once. A marker file makes a retried
- * delivery a no-op, so nobody gets the same report twice.
+ * Delivery: copies a run's outputs to the outbox folder, e-mails them and posts the webhook, then
+ * alerts the admins of a failed or partial run — each once. A marker file makes a retried outbox
+ * copy a no-op; e-mails, webhook and alerts keep a per-recipient ledger in the run folder (see
+ * delivery/send-once.ts), so nobody gets the same report twice.
  */
-export async function deliverProcessor(job: Job<DeliverPayload>): Promise<{ outbox: string; skipped: boolean }> {
+export async function deliverProcessor(job: Job<DeliverPayload>): Promise<{ outbox: string; skipped: boolean; sent: SendOutcome[] }> {
   const manifest = await runStoreFromConfig().read(job.data.runDir);
-  const outbox = path.join(runtimePaths(config()).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
+  const cfg = config();
+  const outbox = path.join(runtimePaths(cfg).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
   const marker = path.join(outbox, '.delivered.json');
-  if (existsSync(marker)) return { outbox, skipped: true };
-  await mkdir(outbox, { recursive: true, mode: 0o700 });
-  for (const o of manifest.outputs) await cp(path.join(job.data.runDir, o.file), path.join(outbox, path.basename(o.file)));
-  await writeJsonAtomic(marker, { runId: manifest.runId, deliveredAt: new Date().toISOString() });
-  return { outbox, skipped: false };
+  const skipped = existsSync(marker);
+  if (!skipped) {
+    await mkdir(outbox, { recursive: true, mode: 0o700 });
+    for (const o of manifest.outputs) await cp(path.join(job.data.runDir, o.file), path.join(outbox, path.basename(o.file)));
+    await writeJsonAtomic(marker, { runId: manifest.runId, deliveredAt: new Date().toISOString() });
+  }
+  const transport = mailTransport(cfg);
+  try {
+    const sent = await deliverRun(manifest, job.data.runDir, { cfg, transport });
+    const alert = runAlert(manifest, job.data.runDir);
+    const logger = log().child({ component: 'deliver', run: manifest.runId });
+    const ledger = new FileLedger(path.join(job.data.runDir, 'delivery'));
+    if (alert) sent.push(...(await raiseAlert(alert, { cfg, transport, ledger, log: logger })));
+    const doubtful = sent.filter((s) => s.result === 'in-doubt').map((s) => s.key);
+    if (doubtful.length) {
+      await raiseAlert({
+        key: `delivery-in-doubt--${manifest.runId}`, kind: 'delivery-in-doubt', runId: manifest.runId, evidence: [],
+        subject: `${manifest.runId}: 投递状态不确定`,
+        text: `上次投递在发送途中中断，以下投递未重发以免重复，请确认收件人是否收到: ${doubtful.join(', ')}`,
+      }, { cfg, transport, ledger, log: logger });
+    }
+    return { outbox, skipped, sent };
+  } finally {
+    transport?.close();
+  }
 }

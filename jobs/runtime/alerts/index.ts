@@ -1,0 +1,3 @@
+export * from './alert';
+export * from './raise-alert';
+export * from './run-alerts';
