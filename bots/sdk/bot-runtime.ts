@@ -22,6 +22,12 @@ export class BotRuntime {
     readonly log: Logger,
   ) {}
 
+  /** Every password this runtime knows, so evidence writers can scrub them. */
+  secrets(): string[] {
+    const ids = new Set([...this.sessions.values()].map((s) => s.portal.id));
+    return [...ids].map((id) => this.endpoints(id)?.password).filter((p): p is string => !!p);
+  }
+
   session(portal: PortalDefinition, urlOverride?: string): PortalSession {
     const endpoint = this.endpoints(portal.id);
     const url = urlOverride ?? endpoint?.url;

@@ -4,6 +4,7 @@ import type { PortalSession } from './portal-session';
 import { applyStorageState } from './portal-session';
 import type { Evidence } from './evidence';
 import { LayoutError, PortalError, SessionExpiredError } from './errors';
+import { scrubTraceFile } from './scrub';
 import { backoffMs, DEFAULT_RETRY, isTransient, sleep, type RetryPolicy } from './retry';
 
 /** What a bot's `run` gets: a logged-in page, retrying steps, evidence, progress, cancellation. */
@@ -39,6 +40,10 @@ export interface ContextDeps {
   signal: AbortSignal;
   retry?: RetryPolicy;
   onProgress?: (done: number, total?: number) => void;
+  /** Record a Playwright trace per step, kept (scrubbed of secrets) only for a failed step. Default on. */
+  trace?: boolean;
+  /** Passwords and other values that must never reach an evidence file. */
+  secrets?: () => string[];
 }
 
 const BUSY_TEXT = /系统繁忙|请稍后再试/;
@@ -68,6 +73,7 @@ export class RuntimeBotContext implements BotContext {
     if (this.context) return this.context;
     this.currentState = await this.deps.session.storageState(this.deps.browser);
     const context = await this.deps.browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
+    if (this.deps.trace !== false) await context.tracing.start({ screenshots: true, snapshots: true });
     if (this.deps.session.portal.blockResources) {
       await context.route('**/*', (route) =>
         ['image', 'font', 'media'].includes(route.request().resourceType()) ? route.abort() : route.continue(),
@@ -122,11 +128,17 @@ export class RuntimeBotContext implements BotContext {
     for (let attempt = 0; ; attempt++) {
       this.signal.throwIfAborted();
       const page = onPage ?? (await this.page());
+      const tracing = this.deps.trace !== false && !onPage;
+      if (tracing) await this.context!.tracing.startChunk({ title: name });
       try {
-        return await fn(page);
+        const result = await fn(page);
+        if (tracing) await this.context!.tracing.stopChunk();
+        return result;
       } catch (err) {
+        const trace = tracing ? await this.saveTrace(name, err instanceof LayoutError) : undefined;
         if (err instanceof LayoutError) {
           err.evidence = await this.evidence.capture(page, `layout-${name}`).catch(() => []);
+          if (trace) err.evidence.push(trace);
           this.log.error({ step: name, selector: err.selector, url: err.pageUrl, evidence: err.evidence }, err.message);
           throw err;
         }
@@ -143,6 +155,30 @@ export class RuntimeBotContext implements BotContext {
         await sleep(wait, this.signal);
       }
     }
+  }
+
+  /** Ends the step's trace chunk; keeps it as evidence (scrubbed of secrets) when asked. */
+  private async saveTrace(name: string, keep: boolean): Promise<string | undefined> {
+    const context = this.context!;
+    if (!keep) {
+      await context.tracing.stopChunk().catch(() => undefined);
+      return undefined;
+    }
+    const file = await this.evidence.tracePath(`layout-${name}`);
+    try {
+      await context.tracing.stopChunk({ path: file });
+      await scrubTraceFile(file, await this.secretValues());
+      return this.evidence.relative(file);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'could not save the trace');
+      return undefined;
+    }
+  }
+
+  /** Every value that must not reach evidence: configured secrets and this context's cookies. */
+  async secretValues(): Promise<string[]> {
+    const cookies = this.context ? (await this.context.cookies().catch(() => [])).map((c) => c.value) : [];
+    return [...(this.deps.secrets?.() ?? []), ...cookies];
   }
 
   async close(): Promise<void> {

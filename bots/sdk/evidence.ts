@@ -1,13 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { scrubText } from './scrub';
 
 /**
  * Evidence files of one bot run under `<runDir>/evidence/<botId>/`: what the bot saw, for the
  * admin who reads a failure, or the clerk who checks a flagged account.
  */
 export class Evidence {
-  constructor(readonly dir: string, private readonly runDir: string) {}
+  /** `secrets` lists what must never be written (passwords, cookie values); HTML is scrubbed of them. */
+  constructor(readonly dir: string, private readonly runDir: string, private readonly secrets: () => Promise<string[]> = async () => []) {}
 
   /** Saves a screenshot (and the HTML unless `htmlToo` is false); returns paths relative to the run folder. */
   async capture(page: Page, name: string, htmlToo = true): Promise<string[]> {
@@ -18,11 +20,21 @@ export class Evidence {
     if (htmlToo) {
       const html = await page.content().catch(() => undefined);
       if (html !== undefined) {
-        await writeFile(`${base}.html`, html, { mode: 0o600 });
+        await writeFile(`${base}.html`, scrubText(html, await this.secrets()), { mode: 0o600 });
         files.push(`${base}.html`);
       }
     }
     return files.map((f) => path.relative(this.runDir, f));
+  }
+
+  /** Where a trace of the failed step goes (the caller writes and scrubs it). */
+  async tracePath(name: string): Promise<string> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    return path.join(this.dir, `${safeName(name)}.trace.zip`);
+  }
+
+  relative(file: string): string {
+    return path.relative(this.runDir, file);
   }
 }
 

@@ -10,3 +10,4 @@ export * from './bot-runtime';
 export * from './run-bot';
 export * from './jsonl-writer';
 export * from './require-element';
+export * from './scrub';

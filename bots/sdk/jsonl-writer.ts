@@ -40,6 +40,8 @@ export class JsonlWriter {
   }
 
   async abort(): Promise<void> {
+    // Writes still queued fail once the stream is gone; that is the point of aborting.
+    this.out.on('error', () => undefined);
     this.out.destroy();
     await rm(this.tmp, { force: true });
   }

@@ -35,8 +35,9 @@ export async function runBot(runtime: BotRuntime, bot: AnyBot, rawInput: unknown
   const input = bot.input.safeParse(rawInput);
   if (!input.success) throw new Error(`${bot.id}: invalid input: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const log = runtime.log.child({ bot: bot.id });
-  const evidence = new Evidence(path.join(opts.runDir, 'evidence', bot.id), opts.runDir);
-  const ctx = new RuntimeBotContext({
+  const evidence = new Evidence(path.join(opts.runDir, 'evidence', bot.id), opts.runDir, async () => [...runtime.secrets(), ...(await ctx.secretValues())]);
+  const ctx: RuntimeBotContext = new RuntimeBotContext({
+    secrets: () => runtime.secrets(),
     botId: bot.id,
     browser: await runtime.browser(),
     session: runtime.session(bot.portal, opts.baseUrl),

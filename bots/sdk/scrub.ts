@@ -1,0 +1,41 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+
+const REDACTED = '[redacted]';
+
+/** Cookie headers in Playwright's trace events ({"name":"Cookie","value":"..."}) and raw header lines. */
+const COOKIE_HEADER_JSON = /("name"\s*:\s*"(?:cookie|set-cookie|authorization)"\s*,\s*"value"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
+const COOKIE_HEADER_RAW = /^((?:cookie|set-cookie|authorization):\s*)(.*)$/gim;
+/** CSRF tokens in hidden form fields: a token is a credential for as long as the session lives. */
+const CSRF_INPUT = /(name=\\?["']_?csrf[^"']*\\?["'][^>]*?value=\\?["'])([^"'\\]*)/gi;
+
+/** Replaces every secret (passwords, cookie values, tokens) in a text. Secrets shorter than 4 are ignored. */
+export function scrubText(text: string, secrets: readonly string[]): string {
+  let out = text.replace(COOKIE_HEADER_JSON, `$1${REDACTED}$3`).replace(COOKIE_HEADER_RAW, `$1${REDACTED}`).replace(CSRF_INPUT, `$1${REDACTED}`);
+  for (const s of secrets) {
+    if (s.length < 4) continue;
+    out = out.split(s).join(REDACTED);
+    const encoded = encodeURIComponent(s);
+    if (encoded !== s) out = out.split(encoded).join(REDACTED);
+  }
+  return out;
+}
+
+const TEXT_ENTRY = /\.(trace|network|stacks|json|html?|txt|css|js)$|^resources\/[^.]+$/;
+
+/**
+ * Rewrites a Playwright trace zip with every secret scrubbed from its text entries (events, network
+ * log, DOM snapshots). Binary entries (screenshots) are kept: logins run in untraced contexts, so
+ * no password is ever on a traced screen.
+ */
+export async function scrubTraceFile(file: string, secrets: readonly string[]): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const data = await entry.async('nodebuffer');
+    const isText = TEXT_ENTRY.test(entry.name) && !data.subarray(0, 1024).includes(0);
+    out.file(entry.name, isText ? scrubText(data.toString('utf8'), secrets) : data);
+  }
+  await writeFile(file, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), { mode: 0o600 });
+}
