@@ -6,6 +6,16 @@ import type { OutputFile, SourceStatus } from './runtime/run-store';
 export interface SourceRequest {
   botId: string;
   input: unknown;
+  /** Run only after this source's extraction (e.g. registry lookups after the accounts list). */
+  after?: string;
+}
+
+/** What `prepare` gets: the run folder being staged, before any extraction is queued. */
+export interface PrepareContext {
+  job: string;
+  date: string;
+  runDir: string;
+  options: Record<string, unknown>;
 }
 
 export interface BuildContext {
@@ -46,6 +56,11 @@ export interface JobDefinition {
   id: string;
   title: string;
   sources(params: { date: string; options: Record<string, unknown> }): SourceRequest[];
+  /**
+   * Optional, runs in the triggering process before the flow is queued: validate and stage inputs
+   * (e.g. an ops user's accounts file) so that bad input is refused before any lookup (exit 2).
+   */
+  prepare?(ctx: PrepareContext): Promise<void>;
   build(ctx: BuildContext): Promise<BuildResult>;
 }
 

@@ -11,6 +11,8 @@ import { backoffMs, DEFAULT_RETRY, isTransient, sleep, type RetryPolicy } from '
 export interface BotContext {
   readonly botId: string;
   readonly baseUrl: string;
+  /** The run folder: inputs a job staged for this bot are read relative to it. */
+  readonly runDir: string;
   readonly log: Logger;
   readonly evidence: Evidence;
   readonly signal: AbortSignal;
@@ -33,6 +35,7 @@ export interface BotContext {
 
 export interface ContextDeps {
   botId: string;
+  runDir: string;
   browser: Browser;
   session: PortalSession;
   log: Logger;
@@ -51,6 +54,7 @@ const BUSY_TEXT = /系统繁忙|请稍后再试/;
 export class RuntimeBotContext implements BotContext {
   readonly botId: string;
   readonly baseUrl: string;
+  readonly runDir: string;
   readonly log: Logger;
   readonly evidence: Evidence;
   readonly signal: AbortSignal;
@@ -63,6 +67,7 @@ export class RuntimeBotContext implements BotContext {
   constructor(private readonly deps: ContextDeps) {
     this.botId = deps.botId;
     this.baseUrl = deps.session.baseUrl;
+    this.runDir = deps.runDir;
     this.log = deps.log;
     this.evidence = deps.evidence;
     this.signal = deps.signal;

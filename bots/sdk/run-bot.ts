@@ -39,6 +39,7 @@ export async function runBot(runtime: BotRuntime, bot: AnyBot, rawInput: unknown
   const ctx: RuntimeBotContext = new RuntimeBotContext({
     secrets: () => runtime.secrets(),
     botId: bot.id,
+    runDir: opts.runDir,
     browser: await runtime.browser(),
     session: runtime.session(bot.portal, opts.baseUrl),
     log,

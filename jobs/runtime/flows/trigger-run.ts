@@ -1,4 +1,6 @@
-import { FlowProducer, Queue, QueueEvents } from 'bullmq';
+import { rm } from 'node:fs/promises';
+import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
+import type { SourceRequest } from '../../define-job';
 import { getJob } from '../../index';
 import { createRedis } from '../redis';
 import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload } from '../queues';
@@ -50,7 +52,13 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     const runId = runIdOf(opts.job, opts.date, revision);
     const runDir = await store.createStaging(opts.job, opts.date, revision);
     const options = opts.options ?? {};
-    const children = def.sources({ date: opts.date, options }).map(({ botId, input }) => {
+    try {
+      await def.prepare?.({ job: opts.job, date: opts.date, runDir, options });
+    } catch (err) {
+      await rm(runDir, { recursive: true, force: true });
+      throw err;
+    }
+    const children = flowTree(def.sources({ date: opts.date, options }), (botId, input) => {
       const data: ExtractPayload = { runId, job: opts.job, date: opts.date, revision, runDir, botId, input, portalUrl: opts.portalUrls?.[botId.split('.')[0]!] };
       return { name: botId, queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${botId}` } };
     });
@@ -66,6 +74,26 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     await redis.del(lockKey);
     redis.disconnect();
   }
+}
+
+/**
+ * Turns the job's sources into BullMQ's tree: a source that runs `after` another becomes that
+ * one's parent (BullMQ runs children first), and the rest hang directly under the build.
+ */
+export function flowTree(sources: SourceRequest[], node: (botId: string, input: unknown) => Omit<FlowJob, 'children'>): FlowJob[] {
+  const byId = new Map(sources.map((s) => [s.botId, s]));
+  for (const s of sources) {
+    if (s.after && !byId.has(s.after)) throw new Error(`source ${s.botId} runs after ${s.after}, which is not a source of this job`);
+  }
+  const build = (s: SourceRequest, seen: Set<string>): FlowJob => {
+    if (seen.has(s.botId)) throw new Error(`sources depend on each other in a cycle through ${s.botId}`);
+    const deps = sources.filter((d) => s.after === d.botId);
+    return { ...node(s.botId, s.input), children: deps.map((d) => build(d, new Set([...seen, s.botId]))) };
+  };
+  const dependedOn = new Set(sources.map((s) => s.after).filter(Boolean));
+  const roots = sources.filter((s) => !dependedOn.has(s.botId));
+  if (sources.length && !roots.length) throw new Error(`sources depend on each other in a cycle: ${sources.map((s) => s.botId).join(', ')}`);
+  return roots.map((s) => build(s, new Set()));
 }
 
 async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: string): Promise<void> {
