@@ -1,1 +1,2 @@
 export * from './business-calendar';
+export * from './zoned-date';

@@ -3,6 +3,7 @@ import { BotRuntime, closeSharedBrowser, sharedBrowser } from '../../../bots/sdk
 import { config } from '../config';
 import { log } from '../logger';
 import { bullConnection, QUEUES } from '../queues';
+import { startTriggerWorker } from '../scheduler/trigger-worker';
 import { buildProcessor } from './build-processor';
 import { deliverProcessor } from './deliver-processor';
 import { extractProcessor } from './extract-processor';
@@ -18,7 +19,8 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
   const { connection, prefix } = await bullConnection();
   const logger = log().child({ component: 'worker' });
   const runtime = new BotRuntime(sharedBrowser, (id) => config().portals[id], logger);
-  const common = { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: 60_000, stalledInterval: 15_000, maxStalledCount: 2 };
+  const cfg = config();
+  const common = { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: cfg.workerLockMs, stalledInterval: cfg.stalledIntervalMs, maxStalledCount: 2 };
   const workers = [
     new Worker(QUEUES.bots, extractProcessor(runtime), common),
     new Worker(QUEUES.reports, buildProcessor(logger), { ...common, concurrency: 1 }),
@@ -29,10 +31,12 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
     w.on('error', (err) => logger.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // Schedule fires (queue `triggers`): also recovers fires missed while no worker was up.
+  const triggers = await startTriggerWorker(common, logger);
   return {
-    workers,
+    workers: [...workers, triggers.worker],
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), triggers.close()]);
       await closeSharedBrowser();
     },
   };

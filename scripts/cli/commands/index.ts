@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { registerBots } from './bots';
+import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { registerFixtures } from './fixtures';
 import { registerRun } from './run';
+import { registerRuns } from './runs';
+import { registerSchedule } from './schedule';
+import { registerScheduler } from './scheduler';
 import { registerWorker } from './worker';
 
 /** Every command of cli.md that works; a command is listed here only once it does. */
@@ -12,4 +16,8 @@ export const commands: ((program: Command) => void)[] = [
   registerFixtures,
   registerWorker,
   registerBots,
+  registerSchedule,
+  registerScheduler,
+  registerRuns,
+  registerDashboard,
 ];

@@ -1,0 +1,4 @@
+export * from './session-token';
+export * from './credentials';
+export * from './create-dashboard';
+export * from './start-dashboard';

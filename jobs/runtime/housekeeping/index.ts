@@ -1,0 +1,2 @@
+export * from './prune-runs';
+export * from './housekeeping-task';

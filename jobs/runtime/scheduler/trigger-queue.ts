@@ -1,0 +1,20 @@
+import { Queue } from 'bullmq';
+import { bullConnection, QUEUES } from '../queues';
+
+/** Queue of schedule fires: BullMQ's job schedulers put one job here per fire; workers process it. */
+export const TRIGGER_QUEUE = 'triggers';
+
+/** Every opsbot queue (for the dashboard and housekeeping). */
+export const ALL_QUEUES = [TRIGGER_QUEUE, ...Object.values(QUEUES)] as const;
+
+/** The payload of a fire: only which job; the fire time is the job's scheduled time (`opts.prevMillis`). */
+export interface TriggerPayload {
+  job: string;
+  /** Set when a missed fire is replayed on recovery (then there is no BullMQ scheduled time). */
+  fireAt?: number;
+}
+
+export async function openTriggerQueue(): Promise<Queue<TriggerPayload>> {
+  const { connection, prefix } = await bullConnection();
+  return new Queue<TriggerPayload>(TRIGGER_QUEUE, { connection, prefix });
+}

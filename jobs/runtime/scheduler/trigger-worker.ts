@@ -1,0 +1,34 @@
+import { Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import { createRedis } from '../redis';
+import { fireDeps } from './fire-deps';
+import { handleFire, type FireOutcome } from './handle-fire';
+import { recoverMissedFires } from './recover-missed';
+import { TRIGGER_QUEUE, type TriggerPayload } from './trigger-queue';
+
+/** The fire time of a trigger job: BullMQ's scheduled time for scheduler fires, or the payload's for replays. */
+export function fireTimeOf(job: Job<TriggerPayload>): Date {
+  const ms = job.data.fireAt ?? job.opts.prevMillis ?? job.timestamp + (job.opts.delay ?? 0);
+  return new Date(ms);
+}
+
+/**
+ * The consumer of the `triggers` queue, started by every worker process: each fire asks the
+ * calendar and triggers the run. On start it also recovers fires missed while nothing was up.
+ */
+export async function startTriggerWorker(common: WorkerOptions, log: Logger): Promise<{ worker: Worker; close: () => Promise<void> }> {
+  const redis = await createRedis();
+  const deps = fireDeps(redis, common.prefix ?? 'bull', log.child({ component: 'scheduler' }));
+  const worker = new Worker<TriggerPayload, FireOutcome>(TRIGGER_QUEUE, (job) => handleFire(job.data.job, fireTimeOf(job), deps), { ...common, concurrency: 1 });
+  worker.on('failed', (job, err) => log.warn({ queue: TRIGGER_QUEUE, job: job?.id, err: err.message }, 'trigger failed'));
+  worker.on('error', (err) => log.error({ queue: TRIGGER_QUEUE, err: err.message }, 'worker error'));
+  await worker.waitUntilReady();
+  await recoverMissedFires(deps).catch((err: unknown) => log.error({ err: (err as Error).message }, 'missed-fire recovery failed'));
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      redis.disconnect();
+    },
+  };
+}
