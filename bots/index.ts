@@ -1,5 +1,11 @@
 import { createBotRegistry, type AnyBot } from './sdk';
 import coreBankingTransactions from './core-banking/transactions.bot';
+import queueTickets from './queue/tickets.bot';
+import amlAlerts from './aml/alerts.bot';
+import devicesInspections from './devices/inspections.bot';
+import coreBankingCorrections from './core-banking/corrections.bot';
+import coreBankingReconciliation from './core-banking/reconciliation.bot';
+import coreBankingCustomers from './core-banking/customers.bot';
 
 /**
  * Every bot opsbot can run, listed explicitly (no magic discovery): adding a bot means adding a
@@ -7,6 +13,12 @@ import coreBankingTransactions from './core-banking/transactions.bot';
  */
 export const bots = createBotRegistry([
   coreBankingTransactions,
+  coreBankingCorrections,
+  coreBankingReconciliation,
+  coreBankingCustomers,
+  queueTickets,
+  amlAlerts,
+  devicesInspections,
 ] as AnyBot[]);
 
 export function getBot(id: string): AnyBot {
