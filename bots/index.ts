@@ -1,6 +1,7 @@
 import { createBotRegistry, type AnyBot } from './sdk';
 import coreBankingTransactions from './core-banking/transactions.bot';
 import queueTickets from './queue/tickets.bot';
+import complaintsComplaints from './complaints/complaints.bot';
 import amlAlerts from './aml/alerts.bot';
 import devicesInspections from './devices/inspections.bot';
 import coreBankingCorrections from './core-banking/corrections.bot';
@@ -17,6 +18,7 @@ export const bots = createBotRegistry([
   coreBankingReconciliation,
   coreBankingCustomers,
   queueTickets,
+  complaintsComplaints,
   amlAlerts,
   devicesInspections,
 ] as AnyBot[]);
