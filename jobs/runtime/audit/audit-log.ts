@@ -7,6 +7,8 @@ export interface AuditEntry {
   subject: string;
   before: unknown;
   after: unknown;
+  /** Who acted; defaults to `actor()`. */
+  who?: string;
 }
 
 /** Who is acting: OPSBOT_ADMIN when an admin tool sets it, else the OS user. */
@@ -25,7 +27,7 @@ export function actor(env: NodeJS.ProcessEnv = process.env): string {
  * and nothing earlier is ever rewritten.
  */
 export async function appendAudit(file: string, entry: AuditEntry, now = new Date()): Promise<Record<string, unknown>> {
-  const line = { at: now.toISOString(), who: actor(), host: os.hostname(), ...entry };
+  const line = { at: now.toISOString(), host: os.hostname(), ...entry, who: entry.who ?? actor() };
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await appendFile(file, `${JSON.stringify(line)}\n`, { flag: 'a', mode: 0o600 });
   return line;

@@ -56,7 +56,7 @@ export class ScheduleBook {
     if (next) await this.overrides.set(job, next);
     else await this.overrides.delete(job);
     const after = effectiveSchedule(def, next);
-    await appendAudit(this.auditLog, { action: `schedule ${change.action}`, subject: job, before: summary(before), after: summary(after) }, now);
+    await appendAudit(this.auditLog, { who, action: `schedule ${change.action}`, subject: job, before: summary(before), after: summary(after) }, now);
     return { before, after };
   }
 }

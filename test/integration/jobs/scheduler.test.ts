@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runtimePaths } from '../../../jobs/runtime/config';
+import { bullConnection } from '../../../jobs/runtime/queues';
+import { createRedis } from '../../../jobs/runtime/redis';
+import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
+import { applySchedules, fireDeps, FireRecord, recoverMissedFires, TRIGGER_QUEUE, type FireDeps } from '../../../jobs/runtime/scheduler';
+import { ScheduleBook } from '../../../jobs/runtime/schedules';
+import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
+import { mailText, startSmtpSink, type SmtpSink } from './support/smtp-sink';
+
+const quiet = pino({ level: 'silent' });
+
+describe('scheduler: job schedulers, overrides, missed fires — against a real Redis', () => {
+  let rt: TestRuntime;
+  let redis: Redis;
+  let prefix: string;
+  let smtp: SmtpSink;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    rt = await startTestRuntime({ smtpHost: '127.0.0.1', smtpPort: 0, adminRecipients: ['admin@bank.example'] });
+    rt.config.smtpPort = smtp.port;
+    redis = await createRedis();
+    ({ prefix } = await bullConnection());
+    const { connection } = await bullConnection();
+    queue = new Queue(TRIGGER_QUEUE, { connection, prefix });
+  });
+  afterAll(async () => {
+    await queue.close();
+    redis.disconnect();
+    await smtp.stop();
+    await rt.stop();
+  });
+
+  const book = () => new ScheduleBook(redis, prefix, runtimePaths(rt.config).auditLog);
+  const depsAt = (now: string): FireDeps => ({ ...fireDeps(redis, prefix, quiet), now: () => new Date(now) });
+
+  it('several schedulers applying at once leave one job scheduler per job and one pending fire', async () => {
+    const schedules = await book().all();
+    await Promise.all([1, 2, 3].map(() => applySchedules(queue as never, schedules)));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['annual-review-check', 'daily-ops-report']);
+    expect(schedulers.find((s) => s.key === 'daily-ops-report')).toMatchObject({ pattern: '30 7 * * *', tz: 'Asia/Shanghai' });
+    const delayed = await queue.getDelayed();
+    expect(delayed.filter((j) => j.name === 'daily-ops-report')).toHaveLength(1);
+  });
+
+  it('an admin override is in Redis (a new process sees it), pausing removes the job scheduler, each change is audited', async () => {
+    await book().change('daily-ops-report', { action: 'set', cron: '0 8 * * *' }, 'alice');
+    await book().change('annual-review-check', { action: 'pause' }, 'bob');
+    // A fresh book on a fresh connection = another process after a restart.
+    const other = await createRedis();
+    const after = await new ScheduleBook(other, prefix, runtimePaths(rt.config).auditLog).all();
+    other.disconnect();
+    expect(after.find((s) => s.job === 'daily-ops-report')).toMatchObject({ cron: '0 8 * * *', overridden: ['cron'], changedBy: 'alice' });
+    await applySchedules(queue as never, after);
+    expect((await queue.getJobSchedulers()).map((s) => [s.key, s.pattern])).toEqual([['daily-ops-report', '0 8 * * *']]);
+    await book().change('daily-ops-report', { action: 'reset' }, 'alice');
+    await book().change('annual-review-check', { action: 'resume' }, 'bob');
+    expect((await book().get('daily-ops-report')).cron).toBe('30 7 * * *');
+    const audit = (await readFile(runtimePaths(rt.config).auditLog, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.map((a) => [a.who, a.action, a.subject])).toEqual([
+      ['alice', 'schedule set', 'daily-ops-report'], ['bob', 'schedule pause', 'annual-review-check'],
+      ['alice', 'schedule reset', 'daily-ops-report'], ['bob', 'schedule resume', 'annual-review-check'],
+    ]);
+    expect(audit[0]).toMatchObject({ before: { cron: '30 7 * * *' }, after: { cron: '0 8 * * *' } });
+  });
+
+  it('missed fires: within the window run once (however many instances recover), older ones are skipped and alerted once', async () => {
+    const fires = new FireRecord(redis, prefix);
+    // Nothing ran since Friday 2026-10-09 08:00; it is Monday 2026-10-12 09:00 in Shanghai.
+    await fires.handled('daily-ops-report', new Date('2026-10-09T08:00:00+08:00'));
+    await fires.handled('annual-review-check', new Date('2026-10-12T02:00:01+08:00'));
+    const now = '2026-10-12T09:00:00+08:00';
+    const [a, b] = await Promise.all([recoverMissedFires(depsAt(now)), recoverMissedFires(depsAt(now))]);
+    const all = [...a, ...b].filter((r) => r.job === 'daily-ops-report');
+    const byFire = (iso: string) => all.filter((r) => r.fireAt.getTime() === Date.parse(iso)).map((r) => r.result.outcome).sort();
+    // Sat 10/10 was a make-up working day: its 07:30 fire (data 10/09) is 49 h late → skipped + alerted.
+    expect(byFire('2026-10-10T07:30:00+08:00')).toEqual(['already-handled', 'skipped-late']);
+    expect(byFire('2026-10-11T07:30:00+08:00')).toEqual(['already-handled', 'closed']);
+    // Mon 10/12 07:30 (data 10/10) is 1.5 h late → run, once.
+    expect(byFire('2026-10-12T07:30:00+08:00')).toEqual(['already-handled', 'triggered']);
+    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-10-10')).toEqual([{ revision: 1, finished: false }]);
+    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-10-09')).toEqual([]);
+    const alerts = smtp.mails.filter((m) => mailText(m).includes('2026-10-09'));
+    expect(alerts).toHaveLength(1);
+    expect(mailText(alerts[0]!)).toContain('opsbot run daily-ops-report --date 2026-10-09');
+    // A second recovery later finds nothing new.
+    const again = await recoverMissedFires(depsAt('2026-10-12T09:05:00+08:00'));
+    expect(again.filter((r) => r.job === 'daily-ops-report')).toEqual([]);
+  });
+
+  it('a fresh install does not count last week as missed', async () => {
+    await redis.zrem(`${prefix}:schedule-last-fire`, 'annual-review-check');
+    const r = await recoverMissedFires(depsAt('2026-10-20T09:00:00+08:00'));
+    expect(r.filter((x) => x.job === 'annual-review-check')).toEqual([]);
+    expect((await new FireRecord(redis, prefix).last('annual-review-check'))?.toISOString()).toBe('2026-10-20T01:00:00.000Z');
+  });
+});
