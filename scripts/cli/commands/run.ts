@@ -1,53 +1,6 @@
 import type { Command } from 'commander';
-import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { previousBusinessDay, todayInShanghai } from '../../../jobs/runtime/calendar';
-import { startWorker } from '../../../jobs/runtime/worker';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
-import { getJob } from '../../../jobs';
-import { EXIT } from '../exit-codes';
-import { followProgress } from '../progress';
-import { onShutdown, shutdown } from '../lifecycle';
+import type { RunCommandOptions } from '../actions/run';
 import { parseDate, parseOutDir } from '../options';
-import { portalUrls, withFixtures } from '../with-fixtures';
-
-export interface RunCommandOptions {
-  date?: string;
-  out?: string;
-  force?: boolean;
-  withFixtures?: boolean;
-  registryData?: string;
-  input?: string;
-  worker?: boolean;
-}
-
-/** Runs one job for one date through BullMQ and prints where its files are; returns the exit code. */
-export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: Record<string, string>): Promise<number> {
-  getJob(jobId);
-  const date = opts.date ?? previousBusinessDay(todayInShanghai());
-  if (opts.worker !== false) {
-    const worker = await startWorker();
-    onShutdown(() => worker.close());
-  }
-  const options: Record<string, unknown> = {};
-  if (opts.input) options.input = opts.input;
-  const t = await triggerRun({ job: jobId, date, force: opts.force, options, portalUrls: fixtures, outDir: opts.out });
-  if (t.reused && t.manifest) console.log(`${t.runId}: already done on ${t.manifest.finishedAt} (use --force for a new revision)`);
-  else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
-  let result;
-  if (t.manifest) {
-    result = { runDir: runStoreFromConfig().runDir(jobId, date, t.revision), status: t.manifest.status, outputs: t.manifest.outputs.map((o) => o.file) };
-  } else {
-    const stop = await followProgress(t.runId);
-    try {
-      result = await waitForRun(t.runId);
-    } finally {
-      await stop();
-    }
-  }
-  console.log(`${t.runId}: ${result.status}`);
-  for (const f of result.outputs) console.log(`  ${result.runDir}/${f}`);
-  return result.status === 'ok' ? EXIT.ok : result.status === 'partial' ? EXIT.partial : EXIT.failed;
-}
 
 export function registerRun(program: Command): void {
   program
@@ -60,12 +13,6 @@ export function registerRun(program: Command): void {
     .option('--registry-data <file>', 'with --with-fixtures: serve this dataset in the registry portal')
     .option('--input <file>', 'annual review: a file of accounts instead of the annual-review portal')
     .option('--no-worker', 'do not start a worker in this process (others share the Redis)')
-    .action(async (jobId: string, opts: RunCommandOptions) => {
-      try {
-        const fixtures = opts.withFixtures ? portalUrls(await withFixtures({ registryData: opts.registryData })) : undefined;
-        process.exitCode = await runJob(jobId, opts, fixtures);
-      } finally {
-        await shutdown();
-      }
-    });
+    // Heavy modules (BullMQ, Playwright, exceljs) load only when the command runs: --help stays instant.
+    .action(async (jobId: string, opts: RunCommandOptions) => (await import('../actions/run')).runAction(jobId, opts));
 }
