@@ -1,13 +1,13 @@
 import { defineJob } from '../define-job';
-import { buildThinReport } from './thin-build';
+import { buildDailyReportStep, SOURCE_BOTS } from './build-step';
 
 /**
  * 运营日报: the daily operations report for data date D (the previous business day).
- * Sources: one extraction per bot; build: figures, Excel, PDF, kpis.json.
+ * One extraction per source system (queue `bots`), then the figures, Excel, PDF and kpis.json.
  */
 export default defineJob({
   id: 'daily-ops-report',
   title: '运营日报',
-  sources: ({ date }) => [{ botId: 'core-banking.transactions', input: { date } }],
-  build: (ctx) => buildThinReport(ctx),
+  sources: ({ date }) => Object.values(SOURCE_BOTS).map((botId) => ({ botId, input: { date } })),
+  build: (ctx) => buildDailyReportStep(ctx),
 });
