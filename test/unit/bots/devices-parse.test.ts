@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { inspectionFields, parseInspectionRow, parseStatedTotal } from '../../../bots/devices/parse';
+import { deviceInspectionsOf } from '../../../fixtures/generator/device-inspections';
+import { buildWorld } from '../../../fixtures/generator/world';
+import { INSPECTION_COLUMNS } from '../../../fixtures/portals/devices/server';
+
+const world = buildWorld(9, 'small');
+const date = '2025-03-03';
+
+describe('devices parsing', () => {
+  const rows = [...deviceInspectionsOf(world, date)];
+  it('reads rows in any column order back into the records the portal rendered', () => {
+    for (const columns of [INSPECTION_COLUMNS, [...INSPECTION_COLUMNS].reverse()]) {
+      const fields = inspectionFields(columns.map((c) => ` ${c.label} `));
+      expect(rows.map((r, i) => parseInspectionRow(columns.map((c) => c.text(r)), fields, i + 1))).toEqual(rows);
+    }
+  });
+  it('names the row and column of a value it does not know, and unknown or missing columns', () => {
+    const fields = inspectionFields(INSPECTION_COLUMNS.map((c) => c.label));
+    const cells = INSPECTION_COLUMNS.map((c) => c.text(rows[1]!));
+    cells[5] = '待检';
+    expect(() => parseInspectionRow(cells, fields, 7)).toThrow('row 7, column cardReaderOk: unexpected "待检"');
+    expect(() => inspectionFields(['设备编号', '设备型号'])).toThrow('unknown column "设备型号"');
+    expect(() => inspectionFields(['设备编号'])).toThrow(/no column for type/);
+  });
+  it('reads "共 N 条" with thousands separators, and says when there is none', () => {
+    expect(parseStatedTotal('共 1,234 条 第 1 / 13 页')).toBe(1234);
+    expect(parseStatedTotal('第 1 页')).toBeUndefined();
+  });
+});
