@@ -1,7 +1,6 @@
 // Core-banking bots under the portal's faults: complete data after retries and re-logins, or the
 // right error (LayoutError with evidence on disk, IncompleteExtractionError) — never a silent partial.
-import { access, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -29,13 +28,13 @@ afterEach(() => {
   h.portal.faults.reset();
 });
 afterAll(async () => {
-  await h?.portal.close();
+  await h?.close();
   await browser?.close();
 });
 
 /** Runs a bot expecting it to fail; returns the error and the run folder. */
 async function failing(bot: Parameters<Harness['run']>[0], input: unknown): Promise<{ err: unknown; runDir: string }> {
-  const runDir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-cb-fault-'));
+  const runDir = await h.runDir();
   const err = await runBot(h.runtime, bot, input, { runDir, baseUrl: h.portal.url }).then(() => undefined, (e: unknown) => e);
   return { err, runDir };
 }
@@ -43,7 +42,7 @@ async function failing(bot: Parameters<Harness['run']>[0], input: unknown): Prom
 describe('core-banking bots under faults', () => {
   it('20 % 5xx: complete data after retries', async () => {
     h.portal.faults.set({ errorRate: 0.2 });
-    const { records } = await h.run(reconciliationBot, { date: DATE, pageSize: 10 });
+    const { records } = await h.run(reconciliationBot, { date: DATE, pageSize: 20 });
     expect(records).toEqual([...reconciliationOf(world, DATE)]);
   });
 
@@ -52,6 +51,15 @@ describe('core-banking bots under faults', () => {
     // '/', '/menu', '/welcome', page 1, then page 2 finds its session gone.
     h.portal.faults.set({ dropSessionsAfter: 5 });
     const { records } = await h.run(transactionsBot, { date: DATE, via: 'pages', pageSize: 100 });
+    expect(records).toEqual([...transactionsOf(world, DATE)]);
+    expect(h.logins()).toBe(before + 1);
+  });
+
+  it('session dropped at the export download: complete data after logging in again', async () => {
+    const before = h.logins();
+    // '/', '/menu', '/welcome', the list page, then the export click lands on the login page.
+    h.portal.faults.set({ dropSessionsAfter: 5 });
+    const { records } = await h.run(transactionsBot, { date: DATE });
     expect(records).toEqual([...transactionsOf(world, DATE)]);
     expect(h.logins()).toBe(before + 1);
   });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   h = await startHarness(world, browser);
 });
 afterAll(async () => {
-  await h?.portal.close();
+  await h?.close();
   await browser?.close();
 });
 
