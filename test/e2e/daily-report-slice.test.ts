@@ -66,4 +66,28 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
     expect(forced).toMatchObject({ runId: `daily-ops-report/${DATE}/r2`, reused: false });
     expect((await waitForRun(forced.runId, 180_000)).status).toBe('ok');
   }, 240_000);
+
+  it('builds a partial report that names a source whose portal is down, never a silent zero', async () => {
+    process.env.OPSBOT_EXTRACT_ATTEMPTS = '1';
+    fixtures.portal('devices').app.faults.set({ down: true });
+    try {
+      const t = await triggerRun({ job: 'daily-ops-report', date: '2026-11-19' });
+      const result = await waitForRun(t.runId, 180_000);
+      expect(result.status).toBe('partial');
+      const manifest = await runStoreFromConfig().read(result.runDir);
+      expect(manifest.status).toBe('partial');
+      expect(manifest.sources.find((s) => s.botId === 'devices.inspections')).toMatchObject({ status: 'failed' });
+      expect(manifest.errors.some((e) => e.source === 'devices.inspections')).toBe(true);
+      const kpis = JSON.parse(readFileSync(path.join(result.runDir, 'kpis.json'), 'utf8'));
+      expect(kpis.status).toBe('partial');
+      expect(kpis.devices.total).toBeNull();
+      expect(kpis.devices.availability).toBeNull();
+      expect(kpis.transactions.total).toBeGreaterThan(0);
+      const text = execFileSync('pdftotext', [path.join(result.runDir, 'daily-ops-report-2026-11-19.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('数据缺失');
+    } finally {
+      fixtures.portal('devices').app.faults.reset();
+      delete process.env.OPSBOT_EXTRACT_ATTEMPTS;
+    }
+  }, 240_000);
 });
