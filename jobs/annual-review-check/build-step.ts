@@ -1,0 +1,131 @@
+// The build step of the annual-review-check flow: every account judged against the registry
+// lookups, then mismatches.json, results.json, the Excel and the ops manager's PDF.
+//
+// Memory: accounts are streamed (three passes over the JSONL: results, then the workbook's two);
+// what stays in memory is the registry index (one compact entry per company, fine up to ~100,000),
+// the flags and flagged accounts, and the account numbers seen (duplicate check).
+
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildContext, BuildResult } from '../define-job';
+import { isoInZone } from '../runtime/calendar';
+import { renderReviewPdf } from '../../templates/annual-review-check/render-pdf';
+import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
+import { accountsInput, registryLookups } from './build/build-inputs';
+import { judgeAccounts } from './build/judge-accounts';
+import { RUN_FILES } from './build/run-files';
+import { emptyTally, tallyAccount } from './build/tally';
+import type { InputRowError } from './input';
+import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult } from './outputs';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildResult> {
+  const stages: Record<string, number> = {};
+  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await fn();
+    } finally {
+      stages[stage] = Date.now() - started;
+    }
+  };
+
+  const accounts = await accountsInput(ctx);
+  if (!accounts.ok) return { status: 'failed', outputs: [], errors: [{ source: accounts.source, message: accounts.message }], details: { reviewDate: ctx.date } };
+  const accountsFile = accounts.file;
+  const { lookups, problem } = await timed('loadLookups', () => registryLookups(ctx));
+  const problems = problem ? [problem] : [];
+  const reviewDate = ctx.date;
+  const out = (file: string) => path.join(ctx.runDir, file);
+
+  // Pass 1: judge, count, and stream results.json. Input errors the pass finds are appended to the
+  // prepared ones; writeResultsJson reads them only after the last account, when the list is whole.
+  const inputErrors: InputRowError[] = [...accounts.inputErrors];
+  const tally = emptyTally();
+  async function* results(): AsyncGenerator<AccountResult> {
+    for await (const judged of judgeAccounts(accountsFile, lookups, reviewDate, (e) => inputErrors.push(e))) {
+      tallyAccount(tally, judged, lookups.evidenceFor(judged.account.uscc));
+      yield toAccountResult(judged.judgement);
+    }
+  }
+  function* inputErrorsByRow(): Generator<InputRowError> {
+    yield* [...inputErrors].sort((a, b) => a.row - b.row);
+  }
+  await timed('judge', () => writeResultsJson(out(RUN_FILES.results), reviewDate, results(), inputErrorsByRow()));
+  inputErrors.sort((a, b) => a.row - b.row);
+  tally.counts.inputErrors = inputErrors.length;
+
+  const [previous] = await ctx.previousRuns(1);
+  const previousKeys = await readPreviousMismatchKeys(previous ? path.join(previous.runDir, RUN_FILES.mismatches) : null);
+  const mismatches = buildMismatches(tally.flags, previousKeys);
+  await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
+  const rows: MismatchRow[] = mismatches.map((m) => {
+    const flagged = tally.flagged.get(m.accountNo);
+    return { ...m, branch: flagged?.branch ?? null, ...(flagged?.evidence && m.field !== 'uscc' ? { evidence: flagged.evidence } : {}) };
+  });
+
+  const unverifiable = tally.counts.byVerdict.unverifiable;
+  if (unverifiable > 0 && problems.length === 0) problems.push(`${unverifiable} 户登记查询失败，无法核验，须重新核验`);
+  else if (unverifiable > 0) problems.push(`${unverifiable} 户无法核验，须重新核验`);
+
+  const xlsxName = RUN_FILES.xlsx(reviewDate);
+  async function* workbookAccounts(): AsyncGenerator<WorkbookAccount> {
+    for await (const { account, lookup, judgement } of judgeAccounts(accountsFile, lookups, reviewDate)) {
+      yield {
+        accountNo: account.accountNo,
+        name: account.name,
+        uscc: account.uscc,
+        branch: account.branch,
+        verdict: judgement.verdict,
+        ...(judgement.verdict === 'unverifiable' && lookup.kind === 'failed' ? { error: lookup.error } : {}),
+      };
+    }
+  }
+  await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, mismatches: rows, accounts: workbookAccounts, inputErrors }));
+
+  const pdfName = RUN_FILES.pdf(reviewDate);
+  const created = new Date();
+  await timed('pdf', async () => {
+    const { bytes } = await renderReviewPdf({
+      browser: await ctx.browser(),
+      created,
+      report: {
+        reviewDate,
+        generatedAt: isoInZone(created, 'Asia/Shanghai').slice(0, 19).replace('T', ' '),
+        revision: ctx.revision,
+        counts: tally.counts,
+        branches: [...tally.branches.values()],
+        mismatches: rows,
+        unverifiable: tally.unverifiable,
+        inputErrors,
+        problems,
+        xlsxName,
+      },
+      attachments: [
+        { name: xlsxName, bytes: await readFile(out(xlsxName)), mimeType: XLSX_MIME, description: '核验明细 Excel' },
+        { name: RUN_FILES.mismatches, bytes: await readFile(out(RUN_FILES.mismatches)), mimeType: 'application/json', description: '不一致清单' },
+      ],
+    });
+    await writeFile(out(pdfName), bytes);
+  });
+
+  const evidence = [...new Set(rows.flatMap((r) => (r.evidence ? [r.evidence] : [])))];
+  ctx.log.info({ counts: tally.counts, problems }, 'annual-review-check built');
+  return {
+    status: problems.length > 0 ? 'partial' : 'ok',
+    outputs: [RUN_FILES.mismatches, RUN_FILES.results, xlsxName, pdfName],
+    errors: problems.map((message) => ({ source: 'registry.company', message })),
+    stages,
+    details: {
+      reviewDate,
+      inputs: accounts.inputs,
+      counts: tally.counts,
+      registry: { companies: lookups.size, rejectedLines: lookups.rejected },
+      previousRun: previous ? previous.dataDate : null,
+      mismatches: { new: mismatches.filter((m) => m.status === 'new').length, recurring: mismatches.filter((m) => m.status === 'recurring').length },
+      evidence,
+      dataQuality: { inputErrors: inputErrors.length, unverifiable, problems },
+    },
+  };
+}

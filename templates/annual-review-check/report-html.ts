@@ -1,0 +1,170 @@
+// The HTML of annual-review-check-<date>.pdf. Every value that came from a file or a portal goes
+// through the `html` tag (escaped); only our own CSS is trusted.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIELDS, SEVERITIES, type FlagField, type Severity } from '../../jobs/annual-review-check/flag';
+import { fill } from '../render/format/fill';
+import { html, trusted, type SafeHtml } from '../render/html/escape';
+import { PDF_TEXT as T, RULE_LABELS } from './pdf-strings';
+import { rootVariables, severityVars } from './pdf-theme';
+import type { MismatchRow } from './workbook';
+import { DETAIL_ROW_LIMIT, groupByRule, rankBranches, type ReviewReportInput, type RuleGroup } from './report-view';
+import { FIELD_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './strings';
+
+const CSS = readFileSync(path.join(import.meta.dirname, 'report.css'), 'utf8');
+const BRANCH_ROWS = 12;
+const UNVERIFIABLE_ROWS = 50;
+const INPUT_ERROR_ROWS = 30;
+
+const C = T.columns;
+const int = (n: number): string => n.toLocaleString('zh-CN');
+const percent = (n: number, of: number): string => (of === 0 ? '—' : `${((n / of) * 100).toFixed(1)}%`);
+const num = (n: number): SafeHtml => html`<td class="num ${n === 0 ? 'zero' : ''}">${int(n)}</td>`;
+
+function masthead(r: ReviewReportInput): SafeHtml {
+  return html`<header class="masthead">
+    <div><div class="org">${T.org}</div><h1>${T.title}</h1></div>
+    <div class="meta">${T.reviewDate} <span class="date">${r.reviewDate}</span><br>${T.generatedAt} ${r.generatedAt}
+      ${r.revision > 1 ? html`<br><span class="revision">${fill(T.revision, { n: r.revision })}</span>` : ''}</div>
+  </header>`;
+}
+
+function banner(r: ReviewReportInput): SafeHtml | string {
+  if (r.problems.length === 0) return '';
+  return html`<div class="banner"><div class="head">${T.partial}</div><ul>${r.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
+}
+
+function cards(r: ReviewReportInput): SafeHtml {
+  const { accounts, byVerdict } = r.counts;
+  const card = (label: string, value: number, colour: string | null, sub: string) =>
+    html`<div class="card" style="${colour ? `--c:${colour}` : ''}"><div class="label">${label}</div>
+      <div class="value">${int(value)}<small>${T.accountsUnit}</small></div><div class="sub">${sub}</div></div>`;
+  return html`<div class="cards">
+    ${card(T.accounts, accounts, null, '')}
+    ${card(T.pass, byVerdict.pass, '#2E7D32', fill(T.ofAccounts, { p: percent(byVerdict.pass, accounts) }))}
+    ${card(T.mismatch, byVerdict.mismatch, '#C62828', fill(T.ofAccounts, { p: percent(byVerdict.mismatch, accounts) }))}
+    ${card(T.unverifiable, byVerdict.unverifiable, '#6A1B9A', fill(T.ofAccounts, { p: percent(byVerdict.unverifiable, accounts) }))}
+    ${card(T.inputErrors, r.inputErrors.length, r.inputErrors.length > 0 ? '#EF6C00' : null, '')}
+  </div>`;
+}
+
+function severityStrip(r: ReviewReportInput): SafeHtml {
+  const newOf = (s: Severity) => r.mismatches.filter((m) => m.severity === s && m.status === 'new').length;
+  return html`<h3>${T.flagsBySeverity}</h3><div class="severity-strip">${SEVERITIES.map(
+    (s) => html`<div style="${severityVars(s)}">${SEVERITY_LABELS[s]}<div class="n">${int(r.counts.bySeverity[s])}<small> ${T.flagsUnit}</small></div>
+      <div class="sub">${fill(T.newCount, { n: newOf(s) })}</div></div>`,
+  )}</div>`;
+}
+
+function byFieldTable(r: ReviewReportInput): SafeHtml {
+  const cell = (field: (typeof FIELDS)[number], s: Severity) => num(r.mismatches.filter((m) => m.field === field && m.severity === s).length);
+  return html`<div><h3>${T.byField}</h3><table><thead><tr><th>${C.field}</th>${SEVERITIES.map((s) => html`<th class="num">${SEVERITY_LABELS[s]}</th>`)}<th class="num">${C.count}</th></tr></thead>
+    <tbody>${FIELDS.map((f) => html`<tr><td>${FIELD_LABELS[f]}</td>${SEVERITIES.map((s) => cell(f, s))}${num(r.counts.byField[f])}</tr>`)}</tbody></table></div>`;
+}
+
+function byBranchTable(r: ReviewReportInput): SafeHtml {
+  const ranked = rankBranches(r.branches).slice(0, BRANCH_ROWS);
+  return html`<div><h3>${T.byBranch}</h3><table><thead><tr><th>${C.branch}</th><th class="num">${C.accounts}</th><th class="num">${T.mismatch}</th><th class="num">${T.unverifiable}</th><th class="num">${SEVERITY_LABELS.critical}</th><th class="num">${SEVERITY_LABELS.high}</th></tr></thead>
+    <tbody>${ranked.map(
+      (b) => html`<tr><td>${b.branch ?? T.noBranch}</td>${num(b.accounts)}${num(b.byVerdict.mismatch)}${num(b.byVerdict.unverifiable)}${num(b.bySeverity.critical)}${num(b.bySeverity.high)}</tr>`,
+    )}</tbody></table>${r.branches.length > BRANCH_ROWS ? html`<div class="more">${fill(T.branchTop, { n: BRANCH_ROWS })}</div>` : ''}</div>`;
+}
+
+interface GroupColumn {
+  header: string;
+  width: number;
+  cell: (m: MismatchRow) => SafeHtml;
+}
+
+// Recurring stands out: it was flagged at the last review and is still not put right.
+const statusCell = (m: MismatchRow) => html`<td class="${m.status === 'new' ? 'tag-new' : 'tag-recurring'}">${STATUS_LABELS[m.status]}</td>`;
+const COLUMN = {
+  account: { header: C.accountNo, width: 17, cell: (m) => html`<td class="id">${m.accountNo}</td>` },
+  accountWithCode: { header: `${C.accountNo} / ${C.uscc}`, width: 19, cell: (m) => html`<td class="id">${m.accountNo}<br><span class="code">${m.uscc}</span></td>` },
+  name: { header: C.name, width: 30, cell: (m) => html`<td class="wrap">${m.name}</td>` },
+  branch: { header: C.branch, width: 12, cell: (m) => html`<td class="wrap">${m.branch ?? T.noBranch}</td>` },
+  code: { header: C.uscc, width: 20, cell: (m) => html`<td class="id">${m.bankValue ?? m.uscc}</td>` },
+  registryStatus: { header: C.registryStatus, width: 14, cell: (m) => html`<td class="wrap registry">${m.registryValue ?? '—'}</td>` },
+  bank: { header: C.bankValue, width: 16, cell: (m) => html`<td class="wrap bank">${m.bankValue ?? '—'}</td>` },
+  registry: { header: C.registryValue, width: 16, cell: (m) => html`<td class="wrap registry">${m.registryValue ?? '—'}</td>` },
+  status: { header: C.status, width: 8, cell: statusCell },
+} satisfies Record<string, GroupColumn>;
+
+/** What to show side by side depends on the finding: the code itself, the registry status, or both values. */
+function columnsFor(field: FlagField): GroupColumn[] {
+  if (field === 'uscc' || field === 'notFound') return [COLUMN.account, COLUMN.name, COLUMN.branch, COLUMN.code, COLUMN.status];
+  if (field === 'status') return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.registryStatus, COLUMN.status];
+  // For a name finding the bank's value IS the name: show it once, as the bank value.
+  if (field === 'name') return [COLUMN.accountWithCode, COLUMN.branch, { ...COLUMN.bank, width: 30 }, { ...COLUMN.registry, width: 30 }, COLUMN.status];
+  return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.bank, COLUMN.registry, COLUMN.status];
+}
+
+function ruleGroup(group: RuleGroup): SafeHtml {
+  const columns = columnsFor(group.field);
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  return html`<div class="group" style="${severityVars(group.severity)}">
+    <div class="group-head"><span class="rule">${RULE_LABELS[group.rule]}</span><span class="count">${fill(T.rows, { n: int(group.count) })} · ${fill(T.newCount, { n: group.newCount })}</span></div>
+    <div class="action"><span class="label">${T.action}</span>${group.action}</div>
+    ${group.rows.length === 0 ? '' : html`<table class="fixed"><colgroup>${columns.map((c) => html`<col style="width:${((c.width / total) * 100).toFixed(1)}%">`)}</colgroup>
+    <thead><tr>${columns.map((c) => html`<th>${c.header}</th>`)}</tr></thead>
+    <tbody>${group.rows.map((m) => html`<tr>${columns.map((c) => c.cell(m))}</tr>`)}</tbody></table>`}
+    ${group.rows.length < group.count ? html`<div class="more">${fill(T.more, { n: int(group.count - group.rows.length) })}</div>` : ''}
+  </div>`;
+}
+
+function urgentSections(r: ReviewReportInput): SafeHtml {
+  // One row budget shared by both sections, critical first, so critical items are never crowded out.
+  const critical = groupByRule(r.mismatches, ['critical'], DETAIL_ROW_LIMIT);
+  const high = groupByRule(r.mismatches, ['high'], Math.max(0, DETAIL_ROW_LIMIT - critical.listed));
+  const section = (title: string, intro: string, cls: Severity, part: ReturnType<typeof groupByRule>) =>
+    html`<h2 class="section ${cls}">${title}</h2><p class="intro">${intro}</p>
+      ${part.groups.length === 0 ? html`<div class="none">${T.none}</div>` : part.groups.map(ruleGroup)}`;
+  return html`${section(T.critical, T.criticalIntro, 'critical', critical)}${section(T.high, T.highIntro, 'high', high)}`;
+}
+
+function mediumLowSection(r: ReviewReportInput): SafeHtml {
+  const { groups } = groupByRule(r.mismatches, ['medium', 'low'], 0);
+  return html`<h2 class="section">${T.mediumLow}</h2><p class="intro">${T.mediumLowIntro}</p>
+    ${groups.length === 0
+      ? html`<div class="none">${T.none}</div>`
+      : html`<table><thead><tr><th>${C.severity}</th><th>${C.rule}</th><th class="num">${C.count}</th><th class="num">${C.newCount}</th><th>${T.action}</th></tr></thead>
+    <tbody>${groups.map(
+      (g) => html`<tr><td><span class="pill" style="${severityVars(g.severity)}">${SEVERITY_LABELS[g.severity]}</span></td><td>${RULE_LABELS[g.rule]}</td>${num(g.count)}${num(g.newCount)}<td>${g.action}</td></tr>`,
+    )}</tbody></table>`}`;
+}
+
+function unverifiableSection(r: ReviewReportInput): SafeHtml | string {
+  const total = r.counts.byVerdict.unverifiable;
+  if (total === 0) return '';
+  const rows = r.unverifiable.slice(0, UNVERIFIABLE_ROWS);
+  return html`<h2 class="section">${T.unverifiableTitle}</h2><p class="intro">${T.unverifiableIntro}</p>
+    <table><thead><tr><th>${C.accountNo}</th><th>${C.name}</th><th>${C.uscc}</th><th>${C.branch}</th><th>${C.reason}</th></tr></thead>
+    <tbody>${rows.map((u) => html`<tr><td class="id">${u.accountNo}</td><td class="wrap">${u.name}</td><td class="id">${u.uscc}</td><td>${u.branch ?? T.noBranch}</td><td class="wrap">${u.error}</td></tr>`)}</tbody></table>
+    ${total > rows.length ? html`<div class="more">${fill(T.unverifiableMore, { n: int(total - rows.length) })}</div>` : ''}`;
+}
+
+function inputErrorsSection(r: ReviewReportInput): SafeHtml | string {
+  if (r.inputErrors.length === 0) return '';
+  const rows = r.inputErrors.slice(0, INPUT_ERROR_ROWS);
+  return html`<h2 class="section">${T.inputErrorsTitle}</h2><p class="intro">${T.inputErrorsIntro}</p>
+    <table><thead><tr><th class="num">${C.row}</th><th>${C.accountNo}</th><th>${C.error}</th></tr></thead>
+    <tbody>${rows.map((e) => html`<tr><td class="num">${e.row}</td><td class="id">${e.accountNo ?? '—'}</td><td class="wrap">${e.error}</td></tr>`)}</tbody></table>
+    ${r.inputErrors.length > rows.length ? html`<div class="more">${fill(T.inputErrorsMore, { n: int(r.inputErrors.length - rows.length) })}</div>` : ''}`;
+}
+
+/**
+ * Page 1: totals (accounts by verdict, flags by severity, by field, worst branches); then the
+ * critical and high items grouped by rule, each group with its action; then medium/low as counts,
+ * unverifiable accounts and input errors.
+ */
+export function reviewReportHtml(r: ReviewReportInput): string {
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${T.title} ${r.reviewDate}</title>
+<style>${trusted(rootVariables() + CSS)}</style></head><body>
+${masthead(r)}${banner(r)}
+<h2 class="section">${T.overview}</h2>${cards(r)}${severityStrip(r)}
+<div class="two-col">${byFieldTable(r)}${byBranchTable(r)}</div>
+${urgentSections(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}
+<p class="footnote">${fill(T.attachments, { xlsx: r.xlsxName })}</p>
+</body></html>`.html;
+}
