@@ -11,6 +11,8 @@ export class CliError extends Error {
 export function exitCodeOf(err: unknown): number {
   if (err instanceof CliError) return err.exitCode;
   const e = err as { code?: string; exitCode?: number; name?: string };
+  // Errors that know their exit code (e.g. a rejected input file: 2) say so themselves.
+  if (typeof e.exitCode === 'number' && !e.code?.startsWith('commander.')) return e.exitCode;
   if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
   if (e.code?.startsWith('commander.')) return EXIT.usage;
   if (e.name === 'ConfigError' || e.name === 'InputError') return EXIT.usage;
