@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { ComplaintRecord, IsoDate } from '../records';
-import { defineBot, LayoutError, type BotContext } from '../sdk';
+import { defineBot, IncompleteExtractionError, LayoutError, type BotContext } from '../sdk';
 import { idColumn, parseComplaintDetail } from './parse';
 import { ComplaintDetailPage } from './pages/complaint-detail.page';
 import { ComplaintListPage } from './pages/complaint-list.page';
@@ -21,7 +21,9 @@ export default defineBot({
   input: z.object({ date: IsoDate, pageSize: PageSize.default(100), parallel: z.number().int().min(1).max(4).default(3) }),
   record: ComplaintRecord,
   async *run(ctx, { date, pageSize, parallel }) {
-    const ids = await listIds(ctx, date, pageSize);
+    const { ids, total } = await listIds(ctx, date, pageSize);
+    // The runtime would notice a short list at the end; failing now spares the detail pages.
+    if (ids.length !== total) throw new IncompleteExtractionError(ctx.botId, total, ids.length);
     const pages = [await ctx.page(), ...(await Promise.all(Array.from({ length: parallel - 1 }, () => ctx.newPage())))];
     for (let i = 0; i < ids.length; i += pages.length) {
       const batch = ids.slice(i, i + pages.length);
@@ -33,8 +35,9 @@ export default defineBot({
 });
 
 /** The ids of D's complaints from the paginated list; declares the stated total. */
-async function listIds(ctx: BotContext, date: string, pageSize: number): Promise<string[]> {
+async function listIds(ctx: BotContext, date: string, pageSize: number): Promise<{ ids: string[]; total: number }> {
   const ids: string[] = [];
+  let stated = 0;
   let pages = 1;
   for (let pageNo = 1; pageNo <= pages; pageNo++) {
     const { total, pageIds } = await ctx.step(`list page ${pageNo}`, async (page) => {
@@ -52,11 +55,12 @@ async function listIds(ctx: BotContext, date: string, pageSize: number): Promise
     });
     if (pageNo === 1) {
       ctx.expectTotal(total);
+      stated = total;
       pages = Math.ceil(total / pageSize);
     }
     ids.push(...pageIds);
   }
-  return ids;
+  return { ids, total: stated };
 }
 
 async function readDetail(ctx: BotContext, page: Page, id: string): Promise<ComplaintRecord> {

@@ -31,7 +31,7 @@ describe('complaints.complaints against the complaints fixture', () => {
     portal.faults.reset();
   });
   // Pages of 10: the small bank's complaints of a day take two list pages.
-  const run = (parallel = 3) => runFixtureBot(browser, complaintsBot, { url, login }, { date, pageSize: 10, parallel });
+  const run = () => runFixtureBot(browser, complaintsBot, { url, login }, { date, pageSize: 10, parallel: 3 });
 
   it('returns every complaint of the date with the times of its detail page, exactly as generated', async () => {
     expect(expected.length).toBeGreaterThan(10);
@@ -42,7 +42,7 @@ describe('complaints.complaints against the complaints fixture', () => {
 
   it('reads the layout variant (reordered list columns and detail rows) by their labels', async () => {
     portal.faults.set({ layoutVariant: true });
-    const { records } = await run(1);
+    const { records } = await run();
     expect(records).toEqual(expected);
   });
 
@@ -60,8 +60,14 @@ describe('complaints.complaints against the complaints fixture', () => {
     expect(runtime.session(complaintsPortal, url).logins).toBeGreaterThanOrEqual(2);
   });
 
-  it('fails as incomplete when a list page is truncated', async () => {
+  it('fails as incomplete when a list page is truncated, before reading any detail page', async () => {
     portal.faults.set({ truncatePages: true });
+    const detailRequests: string[] = [];
+    portal.app.use((req) => {
+      if (req.path.startsWith('/complaints/')) detailRequests.push(req.path);
+      return false;
+    });
     await expect(run()).rejects.toBeInstanceOf(IncompleteExtractionError);
+    expect(detailRequests).toEqual([]);
   });
 });
