@@ -1,36 +1,15 @@
-// The registry bot's answers, keyed by USCC, kept compact: one Map entry per distinct company
-// holding only the fields the rules compare (about 0.5 KB each, so ~50 MB for 100,000 companies;
+// The registry bot's answers (RegistryLookupResult lines), keyed by USCC, kept compact: one Map
+// entry per distinct company holding only the fields the rules compare (about 0.5 KB each, so ~50 MB for 100,000 companies;
 // beyond that the lookups would have to be joined on disk instead).
 //
 // Example:
 //   const index = await loadRegistryLookups(path.join(runDir, 'sources/registry.company.jsonl'));
 //   judgeAccount(account, index.lookupFor(account.uscc), reviewDate);
 
-import { z } from 'zod';
-import type { RegistryCompanyRecord } from '../../../bots/records';
+import { RegistryLookupResult, type RegistryCompanyRecord } from '../../../bots/records';
 import type { RegistryLookup } from '../rules';
 import { compactUscc } from '../uscc';
 import { readJsonlLines } from './jsonl';
-
-/** One line of the registry bot's output (bots/records/registry-company.ts: a lookup result). */
-const LookupLine = z.object({
-  uscc: z.string().min(1),
-  outcome: z.enum(['found', 'notFound', 'failed']),
-  company: z
-    .object({
-      uscc: z.string(),
-      name: z.string(),
-      legalRepresentative: z.string(),
-      registeredCapital: z.string(),
-      businessScope: z.string(),
-      address: z.string(),
-      status: z.string(),
-      operatingUntil: z.string(),
-    })
-    .optional(),
-  error: z.string().optional(),
-  evidence: z.string().optional(),
-});
 
 /** What is kept per company: the compared fields only (no change history, no registration data). */
 type CompactCompany = Pick<
@@ -77,23 +56,23 @@ export async function loadRegistryLookups(file: string): Promise<LookupIndex> {
   const evidence = new Map<string, string>();
   const rejected: { line: number; error: string }[] = [];
   for await (const { line, value, error } of readJsonlLines(file)) {
-    const parsed = error === undefined ? LookupLine.safeParse(value) : null;
+    const parsed = error === undefined ? RegistryLookupResult.safeParse(value) : null;
     if (!parsed?.success) {
       const issue = parsed?.error.issues[0];
       if (rejected.length < MAX_REJECTED_KEPT) rejected.push({ line, error: error ?? `${issue?.path.join('.') || '(记录)'}: ${issue?.message ?? '格式错误'}` });
       continue;
     }
-    const { uscc, outcome, company } = parsed.data;
-    const key = compactUscc(uscc);
-    if (outcome === 'found' && company) {
-      lookups.set(key, { kind: 'found', company: { ...company } });
-    } else if (outcome === 'notFound') {
+    const result = parsed.data;
+    const key = compactUscc(result.uscc);
+    if (result.outcome === 'found') {
+      const { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } = result.company;
+      lookups.set(key, { kind: 'found', company: { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } });
+      if (result.company.evidence) evidence.set(key, result.company.evidence);
+    } else if (result.outcome === 'notFound') {
       lookups.set(key, { kind: 'notFound' });
     } else {
-      const reason = outcome === 'found' ? '登记查询结果缺少企业信息' : (parsed.data.error ?? '登记系统查询失败');
-      lookups.set(key, { kind: 'failed', error: reason });
+      lookups.set(key, { kind: 'failed', error: result.error });
     }
-    if (parsed.data.evidence) evidence.set(key, parsed.data.evidence);
   }
   return {
     lookupFor: (uscc) => toLookup(lookups.get(compactUscc(uscc)), '登记系统未返回该代码的查询结果'),

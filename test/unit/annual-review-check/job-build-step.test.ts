@@ -50,9 +50,9 @@ function scenario() {
     { ...a.account, accountNo: 'A8', name: '<script>alert(1)</script>有限公司' }, // name differs
   ];
   const lookups: LookupLine[] = [
-    { uscc: a.company.uscc, outcome: 'found', company: a.company, evidence: 'evidence/registry.company/a.jpg' },
-    { uscc: b.company.uscc.toLowerCase(), outcome: 'found', company: { ...b.company, status: '注销' }, evidence: 'evidence/registry.company/b.jpg' },
-    { uscc: c.company.uscc, outcome: 'notFound', evidence: 'evidence/registry.company/c.jpg' },
+    { uscc: a.company.uscc, outcome: 'found', company: { ...a.company, evidence: 'evidence/registry.company/a.jpg' } },
+    { uscc: b.company.uscc.toLowerCase(), outcome: 'found', company: { ...b.company, status: '注销', evidence: 'evidence/registry.company/b.jpg' } },
+    { uscc: c.company.uscc, outcome: 'notFound' },
     { uscc: d.company.uscc, outcome: 'failed', error: 'PortalError: 503 after 3 tries' },
   ];
   return { accounts, lookups, b };
@@ -124,8 +124,8 @@ describe('annual-review-check build step', () => {
     expect(details.counts.bySeverity).toEqual({ critical: 3, high: 1, medium: 0, low: 0 });
     expect(details.counts.inputErrors).toBe(1);
     expect(details.inputs[0]).toMatchObject({ source: 'annual-review.accounts', sha256: 'ab'.repeat(32) });
-    // A1 passed: its screenshot is not linked; the invalid code A3 was never looked up.
-    expect(details.evidence.sort()).toEqual(['evidence/registry.company/a.jpg', 'evidence/registry.company/b.jpg', 'evidence/registry.company/c.jpg']);
+    // a.jpg is linked for A8 (flagged), not for A1 (passed); the invalid code A3 was never looked up.
+    expect(details.evidence.sort()).toEqual(['evidence/registry.company/a.jpg', 'evidence/registry.company/b.jpg']);
   });
 
   it('links the registry screenshot from the Excel detail row and lists the unverifiable accounts', async () => {
@@ -182,4 +182,28 @@ describe('annual-review-check build step when a source failed', () => {
     expect(result.errors?.[0]).toMatchObject({ source: 'annual-review.accounts' });
     expect(existsSync(path.join(runDir, 'results.json'))).toBe(false);
   });
+});
+
+describe('annual-review-check build step with an --input file', () => {
+  it('reads the staged accounts, reports the file rows that were refused and the file sha256', async () => {
+    const { prepareInput } = await import('../../../jobs/annual-review-check/prepare-input');
+    const a = row(0);
+    const file = path.join(root, 'input.csv');
+    await writeFile(
+      file,
+      ['账号,存款人名称,统一社会信用代码,法定代表人', `"001",${a.account.name},${a.account.uscc},${a.account.legalRepresentative}`, `"002",缺代码公司,,张三`].join('\n'),
+    );
+    const runDir = path.join(root, 'from-file');
+    const prepared = await prepareInput(runDir, file);
+    await writeJsonl(path.join(runDir, 'sources/registry.company.jsonl'), [{ uscc: a.company.uscc, outcome: 'found', company: a.company }]);
+    const result = await buildAnnualReviewStep(
+      buildContext(runDir, [okSource('registry.company', 1)], { browser: async () => browser, options: { input: file } }),
+    );
+    const results = await readJson<Results>(path.join(runDir, 'results.json'));
+    expect(results.accounts).toEqual([{ accountNo: '001', verdict: 'pass', flags: 0 }]);
+    expect(results.inputErrors).toHaveLength(1);
+    expect(results.inputErrors[0]).toMatchObject({ row: 3, accountNo: '002' });
+    expect(result.status).toBe('ok');
+    expect((result.details as { inputs: unknown[] }).inputs).toEqual([prepared]);
+  }, 60_000);
 });

@@ -4,13 +4,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import type { RegistryCompanyRecord, ReviewAccountRecord } from '../../../bots/records';
+import type { RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
 import type { BuildContext, SourceStatus } from '../../../jobs/define-job';
 
-export type LookupLine =
-  | { uscc: string; outcome: 'found'; company: RegistryCompanyRecord; evidence?: string }
-  | { uscc: string; outcome: 'notFound'; evidence?: string }
-  | { uscc: string; outcome: 'failed'; error: string };
+export type { RegistryLookupResult as LookupLine } from '../../../bots/records';
 
 export async function writeJsonl(file: string, lines: readonly unknown[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -26,7 +23,7 @@ export function failedSource(botId: string, error: string): SourceStatus {
 }
 
 /** Writes the accounts bot's and the registry bot's files; returns their ok statuses. */
-export async function writeBotSources(runDir: string, accounts: readonly ReviewAccountRecord[], lookups: readonly LookupLine[]): Promise<SourceStatus[]> {
+export async function writeBotSources(runDir: string, accounts: readonly ReviewAccountRecord[], lookups: readonly RegistryLookupResult[]): Promise<SourceStatus[]> {
   await writeJsonl(path.join(runDir, 'sources/annual-review.accounts.jsonl'), accounts);
   await writeJsonl(path.join(runDir, 'sources/registry.company.jsonl'), lookups);
   return [okSource('annual-review.accounts', accounts.length), okSource('registry.company', lookups.length)];
