@@ -11,8 +11,18 @@ export async function writeFileAtomic(file: string, data: string | Buffer, mode 
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    throw withFileName(err, file);
   }
+}
+
+/**
+ * A full disk says only "ENOSPC: no space left on device, write": name the file that could not be
+ * written (keeping the code, so callers can still tell ENOSPC from EACCES).
+ */
+function withFileName(err: unknown, file: string): Error {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.message !== 'string' || e.message.includes(file)) return err as Error;
+  return Object.assign(new Error(`cannot write ${file}: ${e.message}`, { cause: err }), { code: e.code });
 }
 
 export async function writeJsonAtomic(file: string, value: unknown, mode = 0o600): Promise<void> {
