@@ -7,6 +7,8 @@ import devicesInspections from './devices/inspections.bot';
 import coreBankingCorrections from './core-banking/corrections.bot';
 import coreBankingReconciliation from './core-banking/reconciliation.bot';
 import coreBankingCustomers from './core-banking/customers.bot';
+import annualReviewAccounts from './annual-review/accounts.bot';
+import registryCompany from './registry/company.bot';
 
 /**
  * Every bot opsbot can run, listed explicitly (no magic discovery): adding a bot means adding a
@@ -21,6 +23,8 @@ export const bots = createBotRegistry([
   complaintsComplaints,
   amlAlerts,
   devicesInspections,
+  annualReviewAccounts,
+  registryCompany,
 ] as AnyBot[]);
 
 export function getBot(id: string): AnyBot {

@@ -32,3 +32,15 @@ export const RegistryCompanyRecord = z.object({
   evidence: z.string().optional(),
 });
 export type RegistryCompanyRecord = z.infer<typeof RegistryCompanyRecord>;
+
+/**
+ * What the registry bot answers for one code: the company, "not found" (a business outcome, the
+ * check flags `notFound`), or a lookup that failed after all retries (the check marks the account
+ * `unverifiable`; a failed lookup is never dropped and never counts as a pass).
+ */
+export const RegistryLookupResult = z.discriminatedUnion('outcome', [
+  z.object({ uscc: z.string().min(1), outcome: z.literal('found'), company: RegistryCompanyRecord }),
+  z.object({ uscc: z.string().min(1), outcome: z.literal('notFound') }),
+  z.object({ uscc: z.string().min(1), outcome: z.literal('failed'), error: z.string().min(1) }),
+]);
+export type RegistryLookupResult = z.infer<typeof RegistryLookupResult>;

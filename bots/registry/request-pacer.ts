@@ -1,0 +1,38 @@
+import { sleep } from '../sdk';
+
+/**
+ * Keeps every page of a run within the registry's rate limit: requests are spaced at most
+ * `ratePerSecond` apart across all parallel pages. A 429 pauses everyone for Retry-After and
+ * halves the rate (one throttled page means all are too fast); successes win the rate back slowly.
+ */
+export class RequestPacer {
+  private nextAt = 0;
+  private interval: number;
+  private readonly minInterval: number;
+
+  constructor(ratePerSecond: number, private readonly now: () => number = Date.now) {
+    this.minInterval = 1000 / ratePerSecond;
+    this.interval = this.minInterval;
+  }
+
+  /** Waits for this request's slot. */
+  async take(signal?: AbortSignal): Promise<void> {
+    const now = this.now();
+    const at = Math.max(now, this.nextAt);
+    this.nextAt = at + this.interval;
+    if (at > now) await sleep(at - now, signal);
+  }
+
+  throttled(retryAfterMs: number): void {
+    this.nextAt = Math.max(this.nextAt, this.now() + retryAfterMs);
+    this.interval = Math.min(this.interval * 2, 5_000);
+  }
+
+  succeeded(): void {
+    this.interval = Math.max(this.minInterval, this.interval * 0.9);
+  }
+
+  get currentRatePerSecond(): number {
+    return 1000 / this.interval;
+  }
+}

@@ -1,0 +1,85 @@
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import registryCompany from '../../../bots/registry/company.bot';
+import { launchBrowser } from '../../../bots/sdk';
+import type { RegistryLookupResult } from '../../../bots/records';
+import { generatedRegistry, registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
+import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
+import { rngFor } from '../../../fixtures/generator/rng';
+import { buildWorld } from '../../../fixtures/generator/world';
+import type { PortalApp } from '../../../fixtures/kit/portal-app';
+import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { runFixtureBot } from './portal-bot-harness';
+
+const world = buildWorld(7, 'small');
+const companies = [...registryCompaniesOf(world)];
+const noLogin = { username: '', password: '' };
+
+describe('registry.company against the registry fixture', () => {
+  let browser: Browser;
+  let portal: PortalApp;
+  let url: string;
+  beforeAll(async () => {
+    portal = createRegistryPortal({ dataset: generatedRegistry(world), seed: 7 });
+    url = await portal.listen(0);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  beforeEach(() => {
+    // The registry's defaults: 20 req/s and a busy page now and then.
+    portal.faults.reset();
+    portal.faults.set({ rateLimitPerSecond: 20, busyRate: 0.02 });
+  });
+  const run = (input: Record<string, unknown>, runDir?: string) => runFixtureBot(browser, registryCompany, { url, login: noLogin }, input, { runDir });
+
+  it('returns exactly the generated companies (基本信息 and 变更记录) for 30 codes, in input order', async () => {
+    const sample = companies.slice(0, 30);
+    expect(sample.some((c) => c.changes.length > 0)).toBe(true);
+    const { records, result } = await run({ uscc: sample.map((c) => c.uscc) });
+    expect(result.expected).toBe(30);
+    expect(records).toEqual(sample.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+  });
+
+  it('answers notFound for a valid code the registry does not hold, and accepts codes typed with spaces and lower case', async () => {
+    const unknown = generatedReviewSource(world).unknownCode(rngFor('registry-test'));
+    const known = companies[3]!;
+    const typed = `${known.uscc.slice(0, 8)} ${known.uscc.slice(8).toLowerCase()}`;
+    const { records } = await run({ uscc: [unknown, typed] });
+    expect(records).toEqual([{ uscc: unknown, outcome: 'notFound' }, { uscc: known.uscc, outcome: 'found', company: known }]);
+  });
+
+  it('429 storm: with the portal limited to 3 requests/s every lookup still completes, none lost', async () => {
+    portal.faults.set({ rateLimitPerSecond: 3, busyRate: 0 });
+    const sample = companies.slice(10, 22);
+    const { records } = await run({ uscc: sample.map((c) => c.uscc), requestsPerSecond: 20 });
+    expect(records).toEqual(sample.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+  });
+
+  it('takes a screenshot of the detail page for the codes asked, path relative to the run folder', async () => {
+    const runDir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-registry-'));
+    try {
+      const [a, b] = companies;
+      const { records } = await run({ uscc: [a!.uscc, b!.uscc], evidenceFor: [b!.uscc] }, runDir);
+      const [ra, rb] = records as RegistryLookupResult[];
+      expect(ra?.outcome === 'found' && ra.company.evidence).toBeFalsy();
+      const evidence = rb?.outcome === 'found' ? rb.company.evidence : undefined;
+      expect(evidence).toMatch(/^evidence\/registry\.company\/registry-.+\.png$/u);
+      await access(path.join(runDir, evidence!));
+    } finally {
+      await rm(runDir, { recursive: true, force: true });
+    }
+  });
+
+  it('yields failed (never drops the code) when the portal stays down through every retry', async () => {
+    portal.faults.set({ down: true });
+    const { records, result } = await run({ uscc: [companies[0]!.uscc] });
+    expect(result.count).toBe(1);
+    expect(records).toEqual([{ uscc: companies[0]!.uscc, outcome: 'failed', error: expect.stringContaining('503') }]);
+  });
+});
