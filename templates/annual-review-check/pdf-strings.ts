@@ -48,6 +48,7 @@ export const PDF_TEXT = {
   flagsBySeverity: '不一致项（按严重程度）',
   flagsUnit: '项',
   accountsUnit: '户',
+  rowsUnit: '行',
   newCount: '其中新增 {n}',
   byField: '按核验项',
   byBranch: '按开户网点',

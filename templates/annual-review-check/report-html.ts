@@ -37,15 +37,15 @@ function banner(r: ReviewReportInput): SafeHtml | string {
 
 function cards(r: ReviewReportInput): SafeHtml {
   const { accounts, byVerdict } = r.counts;
-  const card = (label: string, value: number, colour: string | null, sub: string) =>
+  const card = (label: string, value: number, colour: string | null, sub: string, unit: string = T.accountsUnit) =>
     html`<div class="card" style="${colour ? `--c:${colour}` : ''}"><div class="label">${label}</div>
-      <div class="value">${int(value)}<small>${T.accountsUnit}</small></div><div class="sub">${sub}</div></div>`;
+      <div class="value">${int(value)}<small>${unit}</small></div><div class="sub">${sub}</div></div>`;
   return html`<div class="cards">
     ${card(T.accounts, accounts, null, '')}
     ${card(T.pass, byVerdict.pass, '#2E7D32', fill(T.ofAccounts, { p: percent(byVerdict.pass, accounts) }))}
     ${card(T.mismatch, byVerdict.mismatch, '#C62828', fill(T.ofAccounts, { p: percent(byVerdict.mismatch, accounts) }))}
     ${card(T.unverifiable, byVerdict.unverifiable, '#6A1B9A', fill(T.ofAccounts, { p: percent(byVerdict.unverifiable, accounts) }))}
-    ${card(T.inputErrors, r.inputErrors.length, r.inputErrors.length > 0 ? '#EF6C00' : null, '')}
+    ${card(T.inputErrors, r.inputErrors.length, r.inputErrors.length > 0 ? '#EF6C00' : null, '', T.rowsUnit)}
   </div>`;
 }
 

@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../../bots/sdk/browser';
+import { actionFor } from '../../../jobs/annual-review-check/actions';
+import { buildMismatches, countAccount, emptyCounts } from '../../../jobs/annual-review-check/outputs';
+import { judgeAccount } from '../../../jobs/annual-review-check/rules';
+import { renderReviewPdf } from '../../../templates/annual-review-check/render-pdf';
+import { DETAIL_ROW_LIMIT, type ReviewReportInput } from '../../../templates/annual-review-check/report-view';
+import { registryCompany, reviewAccount } from '../annual-review-check/support/records';
+
+const run = promisify(execFile);
+const DATE = '2025-10-31';
+const EVIL = '<img src=x onerror=alert(1)>贸易有限公司';
+let browser: Browser;
+let dir: string;
+let pdf: string;
+let html: string;
+let report: ReviewReportInput;
+
+/** More deregistered companies than the PDF lists, one renamed (high), capital and scope changes. */
+function buildReport(): ReviewReportInput {
+  const company = registryCompany();
+  const cases = [
+    ...Array.from({ length: DETAIL_ROW_LIMIT + 20 }, (_, i) => ({
+      account: reviewAccount({ accountNo: `D${String(i).padStart(4, '0')}`, branch: i % 2 ? '城关支行' : '西固支行', ...(i === 1 ? { name: EVIL } : {}) }),
+      company: { ...company, status: '注销' },
+    })),
+    { account: reviewAccount({ accountNo: 'N0001', name: '兰州远达商贸有限责任公司', branch: '<b>安宁</b>支行' }), company },
+    { account: reviewAccount({ accountNo: 'C0001', registeredCapital: '500万元', businessScope: '其他' }), company },
+    { account: reviewAccount({ accountNo: 'P0001' }), company },
+  ];
+  const counts = emptyCounts();
+  const judged = cases.map(({ account, company: c }) => {
+    const judgement = judgeAccount(account, { kind: 'found', company: c }, DATE);
+    countAccount(counts, judgement.verdict, judgement.flags);
+    return { account, judgement };
+  });
+  countAccount(counts, 'unverifiable', []);
+  counts.inputErrors = 1;
+  const branchOf = new Map(cases.map((c) => [c.account.accountNo, c.account.branch]));
+  const mismatches = buildMismatches(
+    judged.flatMap((j) => j.judgement.flags),
+    new Set(['D0000\u0000status']),
+  ).map((m) => ({ ...m, branch: branchOf.get(m.accountNo) ?? null }));
+  return {
+    reviewDate: DATE,
+    generatedAt: '2025-11-01 07:30:00',
+    revision: 2,
+    counts,
+    branches: [
+      { branch: '城关支行', accounts: 160, byVerdict: { pass: 0, mismatch: 160, unverifiable: 0 }, bySeverity: { critical: 160, high: 0, medium: 0, low: 0 } },
+      { branch: '<b>安宁</b>支行', accounts: 1, byVerdict: { pass: 0, mismatch: 1, unverifiable: 0 }, bySeverity: { critical: 0, high: 1, medium: 0, low: 0 } },
+    ],
+    mismatches,
+    unverifiable: [{ accountNo: 'U0001', name: '无法核验有限公司', uscc: company.uscc, branch: null, error: 'PortalError: 503 after 3 tries' }],
+    inputErrors: [{ row: 7, error: '第 7 行缺少“账号”' }],
+    problems: ['1 户登记查询失败，无法核验，须重新核验'],
+    xlsxName: `annual-review-check-${DATE}.xlsx`,
+  };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'arc-pdf-'));
+  report = buildReport();
+  const rendered = await renderReviewPdf({
+    browser,
+    report,
+    created: new Date('2025-10-31T23:30:00Z'),
+    attachments: [
+      { name: report.xlsxName, bytes: new TextEncoder().encode('xlsx bytes'), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      { name: 'mismatches.json', bytes: new TextEncoder().encode('[]'), mimeType: 'application/json' },
+    ],
+  });
+  html = rendered.html;
+  pdf = path.join(dir, `annual-review-check-${DATE}.pdf`);
+  await writeFile(pdf, rendered.bytes);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const text = async (...args: string[]) => (await run('pdftotext', [...args, pdf, '-'])).stdout;
+/** pdftotext splits wrapped cells and drops spaces between glyph runs: compare without whitespace. */
+const squeezed = async (...args: string[]) => (await text(...args)).replace(/\s+/g, '');
+
+describe('annual-review-check PDF', () => {
+  it('opens with the totals: accounts by verdict, flags by severity, by field and by branch', async () => {
+    const first = await squeezed('-f', '1', '-l', '1');
+    expect(first).toContain('对公账户年检核验报告');
+    expect(first).toContain(`核验日期${DATE}`);
+    expect(first).toContain('第2次生成');
+    // Cards print label row then value row: check labels and values, not their adjacency.
+    for (const label of ['核验账户', '核验通过', '存在不一致', '无法核验', '输入错误行']) expect(first).toContain(label);
+    expect(first).toContain(`${report.counts.accounts}户`);
+    expect(first).toContain(`${report.counts.byVerdict.mismatch}户`);
+    expect(first).toContain('1行');
+    expect(first).toContain(`${report.counts.bySeverity.critical}项`);
+    expect(first).toContain(`其中新增${report.counts.bySeverity.critical - 1}`);
+    expect(first).toContain('按核验项');
+    expect(first).toContain('按开户网点');
+    expect(first).toContain('本次核验结果不完整');
+  });
+
+  it('lists critical items before high ones, each group with its action, then medium/low, unverifiable, input errors', async () => {
+    const all = await squeezed();
+    const at = (s: string) => {
+      const i = all.indexOf(s.replace(/\s+/g, ''));
+      expect(i, s).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at('一、严重问题')).toBeLessThan(at('企业已注销'));
+    expect(at(actionFor('status.deregistered'))).toBeLessThan(at('二、高风险问题'));
+    expect(at('二、高风险问题')).toBeLessThan(at(actionFor('name.differs')));
+    expect(at(actionFor('name.differs'))).toBeLessThan(at('三、中、低风险问题汇总'));
+    expect(at('三、中、低风险问题汇总')).toBeLessThan(at(actionFor('registeredCapital.amount')));
+    expect(at(actionFor('businessScope.differs'))).toBeLessThan(at('四、无法核验的账户'));
+    expect(at('U0001')).toBeLessThan(at('五、输入数据错误'));
+    expect(all).toContain('第7行缺少“账号”');
+  });
+
+  it('lists at most DETAIL_ROW_LIMIT detail rows and says where the rest are', async () => {
+    const all = await squeezed();
+    expect(all).toContain(`另有20项未列出`);
+    expect(all).toContain('D0299');
+    expect(all).not.toContain('D0300');
+    // Critical items take the budget first: the high ones are counted, with a pointer to the Excel.
+    expect(all).toContain(`另有${report.counts.bySeverity.high}项未列出`);
+  });
+
+  it('escapes every value from a file or a portal', async () => {
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<b>安宁</b>');
+    expect(await squeezed()).toContain('<b>安宁</b>支行');
+  });
+
+  it('carries page numbers, metadata, the WenQuanYi font and the attachments', async () => {
+    const plain = await text();
+    const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(plain.replace(/\s+/g, '')).toContain(`第${pages}页/共${pages}页`);
+    const info = (await run('pdfinfo', [pdf])).stdout;
+    expect(info).toMatch(/Title:\s+对公账户年检核验报告 2025-10-31/);
+    expect(info).toMatch(/Author:\s+opsbot/);
+    expect(info).toMatch(/Subject:\s+2025-10-31 对公账户年检核验/);
+    const fonts = (await run('pdffonts', [pdf])).stdout;
+    expect(fonts).toMatch(/WenQuanYi/);
+    expect(fonts).not.toMatch(/Type 3/);
+    const attached = (await run('pdfdetach', ['-list', pdf])).stdout;
+    expect(attached).toContain(report.xlsxName);
+    expect(attached).toContain('mismatches.json');
+  });
+});
