@@ -7,6 +7,7 @@ import { sleep } from '../sdk';
  */
 export class RequestPacer {
   private nextAt = 0;
+  private pausedUntil = 0;
   private interval: number;
   private readonly minInterval: number;
 
@@ -24,8 +25,11 @@ export class RequestPacer {
   }
 
   throttled(retryAfterMs: number): void {
-    this.nextAt = Math.max(this.nextAt, this.now() + retryAfterMs);
-    this.interval = Math.min(this.interval * 2, 5_000);
+    const now = this.now();
+    // Parallel pages throttled by the same burst slow us down once, not once each.
+    if (now >= this.pausedUntil) this.interval = Math.min(this.interval * 2, 5_000);
+    this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    this.nextAt = Math.max(this.nextAt, this.pausedUntil);
   }
 
   succeeded(): void {
