@@ -32,7 +32,9 @@ export async function launchBrowser(): Promise<Browser> {
   const args = [...QUIET_FLAGS];
   // Chromium refuses to sandbox as root; containers and CI run as root.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args });
+  // Playwright would close the browser itself on SIGINT/SIGTERM, under the job still running; the
+  // worker's graceful shutdown finishes the job first and closes the browser after.
+  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
 let shared: Promise<Browser> | undefined;

@@ -16,9 +16,10 @@ export interface EmbeddedRedis {
  * It runs under a small shell watchdog that kills it as soon as this process is gone, so that not
  * even a SIGKILL of the parent leaves a stray redis-server behind (Node has no PR_SET_PDEATHSIG).
  */
-export async function startEmbeddedRedis(dir: string): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(dir: string, opts: { port?: number } = {}): Promise<EmbeddedRedis> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const port = await freePort();
+  // A given port (same dir) restarts a stopped server with its data: the AOF is named by port.
+  const port = opts.port ?? (await freePort());
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--appendonly', 'yes', '--appendfilename', `appendonly-${port}.aof`,
