@@ -30,11 +30,7 @@ export function parseAlertRow(cells: string[], fields: Field[], row: number): Am
   return out as AmlAlertRecord;
 }
 
-/** "共 1,234 条" → 1234; undefined when the text holds no total. */
-export function parseStatedTotal(text: string): number | undefined {
-  const m = /共\s*([\d,]+)\s*条/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
-}
+export { parseStatedTotal } from '../sdk/stated-total';
 
 /** The calendar day before `date` (YYYY-MM-DD): the backlog query ends there. */
 export function previousDay(date: string): string {

@@ -38,8 +38,4 @@ export function parseComplaintDetail(rows: [string, string][]): ComplaintRecord 
   return out as ComplaintRecord;
 }
 
-/** "共 1,234 条" → 1234; undefined when the text holds no total. */
-export function parseStatedTotal(text: string): number | undefined {
-  const m = /共\s*([\d,]+)\s*条/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
-}
+export { parseStatedTotal } from '../sdk/stated-total';

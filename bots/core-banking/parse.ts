@@ -103,8 +103,4 @@ export function parseTransactionRow(cells: string[], fields: HeaderMapping<Trans
   return parseRow(TRANSACTION_TABLE, cells, fields);
 }
 
-/** "共 1,234 条" → 1234. */
-export function parseTotal(text: string): number | undefined {
-  const m = /共\s*([\d,]+)\s*条/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
-}
+export { parseStatedTotal as parseTotal } from '../sdk/stated-total';

@@ -40,8 +40,4 @@ export function parseInspectionRow(cells: string[], fields: Field[], row: number
   return out as DeviceInspectionRecord;
 }
 
-/** "共 1,234 条" → 1234; undefined when the text holds no total. */
-export function parseStatedTotal(text: string): number | undefined {
-  const m = /共\s*([\d,]+)\s*条/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
-}
+export { parseStatedTotal } from '../sdk/stated-total';

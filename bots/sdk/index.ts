@@ -11,3 +11,5 @@ export * from './run-bot';
 export * from './jsonl-writer';
 export * from './require-element';
 export * from './scrub';
+export * from './stated-total';
+export * from './grid-page';

@@ -36,36 +36,19 @@ export const ${portalVarOf(n.portal)} = definePortal({
 `;
 
 export const pageFile = (n: BotNames) => `import type { Page } from 'playwright-core';
-import { LayoutError, requireElement } from '../../sdk';
-import { parseTotal } from '../${n.dataset}.parse';
+import { GridPage } from '../../sdk';
 
-const TABLE = 'table#${n.dataset}-table';
-const TOTAL = '.pager .total';
-
-/** The ${n.dataset} list: one screen, locators by intent, no business rules. */
-export class ${n.Class}Page {
-  constructor(private readonly page: Page) {}
+/**
+ * The ${n.dataset} list: one screen, locators by intent, no business rules. GridPage reads the
+ * table's headers and rows and the "共 N 条" under it; add this screen's URL and filters here.
+ */
+export class ${n.Class}Page extends GridPage {
+  constructor(page: Page) {
+    super(page, 'table#${n.dataset}-table');
+  }
 
   static url(pageNo: number): string {
     return \`/${n.dataset}?page=\${pageNo}\`;
-  }
-
-  /** The "共 N 条" the portal states. */
-  async statedTotal(): Promise<number> {
-    const text = await (await requireElement(this.page, TOTAL)).first().textContent();
-    const total = parseTotal(text ?? '');
-    if (total === undefined) throw new LayoutError(TOTAL, this.page.url(), \`no "共 N 条" in \${JSON.stringify(text)}\`);
-    return total;
-  }
-
-  async headers(): Promise<string[]> {
-    return (await requireElement(this.page, \`\${TABLE} thead th\`)).allTextContents();
-  }
-
-  async rows(): Promise<string[][]> {
-    return this.page.locator(\`\${TABLE} tbody tr\`).evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-    );
   }
 }
 `;
@@ -96,12 +79,6 @@ export function parseRow(cells: string[], fields: (keyof ${n.Class}Record | unde
     else if (field) out[field] = text;
   });
   return out as ${n.Class}Record;
-}
-
-/** "共 1,234 条" → 1234. */
-export function parseTotal(text: string): number | undefined {
-  const m = /共\\s*([\\d,]+)\\s*条/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
 `;
 

@@ -10,8 +10,7 @@ import { REPO } from '../../helpers/cli-process';
 function scratchRepo(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-scaffold-'));
   for (const f of ['package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(path.join(REPO, f), path.join(dir, f));
-  cpSync(path.join(REPO, 'bots'), path.join(dir, 'bots'), { recursive: true });
-  cpSync(path.join(REPO, 'fixtures/kit'), path.join(dir, 'fixtures/kit'), { recursive: true });
+  for (const d of ['bots', 'jobs', 'fixtures', 'templates']) cpSync(path.join(REPO, d), path.join(dir, d), { recursive: true });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
