@@ -12,6 +12,7 @@ import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
 import type { PortalApp } from '../../../fixtures/kit/portal-app';
 import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { loadRegistryCsv } from '../../../fixtures/generator/registry-csv';
 import { runFixtureBot } from './portal-bot-harness';
 
 const world = buildWorld(7, 'small');
@@ -73,6 +74,21 @@ describe('registry.company against the registry fixture', () => {
       await access(path.join(runDir, evidence!));
     } finally {
       await rm(runDir, { recursive: true, force: true });
+    }
+  });
+
+  it('returns the records of registry-sample.csv as served (incl. the 15-digit old registration number)', async () => {
+    const sample = path.resolve(import.meta.dirname, '../../../../shared/data/registry-sample.csv');
+    const { dataset } = loadRegistryCsv(sample);
+    const datasetPortal = createRegistryPortal({ dataset, faults: { busyRate: 0 } });
+    const datasetUrl = await datasetPortal.listen(0);
+    try {
+      const all = [...dataset.all()];
+      const picked = [all[0]!, all[1]!, all[500]!, all[2000]!, dataset.byCode('320123000004935')!, all[all.length - 1]!];
+      const { records } = await runFixtureBot(browser, registryCompany, { url: datasetUrl, login: noLogin }, { uscc: picked.map((c) => c.uscc) });
+      expect(records).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+    } finally {
+      await datasetPortal.close();
     }
   });
 
