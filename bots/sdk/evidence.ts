@@ -38,6 +38,7 @@ export class Evidence {
   }
 }
 
+/** A file name from page data: no separators, and no leading dot (so never `.` or `..`, which would leave the folder). */
 export function safeName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120);
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/u, '_').slice(0, 120);
 }

@@ -3,7 +3,7 @@ import { previousBusinessDay, todayInShanghai } from '../../../jobs/runtime/cale
 import { startWorker } from '../../../jobs/runtime/worker';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { getJob } from '../../../jobs';
-import { EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
 import { followProgress } from '../progress';
 import { portalUrls, withFixtures } from '../with-fixtures';
@@ -20,7 +20,7 @@ export interface RunCommandOptions {
 
 /** Runs one job for one date through BullMQ and prints where its files are; returns the exit code. */
 export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: Record<string, string>): Promise<number> {
-  getJob(jobId);
+  requireKnownJob(jobId);
   const date = opts.date ?? previousBusinessDay(todayInShanghai());
   if (opts.worker !== false) {
     const worker = await startWorker();
@@ -47,7 +47,17 @@ export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: 
   return result.status === 'ok' ? EXIT.ok : result.status === 'partial' ? EXIT.partial : EXIT.failed;
 }
 
+/** An unknown job name (`../../etc`, a typo) is bad usage: exit 2, before anything starts. */
+function requireKnownJob(jobId: string): void {
+  try {
+    getJob(jobId);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT.usage);
+  }
+}
+
 export async function runAction(jobId: string, opts: RunCommandOptions): Promise<void> {
+  requireKnownJob(jobId);
   try {
     const fixtures = opts.withFixtures ? portalUrls(await withFixtures({ registryData: opts.registryData })) : undefined;
     process.exitCode = await runJob(jobId, opts, fixtures);
