@@ -1,0 +1,106 @@
+// Resident memory of a process and all its descendants (Chromium's renderer, GPU and utility
+// processes are children of the browser, which is a child of node), read from /proc. Summing RSS
+// over-counts pages shared between Chromium's processes, so the figure is an upper bound; it is
+// the same upper bound for every contender, which is what a side-by-side needs.
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's utime/stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Fields of /proc/<pid>/stat after the command name, so rest[0] is field 3 (state). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // exited between readdir and read
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  const rest = statFields(pid);
+  return rest ? Number(rest[1]) : undefined;
+}
+
+/** CPU time (user + system) the process has used so far, ms. */
+function cpuMsOf(pid: number): number {
+  const rest = statFields(pid);
+  if (!rest) return 0;
+  // utime and stime are fields 14 and 15.
+  return ((Number(rest[11]) + Number(rest[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+function rssKbOf(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** `root` and every process below it. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(name)) continue;
+    const pid = Number(name);
+    const ppid = parentOf(pid);
+    if (ppid === undefined) continue;
+    const list = children.get(ppid) ?? [];
+    list.push(pid);
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    out.push(pid);
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** Summed RSS of the tree below `root`, in MB. */
+export function treeRssMb(root: number): number {
+  return processTree(root).reduce((sum, pid) => sum + rssKbOf(pid), 0) / 1024;
+}
+
+/**
+ * Samples the tree's RSS every `intervalMs` and keeps the peak until stopped; also the CPU time
+ * of every process seen in the tree (its last reading: a process that exited between samples
+ * loses at most one interval), which on a machine loaded by others is a fairer figure than wall time.
+ */
+export class PeakRssSampler {
+  private peak = 0;
+  private readonly cpu = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly root: number, intervalMs = 100) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  private sample(): void {
+    const pids = processTree(this.root);
+    this.peak = Math.max(this.peak, pids.reduce((sum, pid) => sum + rssKbOf(pid), 0) / 1024);
+    for (const pid of pids) {
+      const ms = cpuMsOf(pid);
+      if (ms > 0) this.cpu.set(pid, Math.max(this.cpu.get(pid) ?? 0, ms));
+    }
+  }
+
+  /** Stops sampling (after one last sample) and returns the peak in MB. */
+  stop(): number {
+    clearInterval(this.timer);
+    if (statFields(this.root)) this.sample();
+    return this.peak;
+  }
+
+  /** CPU time of the whole tree, ms. */
+  cpuMs(): number {
+    return [...this.cpu.values()].reduce((a, b) => a + b, 0);
+  }
+}

@@ -1,0 +1,11 @@
+// Every task a benchmark child can run, by name. Modules load lazily so a child pays only for
+// what its task uses (a browser-less task never loads Playwright).
+
+type Task = (args: never) => Promise<unknown>;
+
+export const TASKS: Record<string, Task> = {
+  'engine-dataset': async (args: { dir: string; seed: number; accounts: number }) =>
+    (await import('./engine/dataset')).engineDataset(args.dir, args.seed, args.accounts),
+  engine: async (args: { accountsFile: string; lookupsFile: string; accounts: number }) => (await import('./engine/engine-task')).runEngine(args),
+  excel: async (args: { writer: 'opsbot' | 'exceljs'; rows: number; dir: string }) => (await import('./excel/excel-task')).runExcel(args),
+};
