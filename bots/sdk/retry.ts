@@ -17,8 +17,16 @@ export function backoffMs(attempt: number, policy: RetryPolicy, retryAfterMs = 0
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason); }, { once: true });
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
+    // Remove the listener when the wait ends, or long runs pile up listeners on one signal.
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
