@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimePaths } from '../../../jobs/runtime/config';
 import { bullConnection } from '../../../jobs/runtime/queues';
 import { createRedis } from '../../../jobs/runtime/redis';
+import { triggerRun } from '../../../jobs/runtime/flows';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { applySchedules, fireDeps, FireRecord, recoverMissedFires, TRIGGER_QUEUE, type FireDeps } from '../../../jobs/runtime/scheduler';
 import { ScheduleBook } from '../../../jobs/runtime/schedules';
@@ -100,5 +101,14 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     const r = await recoverMissedFires(depsAt('2026-10-20T09:00:00+08:00'));
     expect(r.filter((x) => x.job === 'annual-review-check')).toEqual([]);
     expect((await new FireRecord(redis, prefix).last('annual-review-check'))?.toISOString()).toBe('2026-10-20T01:00:00.000Z');
+  });
+
+  it('never two runs of one (job, date): racing triggers (schedule, recovery, a manual run) join one run; --force makes r2', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => triggerRun({ job: 'daily-ops-report', date: '2026-11-02' })));
+    expect(new Set(results.map((r) => r.runId))).toEqual(new Set(['daily-ops-report/2026-11-02/r1']));
+    expect(results.filter((r) => !r.reused)).toHaveLength(1);
+    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-11-02')).toEqual([{ revision: 1, finished: false }]);
+    const forced = await triggerRun({ job: 'daily-ops-report', date: '2026-11-02', force: true });
+    expect(forced).toMatchObject({ runId: 'daily-ops-report/2026-11-02/r2', reused: false });
   });
 });
