@@ -1,0 +1,57 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBot } from '../../../bots';
+import job from '../../../jobs/annual-review-check/job';
+import { MissingColumnError } from '../../../jobs/annual-review-check/input';
+import { flowTree } from '../../../jobs/runtime/flows/trigger-run';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'arc-job-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const DATE = '2025-10-31';
+
+describe('annual-review-check job definition', () => {
+  it('without --input: the accounts bot first, then the registry lookups reading its file', () => {
+    const sources = job.sources({ date: DATE, options: {} });
+    expect(sources.map((s) => [s.botId, s.after])).toEqual([
+      ['annual-review.accounts', undefined],
+      ['registry.company', 'annual-review.accounts'],
+    ]);
+    expect(sources[1]?.input).toEqual({ accountsFile: 'sources/annual-review.accounts.jsonl', evidenceFor: 'flagged', reviewDate: DATE });
+    // BullMQ runs children first: the lookups are the parent of the accounts extraction.
+    const tree = flowTree(sources, (botId) => ({ name: botId, queueName: 'bots' }));
+    expect(tree.map((n) => [n.name, n.children?.map((c) => c.name)])).toEqual([['registry.company', ['annual-review.accounts']]]);
+  });
+
+  it('with --input: only the registry lookups, reading the staged file', () => {
+    const sources = job.sources({ date: DATE, options: { input: '/data/清单.xlsx' } });
+    expect(sources).toEqual([{ botId: 'registry.company', input: { accountsFile: 'sources/annual-review.input.jsonl', evidenceFor: 'flagged', reviewDate: DATE } }]);
+  });
+
+  it("passes each bot's own input schema (no record lists in the payload)", () => {
+    for (const options of [{}, { input: 'x.csv' }]) {
+      for (const source of job.sources({ date: DATE, options })) {
+        const parsed = getBot(source.botId).input.safeParse(source.input);
+        expect(parsed.success, `${source.botId}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+        expect(JSON.stringify(source.input)).not.toMatch(/\[/);
+      }
+    }
+    const registry = getBot('registry.company').input;
+    expect(registry.safeParse({ uscc: ['91620105750906995R'], accountsFile: 'a.jsonl' }).success).toBe(false);
+    expect(registry.safeParse({}).success).toBe(false);
+    expect(registry.safeParse({ uscc: ['91620105750906995R'], evidenceFor: 'flagged' }).success).toBe(false);
+  });
+
+  it('prepare refuses a file with a missing required column before anything is queued', async () => {
+    const file = path.join(root, 'bad.csv');
+    await writeFile(file, '账号,存款人名称,法定代表人\n001,甲公司,张三\n');
+    const runDir = path.join(root, 'run');
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: { input: file } })).rejects.toBeInstanceOf(MissingColumnError);
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: {} })).resolves.toBeUndefined();
+  });
+});
