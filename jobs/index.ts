@@ -1,8 +1,9 @@
 import type { JobDefinition } from './define-job';
+import annualReviewCheck from './annual-review-check/job';
 import dailyOpsReport from './daily-ops-report/job';
 
 /** Every job opsbot runs, listed explicitly. */
-export const jobs: ReadonlyMap<string, JobDefinition> = new Map([dailyOpsReport].map((j) => [j.id, j]));
+export const jobs: ReadonlyMap<string, JobDefinition> = new Map([dailyOpsReport, annualReviewCheck].map((j) => [j.id, j]));
 
 export function getJob(id: string): JobDefinition {
   const job = jobs.get(id);
