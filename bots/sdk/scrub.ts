@@ -6,12 +6,21 @@ const REDACTED = '[redacted]';
 /** Cookie headers in Playwright's trace events ({"name":"Cookie","value":"..."}) and raw header lines. */
 const COOKIE_HEADER_JSON = /("name"\s*:\s*"(?:cookie|set-cookie|authorization)"\s*,\s*"value"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
 const COOKIE_HEADER_RAW = /^((?:cookie|set-cookie|authorization):\s*)(.*)$/gim;
+/**
+ * HAR cookie lists in the trace's network log (`"cookies":[{"name":"JSESSIONID","value":"…"}]`).
+ * They hold every session the step saw — also sessions the portal dropped before the failure,
+ * which are no longer among the context's cookies — so every value there goes.
+ */
+const HAR_COOKIES = /"cookies"\s*:\s*\[(?:\s*\{[^{}]*\}\s*,?)*\s*\]/g;
+const JSON_VALUE = /("value"\s*:\s*")((?:[^"\\]|\\.)*)(")/g;
 /** CSRF tokens in hidden form fields: a token is a credential for as long as the session lives. */
 const CSRF_INPUT = /(name=\\?["']_?csrf[^"']*\\?["'][^>]*?value=\\?["'])([^"'\\]*)/gi;
 
 /** Replaces every secret (passwords, cookie values, tokens) in a text. Secrets shorter than 4 are ignored. */
 export function scrubText(text: string, secrets: readonly string[]): string {
-  let out = text.replace(COOKIE_HEADER_JSON, `$1${REDACTED}$3`).replace(COOKIE_HEADER_RAW, `$1${REDACTED}`).replace(CSRF_INPUT, `$1${REDACTED}`);
+  let out = text
+    .replace(HAR_COOKIES, (list) => list.replace(JSON_VALUE, `$1${REDACTED}$3`))
+    .replace(COOKIE_HEADER_JSON, `$1${REDACTED}$3`).replace(COOKIE_HEADER_RAW, `$1${REDACTED}`).replace(CSRF_INPUT, `$1${REDACTED}`);
   for (const s of secrets) {
     if (s.length < 4) continue;
     out = out.split(s).join(REDACTED);

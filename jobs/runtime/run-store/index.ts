@@ -3,3 +3,4 @@ export * from './atomic-write';
 export * from './run-store';
 export * from './from-config';
 export * from './source-status-file';
+export * from './folder-modes';

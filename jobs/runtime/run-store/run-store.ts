@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RunManifest, runIdOf, type RunManifest as Manifest } from './manifest';
 import { writeJsonAtomic } from './atomic-write';
+import { applyFolderModes } from './folder-modes';
 
 const STAGING = '.staging';
 
@@ -63,11 +64,12 @@ export class RunStore {
     return this.read(dir);
   }
 
-  /** Writes the manifest into the staging folder and renames the folder into place. */
+  /** Writes the manifest into the staging folder, sets its modes (owner-only by default) and renames the folder into place. */
   async finish(manifest: Manifest): Promise<string> {
     const staging = this.stagingDir(manifest.job, manifest.dataDate, manifest.revision);
     const final = this.runDir(manifest.job, manifest.dataDate, manifest.revision);
     await writeJsonAtomic(path.join(staging, 'manifest.json'), RunManifest.parse(manifest));
+    await applyFolderModes(staging, this.dirMode);
     if (existsSync(final)) await rm(final, { recursive: true, force: true });
     await rename(staging, final);
     return final;
