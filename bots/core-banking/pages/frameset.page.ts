@@ -28,9 +28,12 @@ export class FramesetPage {
 
   /** The loaded menu frame; a 5xx inside a frame does not show at the top, so it is checked here. */
   private async menuFrame(): Promise<Frame> {
-    const frame = this.page.frame({ name: 'menu' });
+    // The frameset's DOMContentLoaded comes before its frames exist when the portal is slow:
+    // wait for the frame element, then for the frame's own document.
+    const element = await this.page.waitForSelector('frame[name=menu]', { state: 'attached', timeout: 15_000 }).catch(() => null);
+    const frame = await element?.contentFrame();
     if (!frame) throw new LayoutError('frame[name=menu]', this.page.url(), 'the frameset has no menu frame');
-    await frame.waitForLoadState('domcontentloaded');
+    await frame.waitForLoadState('domcontentloaded', { timeout: 30_000 });
     const h1 = frame.locator('h1');
     const heading = (await h1.count()) > 0 ? ((await h1.first().textContent()) ?? '').trim() : '';
     if (/^(5\d\d|429)\b/.test(heading)) throw new PortalError(`menu frame answered ${heading}`, Number(heading.slice(0, 3)));
