@@ -1,22 +1,35 @@
 // The build step of the annual-review-check flow: every account judged against the registry
 // lookups, then mismatches.json, results.json, the Excel and the ops manager's PDF.
 //
-// Memory: accounts are streamed (three passes over the JSONL: results, then the workbook's two);
+// Memory: accounts are streamed (judged once; the workbook's two passes read a compact temp file);
 // what stays in memory is the registry index (one compact entry per company, fine up to ~100,000),
 // the flags and flagged accounts, and the account numbers seen (duplicate check).
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext, BuildResult } from '../define-job';
 import { isoInZone } from '../runtime/calendar';
 import { renderReviewPdf } from '../../templates/annual-review-check/render-pdf';
 import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
 import { accountsInput, registryLookups } from './build/build-inputs';
-import { judgeAccounts } from './build/judge-accounts';
+import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
+import { readJsonlLines } from './build/jsonl';
+import { judgeAccounts, type JudgedAccount } from './build/judge-accounts';
 import { RUN_FILES } from './build/run-files';
 import { emptyTally, tallyAccount } from './build/tally';
 import type { InputRowError } from './input';
 import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult } from './outputs';
+
+function workbookAccount({ account, lookup, judgement }: JudgedAccount): WorkbookAccount {
+  return {
+    accountNo: account.accountNo,
+    name: account.name,
+    uscc: account.uscc,
+    branch: account.branch,
+    verdict: judgement.verdict,
+    ...(judgement.verdict === 'unverifiable' && lookup.kind === 'failed' ? { error: lookup.error } : {}),
+  };
+}
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,16 +56,26 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   // prepared ones; writeResultsJson reads them only after the last account, when the list is whole.
   const inputErrors: InputRowError[] = [...accounts.inputErrors];
   const tally = emptyTally();
+  // The workbook reads the accounts twice more: from this compact file, not by judging again.
+  const judgedFile = out(RUN_FILES.judgedAccounts);
+  const judgedWriter = await JsonlWriter.open(judgedFile);
   async function* results(): AsyncGenerator<AccountResult> {
     for await (const judged of judgeAccounts(accountsFile, lookups, reviewDate, (e) => inputErrors.push(e))) {
       tallyAccount(tally, judged, lookups.evidenceFor(judged.account.uscc));
+      await judgedWriter.write(workbookAccount(judged));
       yield toAccountResult(judged.judgement);
     }
   }
   function* inputErrorsByRow(): Generator<InputRowError> {
     yield* [...inputErrors].sort((a, b) => a.row - b.row);
   }
-  await timed('judge', () => writeResultsJson(out(RUN_FILES.results), reviewDate, results(), inputErrorsByRow()));
+  try {
+    await timed('judge', () => writeResultsJson(out(RUN_FILES.results), reviewDate, results(), inputErrorsByRow()));
+    await judgedWriter.commit();
+  } catch (error) {
+    await judgedWriter.abort();
+    throw error;
+  }
   inputErrors.sort((a, b) => a.row - b.row);
   tally.counts.inputErrors = inputErrors.length;
 
@@ -71,18 +94,13 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
 
   const xlsxName = RUN_FILES.xlsx(reviewDate);
   async function* workbookAccounts(): AsyncGenerator<WorkbookAccount> {
-    for await (const { account, lookup, judgement } of judgeAccounts(accountsFile, lookups, reviewDate)) {
-      yield {
-        accountNo: account.accountNo,
-        name: account.name,
-        uscc: account.uscc,
-        branch: account.branch,
-        verdict: judgement.verdict,
-        ...(judgement.verdict === 'unverifiable' && lookup.kind === 'failed' ? { error: lookup.error } : {}),
-      };
-    }
+    for await (const { value } of readJsonlLines(judgedFile)) yield value as WorkbookAccount;
   }
-  await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, mismatches: rows, accounts: workbookAccounts, inputErrors }));
+  try {
+    await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, mismatches: rows, accounts: workbookAccounts, inputErrors }));
+  } finally {
+    await rm(judgedFile, { force: true });
+  }
 
   const pdfName = RUN_FILES.pdf(reviewDate);
   const created = new Date();

@@ -13,6 +13,8 @@ export const RUN_FILES = {
   inputErrors: 'input-errors.json',
   /** The --input file as received: [{ name, sha256, bytes, rows }]. */
   inputs: 'inputs.json',
+  /** Temp: each judged account in short (for the workbook's passes); removed after the build. */
+  judgedAccounts: '.judged-accounts.tmp.jsonl',
   mismatches: 'mismatches.json',
   results: 'results.json',
   xlsx: (date: string) => `annual-review-check-${date}.xlsx`,

@@ -117,6 +117,7 @@ describe('annual-review-check build step', () => {
   it('is partial, names what could not be verified, and reports counts and inputs for the manifest', () => {
     expect(result.status).toBe('partial');
     expect(result.outputs).toEqual(['mismatches.json', 'results.json', `annual-review-check-${DATE}.xlsx`, `annual-review-check-${DATE}.pdf`]);
+    expect(existsSync(path.join(runDir, '.judged-accounts.tmp.jsonl')), 'temp file of the workbook passes').toBe(false);
     expect(result.errors?.map((e) => e.message).join('\n')).toContain('2 户');
     const details = result.details as { counts: { accounts: number; byVerdict: Record<string, number>; bySeverity: Record<string, number>; inputErrors: number }; inputs: { source: string; sha256: string }[]; evidence: string[] };
     expect(details.counts.accounts).toBe(7);
