@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import { freePort } from './free-port';
 
@@ -16,14 +17,13 @@ export interface EmbeddedRedis {
  * It runs under a small shell watchdog that kills it as soon as this process is gone, so that not
  * even a SIGKILL of the parent leaves a stray redis-server behind (Node has no PR_SET_PDEATHSIG).
  */
-export async function startEmbeddedRedis(dir: string, opts: { port?: number } = {}): Promise<EmbeddedRedis> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // A given port (same dir) restarts a stopped server with its data: the AOF is named by port.
+export async function startEmbeddedRedis(root: string, opts: { port?: number } = {}): Promise<EmbeddedRedis> {
+  const { dir, release } = claimDataDir(root);
   const port = opts.port ?? (await freePort());
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--appendonly', 'yes', '--appendfilename', `appendonly-${port}.aof`,
-    '--appenddirname', `aof-${port}`, '--save', '', '--daemonize', 'no',
+    '--appendonly', 'yes', '--appendfilename', 'appendonly.aof',
+    '--appenddirname', 'aof', '--save', '', '--daemonize', 'no',
     '--protected-mode', 'yes', '--loglevel', 'warning', '--maxmemory-policy', 'noeviction',
   ];
   const quoted = args.map((a) => `'${a}'`).join(' ');
@@ -37,8 +37,14 @@ export async function startEmbeddedRedis(dir: string, opts: { port?: number } = 
     child.once('error', (err) => reject(new Error(`cannot start redis-server: ${err.message}`))),
   );
   await Promise.race([waitForPort(port, child, () => stderr), spawnError]);
-  const stop = () => stopChild(child);
-  const onExit = () => child.kill('SIGTERM');
+  const stop = async () => {
+    await stopChild(child);
+    release();
+  };
+  const onExit = () => {
+    child.kill('SIGTERM');
+    release();
+  };
   process.once('exit', onExit);
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -49,6 +55,53 @@ export async function startEmbeddedRedis(dir: string, opts: { port?: number } = 
       await stop();
     },
   };
+}
+
+/**
+ * The data folder: `root` itself, so schedules, overrides and queues survive from one command to
+ * the next, unless another live opsbot process is using it right now; then a folder of this
+ * process's own under `root/instances/`, dropped when it stops (two AOF writers on one file would
+ * corrupt it).
+ */
+const claimedHere = new Set<string>();
+let instances = 0;
+
+function claimDataDir(root: string): { dir: string; release: () => void } {
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  const lock = path.join(root, 'owner.pid');
+  const owner = readOwner(lock);
+  const free = owner === undefined || (owner === process.pid ? !claimedHere.has(root) : !alive(owner));
+  if (free) {
+    writeFileSync(lock, String(process.pid), { mode: 0o600 });
+    claimedHere.add(root);
+    return {
+      dir: root,
+      release: () => {
+        claimedHere.delete(root);
+        if (readOwner(lock) === process.pid) rmSync(lock, { force: true });
+      },
+    };
+  }
+  const dir = path.join(root, 'instances', `${process.pid}-${++instances}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return { dir, release: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function readOwner(lock: string): number | undefined {
+  try {
+    return Number(readFileSync(lock, 'utf8')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -22,6 +22,26 @@ describe('embedded Redis', () => {
     expect(await waitUntil(() => redisPidsOnPort(redis.port).length === 0)).toBe(true);
   });
 
+  it('keeps its data from one command to the next, and gives a concurrent instance a folder of its own', async () => {
+    const dir = tmp();
+    const first = await startEmbeddedRedis(dir);
+    const c1 = new Redis(first.url);
+    await c1.set('opsbot:test', 'kept');
+    const second = await startEmbeddedRedis(dir);
+    const c2 = new Redis(second.url);
+    const [, secondDir] = (await c2.config('GET', 'dir')) as [string, string];
+    expect(path.dirname(secondDir)).toBe(path.join(dir, 'instances'));
+    c2.disconnect();
+    await second.stop();
+    c1.disconnect();
+    await first.stop();
+    const again = await startEmbeddedRedis(dir);
+    const c3 = new Redis(again.url);
+    expect(await c3.get('opsbot:test')).toBe('kept');
+    c3.disconnect();
+    await again.stop();
+  });
+
   it('leaves no redis-server behind when the command is stopped with Ctrl-C', async () => {
     const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: '' });
     const [, port] = await cli.waitFor(/private Redis redis:\/\/127\.0\.0\.1:(\d+)/);
