@@ -14,7 +14,6 @@ export interface TriggerOptions {
   options?: Record<string, unknown>;
   /** Portal base URLs for this run (fixture runs). */
   portalUrls?: Record<string, string>;
-  outDir?: string;
 }
 
 export interface Triggered {
@@ -62,7 +61,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
       const data: ExtractPayload = { runId, job: opts.job, date: opts.date, revision, runDir, botId, input, portalUrl: opts.portalUrls?.[botId.split('.')[0]!] };
       return { name: botId, queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${botId}` } };
     });
-    const data: BuildPayload = { runId, job: opts.job, date: opts.date, revision, runDir, startedAt: new Date().toISOString(), options, outDir: opts.outDir };
+    const data: BuildPayload = { runId, job: opts.job, date: opts.date, revision, runDir, startedAt: new Date().toISOString(), options };
     const flow = new FlowProducer({ connection, prefix });
     try {
       await flow.add({ name: opts.job, queueName: QUEUES.reports, data, opts: { ...buildJobOptions(), jobId: runId }, children });

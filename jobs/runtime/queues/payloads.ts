@@ -19,8 +19,6 @@ export interface BuildPayload {
   runDir: string;
   startedAt: string;
   options: Record<string, unknown>;
-  /** Where `--out` copies the outputs, when given. */
-  outDir?: string;
 }
 
 export interface BuildReturn {

@@ -4,3 +4,4 @@ export * from './run-store';
 export * from './from-config';
 export * from './source-status-file';
 export * from './folder-modes';
+export * from './copy-run';

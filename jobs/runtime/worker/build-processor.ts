@@ -1,4 +1,3 @@
-import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
 import type { Logger } from 'pino';
@@ -46,7 +45,6 @@ export function buildProcessor(log: Logger) {
       };
     }
     const finalDir = await store.finish(manifest);
-    if (job.data.outDir) await copyOutputs(finalDir, job.data.outDir, manifest.outputs.map((o) => o.file).concat('manifest.json'));
     const { connection, prefix } = await bullConnection();
     const deliver = new Queue<DeliverPayload>(QUEUES.deliver, { connection, prefix });
     try {
@@ -58,7 +56,3 @@ export function buildProcessor(log: Logger) {
   };
 }
 
-async function copyOutputs(from: string, to: string, files: string[]): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const f of files) await cp(path.join(from, f), path.join(to, path.basename(f)));
-}

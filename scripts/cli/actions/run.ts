@@ -1,7 +1,7 @@
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
 import { previousBusinessDay, todayInShanghai } from '../../../jobs/runtime/calendar';
 import { startWorker } from '../../../jobs/runtime/worker';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
+import { copyRunOutputs, runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { getJob } from '../../../jobs';
 import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
@@ -28,7 +28,7 @@ export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: 
   }
   const options: Record<string, unknown> = {};
   if (opts.input) options.input = opts.input;
-  const t = await triggerRun({ job: jobId, date, force: opts.force, options, portalUrls: fixtures, outDir: opts.out });
+  const t = await triggerRun({ job: jobId, date, force: opts.force, options, portalUrls: fixtures });
   if (t.reused && t.manifest) console.log(`${t.runId}: already done on ${t.manifest.finishedAt} (use --force for a new revision)`);
   else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
   let result;
@@ -44,6 +44,11 @@ export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: 
   }
   console.log(`${t.runId}: ${result.status}`);
   for (const f of result.outputs) console.log(`  ${result.runDir}/${f}`);
+  if (opts.out) {
+    const manifest = await runStoreFromConfig().read(result.runDir);
+    await copyRunOutputs(result.runDir, manifest, opts.out);
+    console.log(`copied to ${opts.out}`);
+  }
   return result.status === 'ok' ? EXIT.ok : result.status === 'partial' ? EXIT.partial : EXIT.failed;
 }
 
