@@ -41,6 +41,32 @@ function rssKbOf(pid: number): number {
   }
 }
 
+/** What a process is, for the CPU breakdown: node, or Chromium's browser / renderer / gpu / utility. */
+function kindOf(pid: number): string {
+  try {
+    // Chromium rewrites its child processes' argv into one space-separated string.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/gu, ' ');
+    const exe = cmdline.split(' ')[0] ?? '';
+    if (/chrom/u.test(exe)) return `chromium ${/--type=(\S+)/u.exec(cmdline)?.[1] ?? 'browser'}`;
+    return exe.split('/').pop() || 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/**
+ * Proportional set size: each shared page divided among the processes sharing it, so the sum
+ * over a process tree is the memory it really holds (RSS counts shared pages once per process).
+ */
+function pssKbOf(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** `root` and every process below it. */
 export function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
@@ -75,7 +101,10 @@ export function treeRssMb(root: number): number {
  */
 export class PeakRssSampler {
   private peak = 0;
+  private peakPss = 0;
+  private samples = 0;
   private readonly cpu = new Map<number, number>();
+  private readonly kinds = new Map<number, string>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly root: number, intervalMs = 100) {
@@ -86,9 +115,13 @@ export class PeakRssSampler {
   private sample(): void {
     const pids = processTree(this.root);
     this.peak = Math.max(this.peak, pids.reduce((sum, pid) => sum + rssKbOf(pid), 0) / 1024);
+    // PSS costs the kernel a page-table walk: every 5th sample is enough for a peak.
+    if (this.samples++ % 5 === 0) this.peakPss = Math.max(this.peakPss, pids.reduce((sum, pid) => sum + pssKbOf(pid), 0) / 1024);
     for (const pid of pids) {
       const ms = cpuMsOf(pid);
       if (ms > 0) this.cpu.set(pid, Math.max(this.cpu.get(pid) ?? 0, ms));
+      // Re-read: Debian's /usr/bin/chromium is a shell script that execs the browser in place.
+      this.kinds.set(pid, kindOf(pid));
     }
   }
 
@@ -99,8 +132,25 @@ export class PeakRssSampler {
     return this.peak;
   }
 
+  /** Peak summed PSS of the tree, MB (sampled less often than RSS). */
+  peakPssMb(): number {
+    return this.peakPss;
+  }
+
   /** CPU time of the whole tree, ms. */
   cpuMs(): number {
     return [...this.cpu.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** CPU time by kind of process (node, chromium renderer, ...), ms, with how many there were. */
+  cpuByKind(): Record<string, { cpuMs: number; processes: number }> {
+    const out: Record<string, { cpuMs: number; processes: number }> = {};
+    for (const [pid, ms] of this.cpu) {
+      const kind = this.kinds.get(pid) ?? 'other';
+      const entry = (out[kind] ??= { cpuMs: 0, processes: 0 });
+      entry.cpuMs += ms;
+      entry.processes++;
+    }
+    return out;
   }
 }

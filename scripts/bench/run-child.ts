@@ -14,10 +14,14 @@ export interface ChildRun<T> {
   result: T;
   /** Peak summed RSS of the child and its descendants (browser processes), MB. */
   peakRssMb: number;
+  /** Peak summed PSS (shared pages split between processes): the tree's real footprint, MB. */
+  peakPssMb: number;
   /** Wall time of the whole child process, start-up included, ms. */
   processMs: number;
   /** CPU time (user + system) of the child and its descendants, start-up included, ms. */
   cpuMs: number;
+  /** The same by kind of process (node, chromium renderer, gpu-process, ...). */
+  cpuByKind: Record<string, { cpuMs: number; processes: number }>;
 }
 
 /**
@@ -42,9 +46,11 @@ export async function runChild<T>(task: string, args: unknown, opts: { nodeFlags
     });
     const peakRssMb = sampler.stop();
     const cpuMs = sampler.cpuMs();
+    const peakPssMb = sampler.peakPssMb();
+    const cpuByKind = sampler.cpuByKind();
     if (code !== 0) throw new Error(`bench task ${task} exited with ${code === -1 ? `a signal (timeout ${timeoutMs} ms?)` : code}`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as T;
-    return { result, peakRssMb, processMs: Date.now() - started, cpuMs };
+    return { result, peakRssMb, peakPssMb, processMs: Date.now() - started, cpuMs, cpuByKind };
   } finally {
     sampler.stop();
     clearTimeout(timer);

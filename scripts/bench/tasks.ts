@@ -1,6 +1,8 @@
 // Every task a benchmark child can run, by name. Modules load lazily so a child pays only for
 // what its task uses (a browser-less task never loads Playwright).
 
+import type { RegistryContenderArgs } from './registry/registry-result';
+
 type Task = (args: never) => Promise<unknown>;
 
 export const TASKS: Record<string, Task> = {
@@ -8,4 +10,7 @@ export const TASKS: Record<string, Task> = {
     (await import('./engine/dataset')).engineDataset(args.dir, args.seed, args.accounts),
   engine: async (args: { accountsFile: string; lookupsFile: string; accounts: number }) => (await import('./engine/engine-task')).runEngine(args),
   excel: async (args: { writer: 'opsbot' | 'exceljs'; rows: number; dir: string }) => (await import('./excel/excel-task')).runExcel(args),
+  'registry-opsbot': async (args: RegistryContenderArgs) => (await import('./registry/opsbot-task')).runOpsbotRegistry(args),
+  'registry-crawlee': async (args: RegistryContenderArgs) => (await import('./registry/crawlee-task')).runCrawleeRegistry(args),
+  'registry-raw-http': async (args: RegistryContenderArgs) => (await import('./registry/raw-http-task')).runRawHttpRegistry(args),
 };

@@ -1,0 +1,47 @@
+// The registry benchmark's work: N codes of the generated large registry, and what a correct
+// lookup of each must give (so a contender that skipped work or misread pages is caught).
+
+import { createHash } from 'node:crypto';
+import type { RegistryLookupResult } from '../../../bots/records';
+import { registryCompanyAt } from '../../../fixtures/generator/registry-companies';
+import { buildWorld, type World } from '../../../fixtures/generator/world';
+
+export interface LookupSummary {
+  lookups: number;
+  found: number;
+  changeRows: number;
+  /** sha256 over every found company's code, name, legal representative and change count, in code order. */
+  digest: string;
+}
+
+export function registryWorld(seed: number): World {
+  return buildWorld(seed, 'large');
+}
+
+/** Companies spread over the registry (every 50th), not its first few hundred. */
+export function lookupCodes(world: World, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => registryCompanyAt(world, i * 50).uscc);
+}
+
+/** The summary every contender must reproduce for `count` codes. */
+export function expectedSummary(world: World, count: number): LookupSummary {
+  const results: RegistryLookupResult[] = Array.from({ length: count }, (_, i) => {
+    const company = registryCompanyAt(world, i * 50);
+    return { uscc: company.uscc, outcome: 'found', company };
+  });
+  return summarise(results);
+}
+
+export function summarise(results: Iterable<RegistryLookupResult>): LookupSummary {
+  const found: string[] = [];
+  let lookups = 0;
+  let changeRows = 0;
+  for (const r of results) {
+    lookups++;
+    if (r.outcome !== 'found') continue;
+    changeRows += r.company.changes.length;
+    found.push([r.company.uscc, r.company.name, r.company.legalRepresentative, r.company.changes.length].join('|'));
+  }
+  found.sort();
+  return { lookups, found: found.length, changeRows, digest: createHash('sha256').update(found.join('\n')).digest('hex') };
+}

@@ -1,0 +1,21 @@
+// What each contender of the registry benchmark reports back to the parent.
+
+import type { LookupSummary } from './lookup-set';
+
+export interface RegistryContenderArgs {
+  baseUrl: string;
+  codes: string[];
+  concurrency: number;
+  /** A scratch folder of the child (run folder, Crawlee storage). */
+  dir: string;
+}
+
+export interface RegistryContenderResult {
+  contender: 'opsbot' | 'crawlee' | 'raw-http';
+  /** From the start (browser launch included) to the last record stored, ms. */
+  wallMs: number;
+  cpuMs: number;
+  summary: LookupSummary;
+  /** Versions and settings worth printing next to the figure. */
+  notes: Record<string, string | number | boolean>;
+}
