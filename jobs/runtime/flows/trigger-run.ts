@@ -41,11 +41,14 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
   try {
     await acquire(redis, lockKey);
     const revisions = await store.revisions(opts.job, opts.date);
-    const inProgress = revisions.find((r) => !r.finished);
+    const inProgress = revisions.filter((r) => !r.finished).at(-1);
     if (!opts.force) {
       const latest = await store.latest(opts.job, opts.date);
       if (latest) return { runId: latest.runId, revision: latest.revision, reused: true, manifest: latest };
-      if (inProgress) return { runId: runIdOf(opts.job, opts.date, inProgress.revision), revision: inProgress.revision, reused: true };
+      // A staging folder whose build job this Redis does not know was abandoned (a crash with a
+      // private Redis, a flushed Redis): it is left as evidence and a new revision starts.
+      const joinable = inProgress && (await buildJobExists(runIdOf(opts.job, opts.date, inProgress.revision)));
+      if (inProgress && joinable) return { runId: runIdOf(opts.job, opts.date, inProgress.revision), revision: inProgress.revision, reused: true };
     }
     const revision = revisions.length ? Math.max(...revisions.map((r) => r.revision)) + 1 : 1;
     const runId = runIdOf(opts.job, opts.date, revision);
@@ -93,6 +96,16 @@ export function flowTree(sources: SourceRequest[], node: (botId: string, input: 
   const roots = sources.filter((s) => !dependedOn.has(s.botId));
   if (sources.length && !roots.length) throw new Error(`sources depend on each other in a cycle: ${sources.map((s) => s.botId).join(', ')}`);
   return roots.map((s) => build(s, new Set()));
+}
+
+async function buildJobExists(runId: string): Promise<boolean> {
+  const { connection, prefix } = await bullConnection();
+  const queue = new Queue(QUEUES.reports, { connection, prefix });
+  try {
+    return (await queue.getJob(runId)) !== undefined;
+  } finally {
+    await queue.close();
+  }
 }
 
 async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: string): Promise<void> {
