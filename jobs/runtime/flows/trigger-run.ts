@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
 import type { SourceRequest } from '../../define-job';
@@ -38,8 +39,11 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
   const redis = await createRedis();
   const { connection, prefix } = await bullConnection();
   const lockKey = `${prefix}:trigger-lock:${opts.job}:${opts.date}`;
+  const lock = await acquire(redis, lockKey).catch((err: unknown) => {
+    redis.disconnect();
+    throw err;
+  });
   try {
-    await acquire(redis, lockKey);
     const revisions = await store.revisions(opts.job, opts.date);
     const inProgress = revisions.filter((r) => !r.finished).at(-1);
     if (!opts.force) {
@@ -73,7 +77,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     }
     return { runId, revision, reused: false };
   } finally {
-    await redis.del(lockKey);
+    await lock.release();
     redis.disconnect();
   }
 }
@@ -108,12 +112,26 @@ async function buildJobExists(runId: string): Promise<boolean> {
   }
 }
 
-async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: string): Promise<void> {
-  const deadline = Date.now() + LOCK_MS;
-  while ((await redis.set(key, String(process.pid), 'PX', LOCK_MS, 'NX')) !== 'OK') {
-    if (Date.now() > deadline) throw new Error(`could not get the trigger lock ${key}`);
+/**
+ * A lock held by a unique token: kept alive while the trigger stages inputs (a large `--input`
+ * file takes longer than the lease), released only by its holder, and gone by itself after
+ * LOCK_MS if the holder dies.
+ */
+async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: string): Promise<{ release(): Promise<void> }> {
+  const token = `${process.pid}-${randomUUID()}`;
+  const deadline = Date.now() + 5 * LOCK_MS;
+  while ((await redis.set(key, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+    if (Date.now() > deadline) throw new Error(`could not get the trigger lock ${key}: another trigger of this job and date holds it`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const renew = setInterval(() => void redis.pexpire(key, LOCK_MS).catch(() => undefined), LOCK_MS / 3);
+  return {
+    release: async () => {
+      clearInterval(renew);
+      // Delete only our own lock (compare-and-delete in one step).
+      await redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token);
+    },
+  };
 }
 
 /** Waits for the build of a run and returns what it produced. */
