@@ -48,7 +48,7 @@ function kindOf(pid: number): string {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/gu, ' ');
     const exe = cmdline.split(' ')[0] ?? '';
     if (/chrom/u.test(exe)) return `chromium ${/--type=(\S+)/u.exec(cmdline)?.[1] ?? 'browser'}`;
-    return exe.split('/').pop() || 'other';
+    return exe.split('/').pop() || 'other'; // empty cmdline: a zombie, or a kernel thread
   } catch {
     return 'other';
   }
@@ -121,7 +121,8 @@ export class PeakRssSampler {
       const ms = cpuMsOf(pid);
       if (ms > 0) this.cpu.set(pid, Math.max(this.cpu.get(pid) ?? 0, ms));
       // Re-read: Debian's /usr/bin/chromium is a shell script that execs the browser in place.
-      this.kinds.set(pid, kindOf(pid));
+      const kind = kindOf(pid);
+      if (kind !== 'other' || !this.kinds.has(pid)) this.kinds.set(pid, kind);
     }
   }
 

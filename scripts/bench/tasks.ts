@@ -2,6 +2,7 @@
 // what its task uses (a browser-less task never loads Playwright).
 
 import type { RegistryContenderArgs } from './registry/registry-result';
+import type { ReportTaskArgs } from './report/report-task';
 
 type Task = (args: never) => Promise<unknown>;
 
@@ -13,4 +14,6 @@ export const TASKS: Record<string, Task> = {
   'registry-opsbot': async (args: RegistryContenderArgs) => (await import('./registry/opsbot-task')).runOpsbotRegistry(args),
   'registry-crawlee': async (args: RegistryContenderArgs) => (await import('./registry/crawlee-task')).runCrawleeRegistry(args),
   'registry-raw-http': async (args: RegistryContenderArgs) => (await import('./registry/raw-http-task')).runRawHttpRegistry(args),
+  'registry-playwright-bare': async (args: RegistryContenderArgs) => (await import('./registry/bare-playwright-task')).runBarePlaywrightRegistry(args),
+  report: async (args: ReportTaskArgs) => (await import('./report/report-task')).runReport(args),
 };

@@ -27,7 +27,7 @@ export interface RegistryBench {
   figures: RegistryFigure[];
 }
 
-const CONTENDERS = ['registry-opsbot', 'registry-crawlee', 'registry-raw-http'] as const;
+const CONTENDERS = ['registry-opsbot', 'registry-crawlee', 'registry-raw-http', 'registry-playwright-bare'] as const;
 
 export async function benchRegistry(opts: { lookups: number; concurrency: number; seed?: number; log?: (line: string) => void }): Promise<RegistryBench> {
   const log = opts.log ?? console.log;

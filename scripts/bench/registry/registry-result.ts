@@ -11,7 +11,7 @@ export interface RegistryContenderArgs {
 }
 
 export interface RegistryContenderResult {
-  contender: 'opsbot' | 'crawlee' | 'raw-http';
+  contender: 'opsbot' | 'crawlee' | 'raw-http' | 'playwright-bare';
   /** From the start (browser launch included) to the last record stored, ms. */
   wallMs: number;
   cpuMs: number;

@@ -1,0 +1,77 @@
+// npm run bench [-- --only registry,engine,report-medium,report-large,excel] [--lookups 2000]
+//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000]
+//
+// Runs the benchmarks (each measured task in its own child process), keeps the figures in
+// var/bench/results.json and writes docs/benchmarks.md from all figures measured so far.
+
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { loadAverage, machineInfo } from './machine';
+import { renderBenchmarksDoc } from './render-doc';
+import { loadResults, saveResults, SECTIONS, type BenchResults, type Measured, type SectionId } from './results';
+import { engineSection, excelSection, registrySection, reportSection, type BenchOptions } from './sections';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const positiveInts = (text: string): number[] =>
+  text.split(',').map((s) => {
+    const n = Number(s.trim().replace(/_/gu, ''));
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${JSON.stringify(s)}`);
+    return n;
+  });
+
+async function measured<T>(run: () => Promise<T>): Promise<Measured<T>> {
+  const loadBefore = loadAverage();
+  const measuredAt = new Date().toISOString();
+  const data = await run();
+  return { measuredAt, loadBefore, loadAfter: loadAverage(), data };
+}
+
+async function main(): Promise<void> {
+  const cli = new Command('bench')
+    .option('--only <sections>', `comma-separated: ${SECTIONS.join(',')}`, SECTIONS.join(','))
+    .option('--lookups <n>', 'registry lookups per contender', '2000')
+    .option('--concurrency <n>', 'parallel pages / requests of every registry contender', '4')
+    .option('--engine-sizes <list>', 'accounts per engine run', '10000,100000,1000000')
+    .option('--excel-rows <n>', 'rows of the Excel detail sheet', '100000')
+    .parse();
+  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string }>();
+  const only = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only.filter((s) => !SECTIONS.includes(s as SectionId));
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  const o: BenchOptions = {
+    repoRoot,
+    lookups: positiveInts(opts.lookups)[0]!,
+    concurrency: positiveInts(opts.concurrency)[0]!,
+    engineSizes: positiveInts(opts.engineSizes),
+    excelRows: positiveInts(opts.excelRows)[0]!,
+    log: (line) => console.log(line),
+  };
+  const results: BenchResults = loadResults(repoRoot);
+  results.machine = machineInfo(repoRoot);
+  const runners: Record<SectionId, () => Promise<unknown>> = {
+    registry: () => registrySection(o),
+    engine: () => engineSection(o),
+    'report-medium': () => reportSection('medium', o),
+    'report-large': () => reportSection('large', o),
+    excel: () => excelSection(o),
+  };
+  for (const section of SECTIONS.filter((s) => only.includes(s))) {
+    console.log(`== ${section} (load ${loadAverage()})`);
+    (results as Record<string, unknown>)[section] = await measured(runners[section]);
+    saveResults(repoRoot, results);
+    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
+  }
+  writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
+  console.log(`docs/benchmarks.md written (figures kept in ${path.relative(repoRoot, path.join(repoRoot, 'var/bench/results.json'))})`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

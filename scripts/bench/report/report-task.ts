@@ -1,0 +1,83 @@
+// The daily report end to end in this (child) process: a BullMQ worker (extraction of all eight
+// sources through their bots, build, delivery) driven by a trigger, against the fixture portals
+// and Redis the parent runs, so this process tree holds only what a worker machine would.
+//
+// Per stage: extraction per bot from the manifest (sources[].durationMs), the build's figures /
+// Excel / PDF from when it wrote kpis.json, the .xlsx and the .pdf (in that order; the build's
+// total is in the manifest's stages), delivery from the manifest's end to the outbox marker.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { config, parseConfig, runtimePaths, setConfig } from '../../../jobs/runtime/config';
+import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
+import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
+import { startWorker } from '../../../jobs/runtime/worker';
+
+export interface ReportTaskArgs {
+  varDir: string;
+  redisUrl: string;
+  portals: Record<string, { url: string; username?: string; password?: string }>;
+  date: string;
+  scale: string;
+}
+
+export interface ReportResult {
+  scale: string;
+  date: string;
+  status: string;
+  /** Trigger to delivered, ms. */
+  wallMs: number;
+  extraction: { botId: string; durationMs: number | null; count: number | null; status: string }[];
+  /** Build sub-stages, ms: figures (+ kpis.json), Excel, PDF; and the build as the manifest has it. */
+  build: { figuresMs: number; excelMs: number; pdfMs: number; buildMs: number };
+  deliveryMs: number | null;
+  outputs: { file: string; bytes: number }[];
+}
+
+const mtime = (file: string): number => statSync(file).mtimeMs;
+
+async function waitFor(file: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+export async function runReport(args: ReportTaskArgs): Promise<ReportResult> {
+  setConfig({ ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn', portals: args.portals });
+  const worker = await startWorker();
+  try {
+    const t0 = performance.now();
+    const t = await triggerRun({ job: 'daily-ops-report', date: args.date });
+    const built = await waitForRun(t.runId, 60 * 60_000);
+    const manifest = await runStoreFromConfig().read(built.runDir);
+    const outbox = path.join(runtimePaths(config()).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
+    const marker = path.join(outbox, '.delivered.json');
+    const delivered = await waitFor(marker, 120_000);
+    const wallMs = performance.now() - t0;
+    const file = (suffix: string) => path.join(built.runDir, suffix);
+    const kpis = mtime(file('kpis.json'));
+    const xlsx = mtime(file(`daily-ops-report-${args.date}.xlsx`));
+    const pdf = mtime(file(`daily-ops-report-${args.date}.pdf`));
+    const buildMs = manifest.stages.report;
+    if (buildMs === undefined) throw new Error(`${t.runId}: the manifest has no stages.report (the build's time)`);
+    // The build step's clock starts when it hands the sources to the report; it ends after the PDF.
+    const buildStart = pdf - buildMs;
+    const deliveredAt = delivered ? Date.parse((JSON.parse(readFileSync(marker, 'utf8')) as { deliveredAt: string }).deliveredAt) : null;
+    return {
+      scale: args.scale,
+      date: args.date,
+      status: manifest.status,
+      wallMs,
+      extraction: manifest.sources.map((s) => ({ botId: s.botId, durationMs: s.durationMs, count: s.count, status: s.status })),
+      build: { figuresMs: kpis - buildStart, excelMs: xlsx - kpis, pdfMs: pdf - xlsx, buildMs },
+      deliveryMs: deliveredAt === null ? null : deliveredAt - Date.parse(manifest.finishedAt),
+      outputs: manifest.outputs.map((o) => ({ file: o.file, bytes: o.bytes })),
+    };
+  } finally {
+    await worker.close();
+  }
+}

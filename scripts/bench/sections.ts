@@ -1,0 +1,55 @@
+// One function per section of docs/benchmarks.md: runs its children and returns the figures.
+
+import os from 'node:os';
+import path from 'node:path';
+import type { EngineDataset } from './engine/dataset';
+import type { EngineResult } from './engine/engine-task';
+import type { ExcelResult } from './excel/excel-task';
+import { benchRegistry, type RegistryBench } from './registry/bench-registry';
+import { benchReport, type ReportFigure } from './report/bench-report';
+import type { EngineFigure, ExcelFigure } from './results';
+import { runChild } from './run-child';
+
+export interface BenchOptions {
+  repoRoot: string;
+  lookups: number;
+  concurrency: number;
+  engineSizes: number[];
+  excelRows: number;
+  log: (line: string) => void;
+}
+
+export function registrySection(o: BenchOptions): Promise<RegistryBench> {
+  return benchRegistry({ lookups: o.lookups, concurrency: o.concurrency, log: o.log });
+}
+
+export async function engineSection(o: BenchOptions): Promise<EngineFigure[]> {
+  const figures: EngineFigure[] = [];
+  // Generated once per size and kept: a million accounts take minutes to generate.
+  const dataDir = path.join(o.repoRoot, 'var', 'bench', 'data');
+  for (const accounts of o.engineSizes) {
+    o.log(`engine: ${accounts} accounts (dataset in ${dataDir}) ...`);
+    const dataset = (await runChild<EngineDataset>('engine-dataset', { dir: dataDir, seed: 42, accounts })).result;
+    const run = await runChild<EngineResult>('engine', dataset);
+    const figure = { ...run.result, peakRssMb: run.peakRssMb };
+    o.log(`  rules ${(figure.rulesMs / 1000).toFixed(2)} s (CPU ${(figure.rulesCpuMs / 1000).toFixed(2)} s), whole pass ${(figure.totalMs / 1000).toFixed(1)} s, peak RSS ${figure.peakRssMb.toFixed(0)} MB`);
+    figures.push(figure);
+  }
+  return figures;
+}
+
+export function reportSection(scale: 'medium' | 'large', o: BenchOptions): Promise<ReportFigure> {
+  return benchReport(scale, o.log);
+}
+
+export async function excelSection(o: BenchOptions): Promise<ExcelFigure[]> {
+  const figures: ExcelFigure[] = [];
+  for (const writer of ['exceljs', 'opsbot'] as const) {
+    o.log(`excel: ${o.excelRows} rows through ${writer} ...`);
+    const run = await runChild<ExcelResult>('excel', { writer, rows: o.excelRows, dir: os.tmpdir() });
+    const figure = { ...run.result, peakRssMb: run.peakRssMb };
+    o.log(`  ${(figure.writeMs / 1000).toFixed(1)} s (CPU ${(figure.cpuMs / 1000).toFixed(1)} s), peak RSS ${figure.peakRssMb.toFixed(0)} MB`);
+    figures.push(figure);
+  }
+  return figures;
+}
