@@ -17,7 +17,14 @@ export interface EmbeddedRedis {
  * It runs under a small shell watchdog that kills it as soon as this process is gone, so that not
  * even a SIGKILL of the parent leaves a stray redis-server behind (Node has no PR_SET_PDEATHSIG).
  */
-export async function startEmbeddedRedis(root: string, opts: { port?: number } = {}): Promise<EmbeddedRedis> {
+export interface EmbeddedRedisOptions {
+  /** Restart on this port (tests of a Redis restart); default a free one. */
+  port?: number;
+  /** Called when redis-server ends without being asked to (killed, crashed), with what it said. */
+  onUnexpectedExit?: (why: string) => void;
+}
+
+export async function startEmbeddedRedis(root: string, opts: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
   const { dir, release } = claimDataDir(root);
   const port = opts.port ?? (await freePort());
   const args = [
@@ -37,11 +44,17 @@ export async function startEmbeddedRedis(root: string, opts: { port?: number } =
     child.once('error', (err) => reject(new Error(`cannot start redis-server: ${err.message}`))),
   );
   await Promise.race([waitForPort(port, child, () => stderr), spawnError]);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) opts.onUnexpectedExit?.(`redis-server on port ${port} ended (${signal ?? `exit ${code}`})${stderr.trim() ? `: ${stderr.trim().slice(-500)}` : ''}`);
+  });
   const stop = async () => {
+    stopping = true;
     await stopChild(child);
     release();
   };
   const onExit = () => {
+    stopping = true;
     child.kill('SIGTERM');
     release();
   };

@@ -13,7 +13,13 @@ export async function redisUrl(): Promise<string> {
   if (url) return url;
   const cfg = config();
   if (cfg.redisUrl) return (url = cfg.redisUrl);
-  embedded = await startEmbeddedRedis(runtimePaths(cfg).redisDir);
+  embedded = await startEmbeddedRedis(runtimePaths(cfg).redisDir, {
+    // Without its Redis a command can only hang; say why and stop (the run can be resumed or forced).
+    onUnexpectedExit: (why) => {
+      console.error(`opsbot: the private Redis stopped unexpectedly — ${why}. Stopping.`);
+      process.exit(1);
+    },
+  });
   return (url = embedded.url);
 }
 

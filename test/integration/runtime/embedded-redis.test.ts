@@ -59,6 +59,14 @@ describe('embedded Redis', () => {
     expect(await waitUntil(() => redisPidsOnPort(port!).length === 0)).toBe(true);
   });
 
+  it('stops the command with a clear message when its private redis-server dies, instead of hanging', async () => {
+    const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: '' });
+    const [, port] = await cli.waitFor(/private Redis redis:\/\/127\.0\.0\.1:(\d+)/);
+    for (const pid of redisPidsOnPort(port!)) process.kill(pid, 'SIGKILL');
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(new RegExp(`private Redis stopped unexpectedly — redis-server on port ${port} ended`));
+  });
+
   it('uses REDIS_URL when set and starts nothing', async () => {
     const external = await startEmbeddedRedis(tmp());
     const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: external.url });
