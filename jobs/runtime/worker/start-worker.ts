@@ -27,7 +27,7 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
     new Worker(QUEUES.deliver, deliverProcessor, { ...common, concurrency: 1 }),
   ];
   for (const w of workers) {
-    w.on('failed', (job, err) => logger.warn({ queue: w.name, job: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('failed', (job, err) => logger.warn({ queue: w.name, job: job?.id, attempts: job?.attemptsMade, err: err.message.split('\n')[0] }, 'job failed'));
     w.on('error', (err) => logger.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
