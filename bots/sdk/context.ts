@@ -60,6 +60,7 @@ export class RuntimeBotContext implements BotContext {
   readonly signal: AbortSignal;
   expectedTotal: number | undefined;
   private context: BrowserContext | undefined;
+  private tracingStarted = false;
   private mainPage: Page | undefined;
   private currentState: Awaited<ReturnType<PortalSession['storageState']>> | undefined;
   private readonly retry: RetryPolicy;
@@ -78,7 +79,7 @@ export class RuntimeBotContext implements BotContext {
     if (this.context) return this.context;
     this.currentState = await this.deps.session.storageState(this.deps.browser);
     const context = await this.deps.browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
-    if (this.deps.trace !== false) await context.tracing.start({ screenshots: true, snapshots: true });
+    this.tracingStarted = false;
     if (this.deps.session.portal.blockResources) {
       await context.route('**/*', (route) =>
         ['image', 'font', 'media'].includes(route.request().resourceType()) ? route.abort() : route.continue(),
@@ -134,6 +135,14 @@ export class RuntimeBotContext implements BotContext {
       this.signal.throwIfAborted();
       const page = onPage ?? (await this.page());
       const tracing = this.deps.trace !== false && !onPage;
+      if (tracing && !this.tracingStarted) {
+        // Started on the first traced step, not with the context: tracing records screenshots of
+        // every page of the context, and bots whose steps all run on their own pages (onPage,
+        // never traced) paid for it on every page load (registry lookups: ~25 % of their time,
+        // docs/benchmarks.md).
+        await this.context!.tracing.start({ screenshots: true, snapshots: true });
+        this.tracingStarted = true;
+      }
       if (tracing) await this.context!.tracing.startChunk({ title: name });
       try {
         const result = await fn(page);
