@@ -1,5 +1,5 @@
 // npm run bench [-- --only registry,engine,report-medium,report-large,excel] [--lookups 2000]
-//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000]
+//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--render-only]
 //
 // Runs the benchmarks (each measured task in its own child process), keeps the figures in
 // var/bench/results.json and writes docs/benchmarks.md from all figures measured so far.
@@ -36,9 +36,10 @@ async function main(): Promise<void> {
     .option('--concurrency <n>', 'parallel pages / requests of every registry contender', '4')
     .option('--engine-sizes <list>', 'accounts per engine run', '10000,100000,1000000')
     .option('--excel-rows <n>', 'rows of the Excel detail sheet', '100000')
+    .option('--render-only', 'measure nothing: rewrite docs/benchmarks.md from the kept figures')
     .parse();
-  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string }>();
-  const only = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; renderOnly?: boolean }>();
+  const only = opts.renderOnly ? [] : opts.only.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((s) => !SECTIONS.includes(s as SectionId));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const o: BenchOptions = {

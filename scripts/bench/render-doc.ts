@@ -43,7 +43,8 @@ function registrySection(r: BenchResults['registry'], targets: Target[]): string
   const lines = [`## 1. Registry lookups: opsbot vs Crawlee vs raw HTTP (and bare Playwright as the browser's floor)`, '', when(r), '',
     `${d.lookups} USCC lookups per contender on the same fixture registry (generated large registry, every 50th company), rate limit and busy pages off, ` +
     `concurrency ${d.concurrency} for all; each lookup = search page → detail page (基本信息 + 变更记录). ` +
-    `Every contender's records were checked against the generator (found ${d.expected.found}, ${d.expected.changeRows} change rows, same digest) before its figure counts.`, '',
+    `Every contender's records were checked against the generator (found ${d.expected.found}, ${d.expected.changeRows} change rows, same digest) before its figure counts.` +
+      (d.lookups < 2000 ? ` The issue's figure is 2,000 lookups (\`--lookups 2000\`, the default); this run used ${d.lookups} because at the machine's load a browser contender needed ~35 min for 2,000. Rates are per lookup, so they compare; re-run on a quiet machine with the default.` : ''), '',
     table(['contender', 'lookups/s', 'wall s', 'peak RSS MB', 'peak PSS MB', 'tree CPU s', 'CPU ms / lookup'], rows), '',
     'Wall time includes launching the browser. RSS is summed over the process tree (node + every Chromium process) and counts shared pages once per process; PSS splits them and is the tree\'s real footprint.', ''];
   if (opsbot && crawlee && raw) {
