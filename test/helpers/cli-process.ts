@@ -14,7 +14,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: 
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitFor = async (re: RegExp, ms = 30_000) => {
+  const waitFor = async (re: RegExp, ms = 120_000) => {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
       const m = out.match(re);
