@@ -17,6 +17,7 @@ function expectSame(actual: number | null, expected: number | null, key: string)
 const CASES = [
   { seed: 1, date: '2025-03-03' }, // a Monday
   { seed: 7, date: '2024-10-08' }, // the Tuesday after the National Day holiday
+  { seed: 11, date: '2026-06-22' }, // a Monday after a holiday (端午节 2026-06-19..21)
   { seed: 42, date: '2025-02-05' },
   { seed: 2024, date: '2024-12-31' }, // end of year: D's end is in the next year
 ];

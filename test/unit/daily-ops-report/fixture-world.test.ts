@@ -24,6 +24,7 @@ describe('figures on the fixture world', () => {
   for (const { seed, date } of [
     { seed: 1, date: '2025-03-03' },
     { seed: 8, date: '2024-10-08' }, // first business day after the National Day holiday
+    { seed: 11, date: '2026-06-22' }, // a Monday after a holiday (端午节 2026-06-19..21)
   ]) {
     it(`match the recomputation and the answer key (seed ${seed}, ${date})`, async () => {
       const world = buildWorld(seed, 'small');
