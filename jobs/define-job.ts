@@ -8,7 +8,22 @@ export interface SourceRequest {
   input: unknown;
   /** Run only after this source's extraction (e.g. registry lookups after the accounts list). */
   after?: string;
+  /**
+   * A sub-folder of the run folder for this extraction's records and status (default: the run
+   * folder itself). Lets one run extract the same bot for other dates, e.g. `history/2026-11-19`.
+   * Such sources are the job's own business: they are not in the manifest's sources and do not
+   * make the run partial.
+   */
+  dir?: string;
 }
+
+/** A source's key within its run: its bot id, prefixed by its folder when it has one. */
+export function sourceKey(s: Pick<SourceRequest, 'botId' | 'dir'>): string {
+  return s.dir ? `${s.dir}/${s.botId}` : s.botId;
+}
+
+/** Finished runs of a job before the one being made, newest first. */
+export type PreviousRuns = (limit: number) => Promise<{ dataDate: string; runDir: string }[]>;
 
 /** What `prepare` gets: the run folder being staged, before any extraction is queued. */
 export interface PrepareContext {
@@ -16,6 +31,13 @@ export interface PrepareContext {
   date: string;
   runDir: string;
   options: Record<string, unknown>;
+  /** Finished runs of this job for earlier dates. */
+  previousRuns: PreviousRuns;
+}
+
+/** What `prepare` may hand on: options added to the run's (seen by `sources` and the build). */
+export interface Prepared {
+  options?: Record<string, unknown>;
 }
 
 export interface BuildContext {
@@ -25,13 +47,15 @@ export interface BuildContext {
   runId: string;
   /** The run folder being built (staging); outputs go here. */
   runDir: string;
-  /** One entry per extraction child, ok or failed. */
+  /** One entry per extraction child in the run folder itself, ok or failed. */
   sources: SourceStatus[];
+  /** The statuses of sources with a `dir`, by dir. */
+  sourcesIn: Record<string, SourceStatus[]>;
   options: Record<string, unknown>;
   log: Logger;
   browser: () => Promise<Browser>;
   /** Finished runs of this job for earlier dates (history, previous mismatches). */
-  previousRuns: (limit: number) => Promise<{ dataDate: string; runDir: string }[]>;
+  previousRuns: PreviousRuns;
 }
 
 export interface BuildResult {
@@ -58,9 +82,10 @@ export interface JobDefinition {
   sources(params: { date: string; options: Record<string, unknown> }): SourceRequest[];
   /**
    * Optional, runs in the triggering process before the flow is queued: validate and stage inputs
-   * (e.g. an ops user's accounts file) so that bad input is refused before any lookup (exit 2).
+   * (e.g. an ops user's accounts file) so that bad input is refused before any lookup (exit 2),
+   * or look at earlier runs to decide what else to extract.
    */
-  prepare?(ctx: PrepareContext): Promise<void>;
+  prepare?(ctx: PrepareContext): Promise<Prepared | void>;
   build(ctx: BuildContext): Promise<BuildResult>;
 }
 

@@ -32,15 +32,18 @@ const ENV_NAMES: Record<string, string> = {
   failedRetentionDays: 'OPSBOT_FAILED_RETENTION_DAYS',
   workerLockMs: 'OPSBOT_WORKER_LOCK_MS',
   stalledIntervalMs: 'OPSBOT_STALLED_INTERVAL_MS',
+  computeMissingHistory: 'OPSBOT_COMPUTE_MISSING_HISTORY',
 };
 
+/** Keys whose environment text is a yes/no. */
+const BOOLEAN_KEYS = new Set(['privateFiles', 'computeMissingHistory']);
 
 function envValues(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    out[key] = key === 'privateFiles' ? parseBoolean(raw, name) : raw;
+    out[key] = BOOLEAN_KEYS.has(key) ? parseBoolean(raw, name) : raw;
   }
   const portals: Record<string, Record<string, string>> = {};
   for (const [name, raw] of Object.entries(env)) {

@@ -71,6 +71,11 @@ export const ConfigSchema = z.object({
   workerLockMs: positiveInt.default(60_000),
   /** OPSBOT_STALLED_INTERVAL_MS: how often workers look for jobs whose worker died. */
   stalledIntervalMs: positiveInt.default(15_000),
+  /**
+   * OPSBOT_COMPUTE_MISSING_HISTORY=false: a report whose earlier business days have no run shows
+   * "—" for them. By default the run extracts those days too and computes their figures.
+   */
+  computeMissingHistory: z.boolean().default(true),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
-import type { SourceRequest } from '../../define-job';
+import { sourceKey, type SourceRequest } from '../../define-job';
 import { getJob } from '../../index';
 import { createRedis } from '../redis';
 import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload } from '../queues';
-import { runStoreFromConfig, runIdOf, safeSegment, type RunManifest } from '../run-store';
+import { previousRunsOf, runStoreFromConfig, runIdOf, safeSegment, type RunManifest } from '../run-store';
 import { buildJobOptions, extractJobOptions } from './job-options';
 
 export interface TriggerOptions {
@@ -57,16 +58,21 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     const revision = revisions.length ? Math.max(...revisions.map((r) => r.revision)) + 1 : 1;
     const runId = runIdOf(opts.job, opts.date, revision);
     const runDir = await store.createStaging(opts.job, opts.date, revision);
-    const options = opts.options ?? {};
+    let options = opts.options ?? {};
     try {
-      await def.prepare?.({ job: opts.job, date: opts.date, runDir, options });
+      const prepared = await def.prepare?.({ job: opts.job, date: opts.date, runDir, options, previousRuns: previousRunsOf(store, opts.job, opts.date, revision) });
+      if (prepared?.options) options = { ...options, ...prepared.options };
     } catch (err) {
       await rm(runDir, { recursive: true, force: true });
       throw err;
     }
-    const children = flowTree(def.sources({ date: opts.date, options }), (botId, input) => {
-      const data: ExtractPayload = { runId, job: opts.job, date: opts.date, revision, runDir, botId, input, portalUrl: opts.portalUrls?.[botId.split('.')[0]!] };
-      return { name: botId, queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${botId}` } };
+    const children = flowTree(def.sources({ date: opts.date, options }), (source) => {
+      const { botId, input } = source;
+      const data: ExtractPayload = {
+        runId, job: opts.job, date: opts.date, revision, runDir: source.dir ? path.join(runDir, source.dir) : runDir,
+        botId, input, portalUrl: opts.portalUrls?.[botId.split('.')[0]!],
+      };
+      return { name: sourceKey(source), queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${sourceKey(source)}` } };
     });
     const data: BuildPayload = { runId, job: opts.job, date: opts.date, revision, runDir, startedAt: new Date().toISOString(), options };
     const flow = new FlowProducer({ connection, prefix });
@@ -83,21 +89,27 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
 }
 
 /**
- * Turns the job's sources into BullMQ's tree: a source that runs `after` another becomes that
- * one's parent (BullMQ runs children first), and the rest hang directly under the build.
+ * Turns the job's sources into BullMQ's tree: a source that runs `after` another (named by its
+ * key, see `sourceKey`) becomes that one's parent (BullMQ runs children first), and the rest hang
+ * directly under the build.
  */
-export function flowTree(sources: SourceRequest[], node: (botId: string, input: unknown) => Omit<FlowJob, 'children'>): FlowJob[] {
-  const byId = new Map(sources.map((s) => [s.botId, s]));
+export function flowTree(sources: SourceRequest[], node: (source: SourceRequest) => Omit<FlowJob, 'children'>): FlowJob[] {
+  const byKey = new Map<string, SourceRequest>();
   for (const s of sources) {
-    if (s.after && !byId.has(s.after)) throw new Error(`source ${s.botId} runs after ${s.after}, which is not a source of this job`);
+    if (byKey.has(sourceKey(s))) throw new Error(`source ${sourceKey(s)} is listed twice (give the second one its own dir)`);
+    byKey.set(sourceKey(s), s);
+  }
+  for (const s of sources) {
+    if (s.after && !byKey.has(s.after)) throw new Error(`source ${sourceKey(s)} runs after ${s.after}, which is not a source of this job`);
   }
   const build = (s: SourceRequest, seen: Set<string>): FlowJob => {
-    if (seen.has(s.botId)) throw new Error(`sources depend on each other in a cycle through ${s.botId}`);
-    const deps = sources.filter((d) => s.after === d.botId);
-    return { ...node(s.botId, s.input), children: deps.map((d) => build(d, new Set([...seen, s.botId]))) };
+    const key = sourceKey(s);
+    if (seen.has(key)) throw new Error(`sources depend on each other in a cycle through ${key}`);
+    const deps = sources.filter((d) => s.after === sourceKey(d));
+    return { ...node(s), children: deps.map((d) => build(d, new Set([...seen, key]))) };
   };
   const dependedOn = new Set(sources.map((s) => s.after).filter(Boolean));
-  const roots = sources.filter((s) => !dependedOn.has(s.botId));
+  const roots = sources.filter((s) => !dependedOn.has(sourceKey(s)));
   if (sources.length && !roots.length) throw new Error(`sources depend on each other in a cycle: ${sources.map((s) => s.botId).join(', ')}`);
   return roots.map((s) => build(s, new Set()));
 }

@@ -5,3 +5,4 @@ export * from './from-config';
 export * from './source-status-file';
 export * from './folder-modes';
 export * from './copy-run';
+export * from './previous-runs';

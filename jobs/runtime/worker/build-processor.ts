@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { sharedBrowser } from '../../../bots/sdk';
 import { getJob } from '../../index';
 import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type DeliverPayload } from '../queues';
-import { readSourceStatus, runStoreFromConfig, sha256File, type RunManifest } from '../run-store';
+import { previousRunsOf, readSourceStatus, runStoreFromConfig, sha256File, type RunManifest, type SourceStatus } from '../run-store';
 
 /**
  * The build parent: gathers the children's statuses, runs the job's build, writes the manifest and
@@ -17,16 +17,17 @@ export function buildProcessor(log: Logger) {
     const def = getJob(job.data.job);
     const store = runStoreFromConfig();
     const started = Date.now();
-    const sources = await Promise.all(def.sources({ date, options }).map((s) => readSourceStatus(runDir, s.botId)));
+    const requested = def.sources({ date, options });
+    const sources = await Promise.all(requested.filter((s) => !s.dir).map((s) => readSourceStatus(runDir, s.botId)));
+    const sourcesIn: Record<string, SourceStatus[]> = {};
+    for (const s of requested.filter((r) => r.dir)) (sourcesIn[s.dir!] ??= []).push(await readSourceStatus(path.join(runDir, s.dir!), s.botId));
     let manifest: RunManifest;
     const base = { runId, job: def.id, dataDate: date, revision, startedAt: job.data.startedAt, sources };
     try {
       const result = await def.build({
-        job: def.id, date, revision, runId, runDir, sources, options, log: log.child({ run: runId }),
+        job: def.id, date, revision, runId, runDir, sources, sourcesIn, options, log: log.child({ run: runId }),
         browser: sharedBrowser,
-        previousRuns: async (limit) => (await store.list({ job: def.id }))
-          .filter((m) => m.dataDate < date || (m.dataDate === date && m.revision < revision))
-          .slice(0, limit).map((m) => ({ dataDate: m.dataDate, runDir: store.runDir(m.job, m.dataDate, m.revision) })),
+        previousRuns: previousRunsOf(store, def.id, date, revision),
       });
       const outputs = await Promise.all(result.outputs.map(async (file) => ({ file, ...(await sha256File(path.join(runDir, file))) })));
       const failedSources = sources.filter((s) => s.status === 'failed');

@@ -24,7 +24,7 @@ describe('annual-review-check job definition', () => {
     ]);
     expect(sources[1]?.input).toEqual({ accountsFile: 'sources/annual-review.accounts.jsonl', evidenceFor: 'flagged', reviewDate: DATE });
     // BullMQ runs children first: the lookups are the parent of the accounts extraction.
-    const tree = flowTree(sources, (botId) => ({ name: botId, queueName: 'bots' }));
+    const tree = flowTree(sources, (s) => ({ name: s.botId, queueName: 'bots' }));
     expect(tree.map((n) => [n.name, n.children?.map((c) => c.name)])).toEqual([['registry.company', ['annual-review.accounts']]]);
   });
 
@@ -51,7 +51,7 @@ describe('annual-review-check job definition', () => {
     const file = path.join(root, 'bad.csv');
     await writeFile(file, '账号,存款人名称,法定代表人\n001,甲公司,张三\n');
     const runDir = path.join(root, 'run');
-    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: { input: file } })).rejects.toBeInstanceOf(MissingColumnError);
-    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: {} })).resolves.toBeUndefined();
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: { input: file }, previousRuns: async () => [] })).rejects.toBeInstanceOf(MissingColumnError);
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: {}, previousRuns: async () => [] })).resolves.toBeUndefined();
   });
 });

@@ -41,6 +41,7 @@ export function buildContext(
     runId: `annual-review-check/${opts.date ?? '2025-10-31'}/r1`,
     runDir,
     sources,
+    sourcesIn: {},
     options: opts.options ?? {},
     log: pino({ level: 'silent' }),
     browser: opts.browser ?? (() => Promise.reject(new Error('no browser in this test'))),

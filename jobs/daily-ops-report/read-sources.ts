@@ -1,0 +1,41 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { SourceStatus } from '../runtime/run-store';
+import type { SourceId } from './figures';
+import type { SourceInputs } from './source-input';
+
+/** Which bot extracts each source of the report. */
+export const SOURCE_BOTS: Record<SourceId, string> = {
+  transactions: 'core-banking.transactions',
+  corrections: 'core-banking.corrections',
+  reconciliation: 'core-banking.reconciliation',
+  customers: 'core-banking.customers',
+  queueTickets: 'queue.tickets',
+  complaints: 'complaints.complaints',
+  amlAlerts: 'aml.alerts',
+  deviceInspections: 'devices.inspections',
+};
+
+/** Streams a JSONL file of records, one parsed object at a time. */
+export async function* readJsonl(file: string): AsyncGenerator<unknown> {
+  const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line);
+}
+
+/**
+ * Each source's records as its extraction left them in `dir` (a run folder, or one of its history
+ * days), or the reason it is missing: a failed or absent extraction is said, never read as empty.
+ */
+export function readSources(dir: string, statuses: readonly SourceStatus[]): SourceInputs {
+  const sources: SourceInputs = {};
+  for (const [source, botId] of Object.entries(SOURCE_BOTS) as [SourceId, string][]) {
+    const status = statuses.find((s) => s.botId === botId);
+    if (!status || status.status !== 'ok' || !status.file) {
+      sources[source] = { missing: `${botId}: ${status?.error ?? '未抽取'}` };
+      continue;
+    }
+    sources[source] = { records: readJsonl(path.join(dir, status.file)), expectedCount: status.expected ?? undefined };
+  }
+  return sources;
+}
