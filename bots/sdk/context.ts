@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { PortalSession } from './portal-session';
 import { applyStorageState } from './portal-session';
 import type { Evidence } from './evidence';
+import { classifyContent, classifyStatus } from './classify-answer';
 import { LayoutError, PortalError, SessionExpiredError } from './errors';
 import { scrubTraceFile } from './scrub';
 import { backoffMs, DEFAULT_RETRY, isTransient, sleep, type RetryPolicy } from './retry';
@@ -48,8 +49,6 @@ export interface ContextDeps {
   /** Passwords and other values that must never reach an evidence file. */
   secrets?: () => string[];
 }
-
-const BUSY_TEXT = /系统繁忙|请稍后再试/;
 
 export class RuntimeBotContext implements BotContext {
   readonly botId: string;
@@ -113,21 +112,13 @@ export class RuntimeBotContext implements BotContext {
     return response;
   }
 
-  /** Turns what the portal answered into the error that says what to do about it. */
+  /** Turns what the portal answered into the error that says what to do about it (see classify-answer.ts). */
   async classify(page: Page, response: Response | null): Promise<void> {
-    const status = response?.status() ?? 200;
-    if (status === 429) {
-      const retryAfter = Number(response?.headers()['retry-after'] ?? '1');
-      throw new PortalError(`429 Too Many Requests at ${page.url()}`, 429, Number.isFinite(retryAfter) ? retryAfter * 1000 : 1000);
-    }
-    if (status === 401) throw new SessionExpiredError(`401 at ${page.url()}`);
-    if (status >= 500) throw new PortalError(`${status} at ${page.url()}`, status);
+    classifyStatus({ url: page.url(), status: response?.status() ?? 200, retryAfter: response?.headers()['retry-after'] });
     const portal = this.deps.session.portal;
-    if (portal.isLoginPage && (await portal.isLoginPage(page))) {
-      throw new SessionExpiredError(`session expired: login page shown at ${page.url()}`);
-    }
-    const title = await page.title().catch(() => '');
-    if (BUSY_TEXT.test(title)) throw new PortalError(`portal busy (${title}) at ${page.url()}`, 503);
+    // Read one at a time, as before: most pages are neither, and the title costs a round trip.
+    if (portal.isLoginPage && (await portal.isLoginPage(page))) classifyContent(page.url(), { loginShown: true, title: '' });
+    classifyContent(page.url(), { loginShown: false, title: await page.title().catch(() => '') });
   }
 
   async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './define-bot';
 export * from './define-portal';
 export * from './context';
+export * from './classify-answer';
 export * from './evidence';
 export * from './browser';
 export * from './retry';
