@@ -1,14 +1,22 @@
-import type { Page } from 'playwright-core';
 import { z } from 'zod';
-import { IsoDate, RegistryLookupResult, type RegistryCompanyRecord } from '../records';
+import { IsoDate, RegistryLookupResult } from '../records';
 import { planFromAccounts } from './accounts-plan';
-import { defineBot, LayoutError, PortalError, type BotContext } from '../sdk';
+import { defineBot, LayoutError } from '../sdk';
+import { LookupStrategy } from './lookup-strategy';
+import type { EvidencePolicy } from './navigation-lookup';
 import { orderedPool } from './ordered-pool';
-import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
-import { DetailPage } from './pages/detail.page';
-import { SearchPage } from './pages/search.page';
+import { normaliseCode } from './parse';
 import { registryPortal } from './portal';
 import { RequestPacer } from './request-pacer';
+
+/**
+ * Our default pace: just under the registry's 20 requests/s (the fixture's default and the public
+ * system's habit). Requests are spaced evenly and a 429 halves the pace at once, so running close
+ * to the limit costs at most a pause now and then, while every request below it is time lost.
+ */
+export const DEFAULT_REQUESTS_PER_SECOND = 19;
+/** Pages rendered at once (fallback and evidence screenshots): rendering is what costs CPU. */
+const MAX_RENDERING_PAGES = 4;
 
 const Input = z
   .object({
@@ -28,77 +36,24 @@ const Input = z
     reviewDate: IsoDate.optional(),
     /** Screenshot every company found. */
     evidence: z.boolean().default(false),
-    /** Parallel pages: the per-portal concurrency limit. */
-    concurrency: z.number().int().min(1).max(16).default(4),
-    /** Our own pace, below the portal's limit; a 429 slows us down further. */
-    requestsPerSecond: z.number().positive().default(15),
+    /**
+     * Lookups in flight. Documents are fetched without rendering, many on one page, so this is not
+     * a number of pages; it must cover the portal's latency (at 19 requests/s and 2 requests a
+     * lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages rendered at
+     * once (evidence, fallback): at most 4.
+     */
+    concurrency: z.number().int().min(1).max(64).default(8),
+    /** Our own pace, at or below the portal's limit; a 429 slows us down further. */
+    requestsPerSecond: z.number().positive().default(DEFAULT_REQUESTS_PER_SECOND),
   })
   .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile')
   .refine((i) => i.evidenceFor !== 'flagged' || (i.accountsFile !== undefined && i.reviewDate !== undefined), "evidenceFor 'flagged' needs accountsFile and reviewDate");
 
-/** Whether to screenshot: known before the visit (`preload`: load images too) or decided on the record. */
-interface EvidencePolicy {
-  preload: boolean;
-  after: (company: Omit<RegistryCompanyRecord, 'evidence'>) => boolean;
-}
-
-/** A worker's page: images and fonts blocked (context route) unless an evidence screenshot is due. */
-interface WorkerPage {
-  page: Page;
-  allowAll: boolean;
-}
-
-async function workerPage(ctx: BotContext): Promise<WorkerPage> {
-  const wp: WorkerPage = { page: await ctx.newPage(), allowAll: false };
-  // Page routes run before the context's blocking route; fallback() hands over to it.
-  await wp.page.route('**/*', (route) => (wp.allowAll ? route.continue() : route.fallback()));
-  return wp;
-}
-
-async function lookup(ctx: BotContext, wp: WorkerPage, code: string, pacer: RequestPacer, evidencePolicy: EvidencePolicy): Promise<RegistryLookupResult> {
-  const go = async (page: Page, url: string) => {
-    await pacer.take(ctx.signal);
-    try {
-      await ctx.goto(page, url);
-      pacer.succeeded();
-    } catch (err) {
-      if (err instanceof PortalError && err.status === 429) pacer.throttled(err.retryAfterMs ?? 1_000);
-      throw err;
-    }
-  };
-  return ctx.step(`lookup ${code}`, async (page) => {
-    await go(page, SearchPage.url(code));
-    const results = await new SearchPage(page).results();
-    const href = results === 'none' ? undefined : pickResult(results, code);
-    if (!href) return { uscc: code, outcome: 'notFound' as const };
-    wp.allowAll = evidencePolicy.preload;
-    try {
-      await go(page, href);
-      if ((await page.locator('#no-result').count()) > 0) return { uscc: code, outcome: 'notFound' as const };
-      const detail = new DetailPage(page);
-      const base = parseBaseInfo(await detail.baseInfo());
-      if (!base.ok) throw new LayoutError('#base-info', page.url(), base.problem);
-      if (normaliseCode(base.value.uscc) !== code) throw new LayoutError('#base-info', page.url(), `detail page shows ${base.value.uscc}, not ${code}`);
-      const table = await detail.changes();
-      const changes = parseChanges(table.headers, table.rows);
-      if (!changes.ok) throw new LayoutError('#change-list', page.url(), changes.problem);
-      if (changes.value.length !== table.stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${table.stated}`);
-      let evidence: string | undefined;
-      if (evidencePolicy.preload || evidencePolicy.after({ ...base.value, changes: changes.value })) {
-        await detail.showBaseInfo();
-        evidence = (await ctx.evidence.capture(page, `registry-${code}`, false))[0];
-      }
-      return { uscc: code, outcome: 'found' as const, company: { ...base.value, changes: changes.value, ...(evidence ? { evidence } : {}) } };
-    } finally {
-      wp.allowAll = false;
-    }
-  }, wp.page);
-}
-
 /**
  * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and
- * 变更记录), in parallel pages within the rate limit. "Not found" is an answer; a lookup that
- * still fails after the runtime's retries is yielded as `failed` so the check can mark the account
+ * 变更记录), many in flight within the rate limit. Pages are read through the browser (its
+ * session and cookies) without rendering them (lookup-strategy.ts); only evidence is rendered.
+ * "Not found" is an answer; a lookup that still fails after the runtime's retries is yielded as `failed` so the check can mark the account
  * unverifiable. A changed layout stops the run.
  */
 export default defineBot({
@@ -114,17 +69,16 @@ export default defineBot({
     const evidenceFor = new Set(input.evidenceFor === 'flagged' ? [] : input.evidenceFor.map(normaliseCode));
     const policyFor = (code: string): EvidencePolicy => ({
       preload: input.evidence || evidenceFor.has(code),
-      // Decided on the parsed record, so the page was loaded with images blocked: text-only screenshot.
+      // Decided on the record read from documents: its detail page is then opened for the screenshot.
       after: (company) => input.evidenceFor === 'flagged' && plan !== null && plan.flagged(code, company),
     });
     const pacer = new RequestPacer(input.requestsPerSecond);
     ctx.expectTotal(codes.length);
-    const pages: WorkerPage[] = [];
-    for (let w = 0; w < Math.min(input.concurrency, codes.length); w++) pages.push(await workerPage(ctx));
+    const strategy = new LookupStrategy(ctx, pacer, Math.min(input.concurrency, MAX_RENDERING_PAGES));
     let done = 0;
-    const results = orderedPool(codes, pages.length, async (code, w): Promise<RegistryLookupResult> => {
+    const results = orderedPool(codes, input.concurrency, async (code): Promise<RegistryLookupResult> => {
       try {
-        return await lookup(ctx, pages[w]!, code, pacer, policyFor(code));
+        return await strategy.lookup(code, policyFor(code));
       } catch (err) {
         if (err instanceof LayoutError || ctx.signal.aborted) throw err;
         const message = err instanceof Error ? err.message : String(err);
@@ -132,10 +86,13 @@ export default defineBot({
         return { uscc: code, outcome: 'failed', error: message };
       }
     });
-    for await (const result of results) {
-      yield result;
-      ctx.progress(++done, codes.length);
+    try {
+      for await (const result of results) {
+        yield result;
+        ctx.progress(++done, codes.length);
+      }
+    } finally {
+      await strategy.close();
     }
-    await Promise.all(pages.map((p) => p.page.close().catch(() => undefined)));
   },
 });

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { LayoutError, requireElement } from '../../sdk';
 import { parseTotal } from '../../core-banking/parse';
+import { SELECTORS } from './selectors';
 
-const BASE_ROWS = '#base-info tr';
-const CHANGES_TAB = '#tab-link-changes';
-const CHANGES_PANEL = '#tab-changes';
+const BASE_ROWS = SELECTORS.baseRows;
+const CHANGES_TAB = SELECTORS.changesTab;
+const CHANGES_PANEL = SELECTORS.changesPanel;
 
 /** The company detail page: 基本信息 tab (shown first) and 变更记录 tab (switched client-side). */
 export class DetailPage {
@@ -24,19 +25,19 @@ export class DetailPage {
     await this.page.locator(CHANGES_PANEL).waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {
       throw new LayoutError(CHANGES_PANEL, this.page.url(), '变更记录 tab did not open');
     });
-    const headers = await this.page.locator(`${CHANGES_PANEL} thead th`).allTextContents();
-    const rows = await this.page.locator(`${CHANGES_PANEL} tbody tr`).evaluateAll((trs) =>
+    const headers = await this.page.locator(SELECTORS.changeHeaders).allTextContents();
+    const rows = await this.page.locator(SELECTORS.changeRows).evaluateAll((trs) =>
       trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
     );
-    const totalText = (await this.page.locator(`${CHANGES_PANEL} .summary`).first().textContent().catch(() => null)) ?? '';
+    const totalText = (await this.page.locator(SELECTORS.changeSummary).first().textContent().catch(() => null)) ?? '';
     const stated = parseTotal(totalText);
-    if (stated === undefined) throw new LayoutError(`${CHANGES_PANEL} .summary`, this.page.url(), `no "共 N 条" in ${JSON.stringify(totalText)}`);
+    if (stated === undefined) throw new LayoutError(SELECTORS.changeSummary, this.page.url(), `no "共 N 条" in ${JSON.stringify(totalText)}`);
     return { headers, rows, stated };
   }
 
   /** Back to 基本信息 (for the evidence screenshot, which shows the registered facts). */
   async showBaseInfo(): Promise<void> {
-    await this.page.locator('#tab-link-base').click();
-    await this.page.locator('#tab-base').waitFor({ state: 'visible', timeout: 5_000 });
+    await this.page.locator(SELECTORS.baseTab).click();
+    await this.page.locator(SELECTORS.basePanel).waitFor({ state: 'visible', timeout: 5_000 });
   }
 }

@@ -1,0 +1,59 @@
+// One lookup read from fetched documents (document-reader.ts): the search, then the detail page,
+// with the same parse functions and checks as the rendered path. What a rendered page would have
+// but the document lacks (a portal that builds its pages with JavaScript, or a changed layout) is
+// not decided here: the lookup is handed to the navigation path, which renders the page and
+// raises LayoutError with real evidence if the page is still wrong.
+
+import type { Page } from 'playwright-core';
+import { classifyContent, classifyStatus, PortalError } from '../sdk';
+import type { RegistryCompanyRecord } from '../records';
+import { parseStatedTotal } from '../sdk/stated-total';
+import { readDocument, type DocumentKind, type FetchedDocument } from './document-reader';
+import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
+import { SearchPage } from './pages/search.page';
+
+export type FetchedLookup =
+  | { outcome: 'notFound' }
+  | { outcome: 'found'; company: RegistryCompanyRecord; detailUrl: string }
+  /** The documents lack what a rendered page would show: read this lookup by navigation. */
+  | { outcome: 'needsRendering'; reason: string };
+
+/** Takes a slot of the shared pace before each request, and hears about 429s and successes. */
+export interface Pace {
+  take(): Promise<void>;
+  answered(doc: FetchedDocument): void;
+}
+
+async function fetchClassified(page: Page, url: string, kind: DocumentKind, pace: Pace): Promise<FetchedDocument> {
+  await pace.take();
+  const doc = await readDocument(page, url, kind);
+  pace.answered(doc);
+  // The same errors ctx.goto raises, so ctx.step retries (429/5xx/busy) and logs in again (login page).
+  classifyStatus(doc);
+  classifyContent(doc.url, doc);
+  return doc;
+}
+
+export async function fetchLookup(page: Page, code: string, pace: Pace): Promise<FetchedLookup> {
+  const search = await fetchClassified(page, SearchPage.url(code), 'search', pace);
+  if (search.noResult) return { outcome: 'notFound' };
+  if (!search.search?.hasList) return { outcome: 'needsRendering', reason: 'search page has neither #no-result nor #result-list' };
+  const href = pickResult(search.search.rows, code);
+  if (!href) return { outcome: 'notFound' };
+  const detailUrl = new URL(href, search.url).toString();
+  const doc = await fetchClassified(page, detailUrl, 'detail', pace);
+  // A 404 with "未查询到" is the registry's answer for a company gone between search and detail.
+  if (doc.noResult) return { outcome: 'notFound' };
+  if (doc.status >= 400) return { outcome: 'needsRendering', reason: `detail page answered ${doc.status}` };
+  const detail = doc.detail!;
+  const base = parseBaseInfo(detail.basePairs);
+  if (!base.ok) return { outcome: 'needsRendering', reason: `detail page: ${base.problem}` };
+  // Empty cells (filled by a script) or another company: let the rendered page decide.
+  if (normaliseCode(base.value.uscc) !== code) return { outcome: 'needsRendering', reason: `detail page shows ${JSON.stringify(base.value.uscc)}, not ${code}` };
+  const stated = detail.summary === null ? undefined : parseStatedTotal(detail.summary);
+  if (!detail.hasChangesPanel || stated === undefined) return { outcome: 'needsRendering', reason: 'detail page has no 变更记录 panel with its "共 N 条"' };
+  const changes = parseChanges(detail.headers, detail.rows);
+  if (!changes.ok) return { outcome: 'needsRendering', reason: `detail page: ${changes.problem}` };
+  if (changes.value.length !== stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${stated}`);
+  return { outcome: 'found', company: { ...base.value, changes: changes.value }, detailUrl };
+}

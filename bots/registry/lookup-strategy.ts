@@ -1,0 +1,117 @@
+// How each lookup is read. By default from fetched documents (no rendering, many in flight on one
+// page); by navigation when its screenshot is due anyway, or when the fetched documents lack what
+// a rendered page shows. A flagged company's detail page is opened by navigation after the fetch,
+// so its screenshot shows the page the record comes from.
+
+import type { Page } from 'playwright-core';
+import type { RegistryLookupResult } from '../records';
+import { LayoutError, type BotContext } from '../sdk';
+import type { FetchedDocument } from './document-reader';
+import { fetchLookup, type Pace } from './fetch-lookup';
+import { NavigationLookup, type EvidencePolicy } from './navigation-lookup';
+import { PagePool } from './page-pool';
+import type { RequestPacer } from './request-pacer';
+
+/** After this many lookups needed rendering without one read from documents, stop trying documents. */
+const GIVE_UP_FETCH_AFTER = 3;
+
+export class LookupStrategy {
+  private reader: Promise<Page> | undefined;
+  private readonly navigation: NavigationLookup;
+  private readonly pages: PagePool;
+  private readonly pace: Pace;
+  private fetched = 0;
+  private rendered = 0;
+  private fetchOff = false;
+  private saidFallback = false;
+
+  constructor(private readonly ctx: BotContext, private readonly pacer: RequestPacer, renderingPages: number) {
+    this.navigation = new NavigationLookup(ctx, pacer);
+    this.pages = new PagePool(ctx, renderingPages);
+    this.pace = {
+      take: () => pacer.take(ctx.signal),
+      answered: (doc: FetchedDocument) => {
+        if (doc.status === 429) pacer.throttled(retryAfterMs(doc.retryAfter));
+        else pacer.succeeded();
+      },
+    };
+  }
+
+  async lookup(code: string, evidence: EvidencePolicy): Promise<RegistryLookupResult> {
+    // A screenshot known to be due before the visit: render once, read and capture the same page.
+    if (evidence.preload || this.fetchOff) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+    const read = await this.ctx.step(`lookup ${code}`, async () => fetchLookup(await this.readerPage(), code, this.pace), await this.readerPage());
+    if (read.outcome === 'needsRendering') {
+      this.noteFallback(code, read.reason);
+      return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+    }
+    this.fetched++;
+    if (read.outcome === 'notFound') return { uscc: code, outcome: 'notFound' };
+    if (!evidence.after(read.company)) return { uscc: code, outcome: 'found', company: read.company };
+    // Flagged: open the detail page for real; the record is the one that page shows (and the screenshot).
+    try {
+      return await this.pages.use((wp) => this.navigation.detail(wp, code, read.detailUrl, { preload: true, after: () => true }));
+    } catch (err) {
+      if (err instanceof LayoutError || this.ctx.signal.aborted) throw err;
+      // The record was read; only its screenshot is missing (the job shows the account without a link).
+      this.ctx.log.warn({ uscc: code, err: (err as Error).message }, 'registry evidence screenshot failed after retries; record kept without it');
+      return { uscc: code, outcome: 'found', company: read.company };
+    }
+  }
+
+  /** The page whose fetches read the documents: on the portal's origin, so its cookies go along. */
+  private readerPage(): Promise<Page> {
+    const current = this.reader;
+    if (current) {
+      return current.then((p) => {
+        if (!p.isClosed()) return p;
+        if (this.reader === current) this.reader = undefined;
+        return this.readerPage();
+      });
+    }
+    const opening = this.openReader();
+    this.reader = opening;
+    opening.catch(() => {
+      if (this.reader === opening) this.reader = undefined;
+    });
+    return opening;
+  }
+
+  private async openReader(): Promise<Page> {
+    const page = await this.ctx.newPage();
+    try {
+      // Its own page, so the step is not traced (a trace records every page of the context).
+      await this.ctx.step('open reader page', async (p) => {
+        await this.pacer.take(this.ctx.signal);
+        await this.ctx.goto(p, '/');
+      }, page);
+      return page;
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private noteFallback(code: string, reason: string): void {
+    this.rendered++;
+    if (!this.saidFallback) {
+      this.saidFallback = true;
+      this.ctx.log.warn({ uscc: code, reason }, 'registry page lacks what a rendered page shows (built by JavaScript?): reading such lookups by navigation (logged once)');
+    }
+    if (!this.fetchOff && this.fetched === 0 && this.rendered >= GIVE_UP_FETCH_AFTER) {
+      this.fetchOff = true;
+      this.ctx.log.warn({ lookups: this.rendered }, 'no registry page could be read without rendering: every further lookup by navigation');
+    }
+  }
+
+  async close(): Promise<void> {
+    const reader = await this.reader?.catch(() => undefined);
+    await reader?.close().catch(() => undefined);
+    await this.pages.close();
+  }
+}
+
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header ?? '1');
+  return Number.isFinite(seconds) ? seconds * 1000 : 1000;
+}

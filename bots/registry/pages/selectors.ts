@@ -1,0 +1,23 @@
+// The registry's selectors, in one place: the page objects (rendered pages) and the document
+// reader (fetched, unrendered documents) must read exactly the same elements.
+
+export const SELECTORS = {
+  /** "未查询到…": on the search page for an unknown code, on the detail page for a vanished company. */
+  noResult: '#no-result',
+  resultList: '#result-list',
+  resultRows: '#result-list tbody tr',
+  resultCode: '.uscc',
+  resultLink: 'a.company-link',
+  baseRows: '#base-info tr',
+  changesTab: '#tab-link-changes',
+  changesPanel: '#tab-changes',
+  changeHeaders: '#tab-changes thead th',
+  changeRows: '#tab-changes tbody tr',
+  changeSummary: '#tab-changes .summary',
+  baseTab: '#tab-link-base',
+  basePanel: '#tab-base',
+  /** The internal portals' shared login form (bots/core-banking/pages/login.page.ts): a gateway in front of the registry shows it. */
+  loginForm: '#login-form',
+} as const;
+
+export type RegistrySelectors = typeof SELECTORS;
