@@ -3,33 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config, setConfig } from '../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../jobs/runtime/flows';
-import { startWorker, type RunningWorker } from '../../jobs/runtime/worker';
 import { runStoreFromConfig } from '../../jobs/runtime/run-store';
-import { startFixtures, type RunningFixtures } from '../../fixtures/start-fixtures';
 import { transactionsOf } from '../../fixtures/generator/transactions';
 import { buildWorld } from '../../fixtures/generator/world';
-import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
+import { startFixtureWorld, type FixtureWorld } from '../helpers/fixture-world';
 
 const DATE = '2026-11-20';
-let rt: TestRuntime;
-let fixtures: RunningFixtures;
-let worker: RunningWorker;
+let world: FixtureWorld;
 
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  fixtures = await startFixtures({ seed: 7, scale: 'small' });
-  const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
-  setConfig({ ...config(), portals });
-  worker = await startWorker();
+  world = await startFixtureWorld({ fixtures: { seed: 7, scale: 'small' } });
 }, 120_000);
 
-afterAll(async () => {
-  await worker?.close();
-  await fixtures?.stop();
-  await rt?.stop();
-});
+afterAll(async () => world?.stop());
 
 describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixture portal)', () => {
   it('runs the flow once per (job, date) and writes Excel, PDF and kpis.json', async () => {
@@ -38,7 +25,7 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
     const result = await waitForRun(t.runId, 180_000);
     expect(result.status).toBe('ok');
     const dir = result.runDir;
-    expect(dir).toBe(path.join(rt.varDir, 'runs', 'daily-ops-report', DATE, 'r1'));
+    expect(dir).toBe(path.join(world.rt.varDir, 'runs', 'daily-ops-report', DATE, 'r1'));
     expect(existsSync(`${dir}.staging`)).toBe(false);
 
     const expectedTotal = [...transactionsOf(buildWorld(7, 'small'), DATE)].length;
@@ -69,7 +56,7 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
 
   it('builds a partial report that names a source whose portal is down, never a silent zero', async () => {
     process.env.OPSBOT_EXTRACT_ATTEMPTS = '1';
-    fixtures.portal('devices').app.faults.set({ down: true });
+    world.fixtures.portal('devices').app.faults.set({ down: true });
     try {
       const t = await triggerRun({ job: 'daily-ops-report', date: '2026-11-19' });
       const result = await waitForRun(t.runId, 180_000);
@@ -86,7 +73,7 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
       const text = execFileSync('pdftotext', [path.join(result.runDir, 'daily-ops-report-2026-11-19.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toContain('数据缺失');
     } finally {
-      fixtures.portal('devices').app.faults.reset();
+      world.fixtures.portal('devices').app.faults.reset();
       delete process.env.OPSBOT_EXTRACT_ATTEMPTS;
     }
   }, 240_000);

@@ -3,13 +3,10 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../../jobs';
 import { defineJob, type JobDefinition } from '../../../jobs/define-job';
-import { config, setConfig } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
 import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
-import { startWorker, type RunningWorker } from '../../../jobs/runtime/worker';
-import { startFixtures, type RunningFixtures } from '../../../fixtures/start-fixtures';
-import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
+import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
 
 const JOB = 'browser-crash-test';
 /** One slow extraction (page by page, 10 rows a page) so the browser can be killed in the middle. */
@@ -28,28 +25,18 @@ function killBrowser(): number {
   return pids.length;
 }
 
-let rt: TestRuntime;
-let fixtures: RunningFixtures;
-let worker: RunningWorker;
+let world: FixtureWorld;
 
 beforeAll(async () => {
   (jobs as Map<string, JobDefinition>).set(JOB, crashJob);
-  rt = await startTestRuntime();
-  fixtures = await startFixtures({ seed: 5, scale: 'small' });
-  const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
-  setConfig({ ...config(), portals });
-  worker = await startWorker({ concurrency: 1 });
+  world = await startFixtureWorld({ fixtures: { seed: 5, scale: 'small' }, workerConcurrency: 1 });
 }, 120_000);
 
-afterAll(async () => {
-  await worker?.close();
-  await fixtures?.stop();
-  await rt?.stop();
-});
+afterAll(async () => world?.stop());
 
 describe('a browser crash mid-extraction', () => {
   it('fails that attempt, and the job retries on a fresh browser and completes once', async () => {
-    fixtures.portal('core-banking').app.faults.set({ latencyMs: 250 });
+    world.fixtures.portal('core-banking').app.faults.set({ latencyMs: 250 });
     const t = await triggerRun({ job: JOB, date: '2026-11-20' });
     // Wait until the extraction is under way (the shared browser exists), then kill it.
     let killed = 0;
@@ -58,7 +45,7 @@ describe('a browser crash mid-extraction', () => {
       if (i >= 10) killed = killBrowser();
     }
     expect(killed).toBeGreaterThan(0);
-    fixtures.portal('core-banking').app.faults.set({ latencyMs: 0 });
+    world.fixtures.portal('core-banking').app.faults.set({ latencyMs: 0 });
     const result = await waitForRun(t.runId, 240_000);
     expect(result.status).toBe('ok');
     const manifest = await runStoreFromConfig().read(result.runDir);

@@ -2,23 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config, setConfig } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
-import { startWorker, type RunningWorker } from '../../../jobs/runtime/worker';
-import { startFixtures, type RunningFixtures } from '../../../fixtures/start-fixtures';
 import { transactionsOf } from '../../../fixtures/generator/transactions';
 import { buildWorld } from '../../../fixtures/generator/world';
-import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
+import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
 
 // Friday 2026-11-20: its 5 business days before are 11-19, 11-18, 11-17, 11-16 and 11-13.
 const DATE = '2026-11-20';
 const EARLIER = ['2026-11-19', '2026-11-18', '2026-11-17', '2026-11-16', '2026-11-13'];
 const SEED = 7;
 
-let rt: TestRuntime;
-let fixtures: RunningFixtures;
-let worker: RunningWorker;
+let world: FixtureWorld | undefined;
 
 const transactionsOn = (date: string): number => [...transactionsOf(buildWorld(SEED, 'small'), date)].length;
 
@@ -35,18 +30,10 @@ async function overviewRow(xlsx: string, label: string): Promise<unknown[]> {
 }
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ computeMissingHistory: true });
-  fixtures = await startFixtures({ seed: SEED, scale: 'small' });
-  const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
-  setConfig({ ...config(), portals });
-  worker = await startWorker();
+  world = await startFixtureWorld({ fixtures: { seed: SEED, scale: 'small' }, runtime: { computeMissingHistory: true } });
 }, 120_000);
 
-afterAll(async () => {
-  await worker?.close();
-  await fixtures?.stop();
-  await rt?.stop();
-});
+afterAll(async () => world?.stop());
 
 describe('the daily report compares with earlier business days even on its first run', () => {
   it('extracts the 5 days before D that no run covers, computes their figures and compares with them', async () => {
