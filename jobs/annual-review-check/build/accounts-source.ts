@@ -9,6 +9,7 @@ import { ReviewAccountRecord } from '../../../bots/records';
 import type { AccountsEntry } from '../input';
 import { isBlank } from '../normalise';
 import { readJsonlLines } from './jsonl';
+import { quickReviewAccount } from './record-shapes';
 
 /**
  * Accounts in file order; an unusable record (not the record shape, blank 统一社会信用代码,
@@ -20,7 +21,9 @@ export async function* readAccountEntries(file: string): AsyncGenerator<Accounts
   let row = 0;
   for await (const { value, error } of readJsonlLines(file)) {
     row++;
-    const parsed = error === undefined ? ReviewAccountRecord.safeParse(value) : null;
+    // The bot's own records pass the cheap check; anything else gets zod's verdict and message.
+    const quick = error === undefined ? quickReviewAccount(value) : null;
+    const parsed = quick ? ({ success: true, data: quick } as const) : error === undefined ? ReviewAccountRecord.safeParse(value) : null;
     if (!parsed?.success) {
       const issue = parsed?.error.issues[0];
       const accountNo = (value as { accountNo?: unknown } | undefined)?.accountNo;

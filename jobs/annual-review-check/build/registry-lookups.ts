@@ -6,18 +6,11 @@
 //   const index = await loadRegistryLookups(path.join(runDir, 'sources/registry.company.jsonl'));
 //   judgeAccount(account, index.lookupFor(account.uscc), reviewDate);
 
-import { RegistryLookupResult, type RegistryCompanyRecord } from '../../../bots/records';
-import type { RegistryLookup } from '../rules';
+import { RegistryLookupResult } from '../../../bots/records';
+import type { RegistryCompanyFields, RegistryLookup } from '../rules';
 import { compactUscc } from '../uscc';
-import { readJsonlLines } from './jsonl';
-
-/** What is kept per company: the compared fields only (no change history, no registration data). */
-type CompactCompany = Pick<
-  RegistryCompanyRecord,
-  'uscc' | 'name' | 'legalRepresentative' | 'registeredCapital' | 'businessScope' | 'address' | 'status' | 'operatingUntil'
->;
-
-type StoredLookup = { kind: 'found'; company: CompactCompany } | { kind: 'notFound' } | { kind: 'failed'; error: string };
+import { readJsonlBatches } from './jsonl';
+import { quickLookupResult } from './record-shapes';
 
 export interface LookupIndex {
   /** The lookup for a code (any spacing / case), or a failed one saying no answer was recorded. */
@@ -29,20 +22,11 @@ export interface LookupIndex {
   rejected: { line: number; error: string }[];
 }
 
-function expand(company: CompactCompany): RegistryCompanyRecord {
-  return { ...company, registeredDate: '', companyType: '', province: '', region: '', authority: '', changes: [] };
-}
-
-function toLookup(stored: StoredLookup | undefined, missingReason: string): RegistryLookup {
-  if (!stored) return { kind: 'failed', error: missingReason };
-  if (stored.kind === 'found') return { kind: 'found', company: expand(stored.company) };
-  return stored;
-}
-
 /** A source that failed as a whole: every lookup is `failed` with the source's error. */
 export function failedLookups(error: string): LookupIndex {
+  const failed: RegistryLookup = { kind: 'failed', error };
   return {
-    lookupFor: () => ({ kind: 'failed', error }),
+    lookupFor: () => failed,
     evidenceFor: () => undefined,
     size: 0,
     rejected: [],
@@ -51,31 +35,43 @@ export function failedLookups(error: string): LookupIndex {
 
 const MAX_REJECTED_KEPT = 20;
 
+/** The rules never change a lookup, so one answer object per code is handed to every account. */
+const NO_ANSWER: RegistryLookup = { kind: 'failed', error: '登记系统未返回该代码的查询结果' };
+
+function storedLookup(result: RegistryLookupResult): RegistryLookup {
+  if (result.outcome === 'notFound') return { kind: 'notFound' };
+  if (result.outcome === 'failed') return { kind: 'failed', error: result.error };
+  // What is kept per company: the compared fields only (no change history, no registration data).
+  const { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } = result.company;
+  const company: RegistryCompanyFields = { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil };
+  return { kind: 'found', company };
+}
+
 export async function loadRegistryLookups(file: string): Promise<LookupIndex> {
-  const lookups = new Map<string, StoredLookup>();
+  const lookups = new Map<string, RegistryLookup>();
   const evidence = new Map<string, string>();
   const rejected: { line: number; error: string }[] = [];
-  for await (const { line, value, error } of readJsonlLines(file)) {
-    const parsed = error === undefined ? RegistryLookupResult.safeParse(value) : null;
-    if (!parsed?.success) {
-      const issue = parsed?.error.issues[0];
-      if (rejected.length < MAX_REJECTED_KEPT) rejected.push({ line, error: error ?? `${issue?.path.join('.') || '(记录)'}: ${issue?.message ?? '格式错误'}` });
-      continue;
-    }
-    const result = parsed.data;
-    const key = compactUscc(result.uscc);
-    if (result.outcome === 'found') {
-      const { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } = result.company;
-      lookups.set(key, { kind: 'found', company: { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } });
-      if (result.company.evidence) evidence.set(key, result.company.evidence);
-    } else if (result.outcome === 'notFound') {
-      lookups.set(key, { kind: 'notFound' });
-    } else {
-      lookups.set(key, { kind: 'failed', error: result.error });
+  for await (const batch of readJsonlBatches(file)) {
+    for (const { line, value, error } of batch) {
+      let result = error === undefined ? quickLookupResult(value) : null;
+      if (!result && error === undefined) {
+        const parsed = RegistryLookupResult.safeParse(value);
+        if (parsed.success) result = parsed.data;
+        else if (rejected.length < MAX_REJECTED_KEPT) {
+          const issue = parsed.error.issues[0];
+          rejected.push({ line, error: `${issue?.path.join('.') || '(记录)'}: ${issue?.message ?? '格式错误'}` });
+        }
+      } else if (!result && rejected.length < MAX_REJECTED_KEPT) {
+        rejected.push({ line, error: error ?? '格式错误' });
+      }
+      if (!result) continue;
+      const key = compactUscc(result.uscc);
+      lookups.set(key, storedLookup(result));
+      if (result.outcome === 'found' && result.company.evidence) evidence.set(key, result.company.evidence);
     }
   }
   return {
-    lookupFor: (uscc) => toLookup(lookups.get(compactUscc(uscc)), '登记系统未返回该代码的查询结果'),
+    lookupFor: (uscc) => lookups.get(compactUscc(uscc)) ?? NO_ANSWER,
     evidenceFor: (uscc) => evidence.get(compactUscc(uscc)),
     get size() {
       return lookups.size;
