@@ -4,6 +4,7 @@
 //
 // Example: parseCapital('1,112(万元人民币)') → { amountYuan: '11120000', currency: 'CNY' }
 
+import { memoiseText } from './memo';
 import { isBlank, normaliseText } from './normalise';
 
 export type Currency = 'CNY' | 'USD' | 'HKD' | 'EUR' | 'JPY' | 'GBP' | 'TWD' | 'MOP';
@@ -51,8 +52,16 @@ function scaleDecimal(digits: string, powerOfTen: number): string {
   return frac ? `${whole}.${frac}` : whole;
 }
 
+/** The amount and currency of a capital text; a read-only answer (shared between equal texts). */
 export function parseCapital(raw: string | null | undefined): CapitalParse {
-  if (raw == null || isBlank(raw)) return { kind: 'missing' };
+  return raw == null ? MISSING : parseCapitalText(raw);
+}
+
+const MISSING: CapitalParse = { kind: 'missing' };
+const parseCapitalText = memoiseText(parseCapitalUncached);
+
+function parseCapitalUncached(raw: string): CapitalParse {
+  if (isBlank(raw)) return MISSING;
   const text = normaliseText(raw);
   const numbers = text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? [];
   if (numbers.length !== 1 || !numbers[0]) return { kind: 'unparseable', text: raw };

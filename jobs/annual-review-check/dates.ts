@@ -3,6 +3,8 @@
 // Example: parseTermDate('2030年1月5日') → { kind: 'date', iso: '2030-01-05' };
 //          parseTermDate('无固定期限') → { kind: 'forever' }
 
+import { memoiseText } from './memo';
+
 export type TermDate = { kind: 'date'; iso: string } | { kind: 'forever' };
 
 /** `长期` / `无固定期限` / `永久` (and the usual variants) are one value: no end date. */
@@ -30,9 +32,14 @@ export function dateCellToIso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Parses one date; `null` when the text is not a date in any form we know. */
+/** Parses one date; `null` when the text is not a date in any form we know. Read-only answer. */
 export function parseTermDate(raw: string | null | undefined): TermDate | null {
-  if (raw == null) return null;
+  return raw == null ? null : parseTermText(raw);
+}
+
+const parseTermText = memoiseText(parseTermUncached);
+
+function parseTermUncached(raw: string): TermDate | null {
   let text = raw.normalize('NFKC').replace(/\s+/gu, '');
   if (text === '') return null;
   // A term shown as a range (`1998-04-12至2030-01-05`): the end is what matters.

@@ -3,6 +3,7 @@
 //
 // Example: classifyStatus('吊销，未注销') → { class: 'critical', kind: 'revoked' }
 
+import { memoiseText } from './memo';
 import { normaliseText } from './normalise';
 
 export type StatusKind =
@@ -36,9 +37,15 @@ const KEYWORDS: ReadonlyArray<readonly [RegExp, StatusKind, StatusClass]> = [
   [/存续|在业|开业|在营|在册|正常/u, 'active', 'active'],
 ];
 
-/** Empty status means 存续 (the registry leaves it blank for going concerns). */
+/** Empty status means 存续 (the registry leaves it blank for going concerns). Read-only answer. */
 export function classifyStatus(raw: string | null | undefined): StatusClassification {
-  const text = normaliseText(raw ?? '');
+  return classifyStatusText(raw ?? '');
+}
+
+const classifyStatusText = memoiseText(classifyUncached);
+
+function classifyUncached(raw: string): StatusClassification {
+  const text = normaliseText(raw);
   if (text === '') return { class: 'active', kind: 'active' };
   for (const [pattern, kind, statusClass] of KEYWORDS) {
     if (pattern.test(text)) return { class: statusClass, kind };
