@@ -37,6 +37,12 @@ const Input = z
     /** Screenshot every company found. */
     evidence: z.boolean().default(false),
     /**
+     * Render every page (real navigations, as a person's browser would) instead of reading the
+     * documents: for a registry known to build its pages with script (the bot also notices that
+     * by itself, lookup-strategy.ts), or to compare both ways.
+     */
+    render: z.boolean().default(false),
+    /**
      * Lookups in flight. Documents are fetched without rendering, many on one page, so this is not
      * a number of pages; it must cover the portal's latency (at 19 requests/s and 2 requests a
      * lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages rendered at
@@ -74,7 +80,7 @@ export default defineBot({
     });
     const pacer = new RequestPacer(input.requestsPerSecond);
     ctx.expectTotal(codes.length);
-    const strategy = new LookupStrategy(ctx, pacer, Math.min(input.concurrency, MAX_RENDERING_PAGES));
+    const strategy = new LookupStrategy(ctx, pacer, Math.min(input.concurrency, MAX_RENDERING_PAGES), input.render);
     let done = 0;
     const results = orderedPool(codes, input.concurrency, async (code): Promise<RegistryLookupResult> => {
       try {

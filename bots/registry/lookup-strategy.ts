@@ -25,7 +25,8 @@ export class LookupStrategy {
   private fetchOff = false;
   private saidFallback = false;
 
-  constructor(private readonly ctx: BotContext, private readonly pacer: RequestPacer, renderingPages: number) {
+  constructor(private readonly ctx: BotContext, private readonly pacer: RequestPacer, renderingPages: number, renderAll = false) {
+    this.fetchOff = renderAll;
     this.navigation = new NavigationLookup(ctx, pacer);
     this.pages = new PagePool(ctx, renderingPages);
     this.pace = {

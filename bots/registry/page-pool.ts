@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { BotContext } from '../sdk';
 
-/** A page for navigations: images and fonts blocked (context route) unless an evidence screenshot is due. */
+const BLOCKED = new Set(['image', 'font', 'media']);
+
+/** A page for navigations: images, fonts and media blocked unless an evidence screenshot is due. */
 export interface WorkerPage {
   page: Page;
   allowAll: boolean;
@@ -35,8 +37,10 @@ export class PagePool {
       this.opening++;
       try {
         const wp: WorkerPage = { page: await this.ctx.newPage(), allowAll: false };
-        // Page routes run before the context's blocking route; fallback() hands over to it.
-        await wp.page.route('**/*', (route) => (wp.allowAll ? route.continue() : route.fallback()));
+        // On the rendering pages only (registry portal.ts: no context route, the fetches stay off Node).
+        await wp.page.route('**/*', (route) =>
+          !wp.allowAll && BLOCKED.has(route.request().resourceType()) ? route.abort() : route.continue(),
+        );
         this.all.push(wp);
         return wp;
       } finally {
