@@ -3,20 +3,26 @@ import { z } from 'zod';
 import { ComplaintRecord, IsoDate } from '../records';
 import { defineBot, IncompleteExtractionError, LayoutError, type BotContext } from '../sdk';
 import { idColumn, parseComplaintDetail } from './parse';
-import { ComplaintDetailPage } from './pages/complaint-detail.page';
+import { onOrigin } from '../core-banking/fetch-grid';
+import { fetchDetailRows } from './fetch-details';
+import { ComplaintDetailPage, DETAIL_TABLE } from './pages/complaint-detail.page';
 import { ComplaintListPage } from './pages/complaint-list.page';
 import { complaintsPortal } from './portal';
 
 const PageSize = z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]);
 
+/** Detail pages per step: one round trip to the browser; a retried step reads them again. */
+const DETAILS_PER_STEP = 12;
+
 /**
  * 投诉工单: every complaint received on the data date. The list gives the ids and the total; the
- * times are only on the detail pages, read `parallel` at a time in pages of one logged-in context.
+ * times are only on the detail pages, fetched `parallel` at a time inside the logged-in page (a
+ * page the fetch cannot read as a detail page is opened by navigating to it instead).
  */
 export default defineBot({
   id: 'complaints.complaints',
   title: '投诉工单',
-  version: '1.0.0',
+  version: '1.1.0',
   portal: complaintsPortal,
   input: z.object({ date: IsoDate, pageSize: PageSize.default(100), parallel: z.number().int().min(1).max(4).default(3) }),
   record: ComplaintRecord,
@@ -24,12 +30,10 @@ export default defineBot({
     const { ids, total } = await listIds(ctx, date, pageSize);
     // The runtime would notice a short list at the end; failing now spares the detail pages.
     if (ids.length !== total) throw new IncompleteExtractionError(ctx.botId, total, ids.length);
-    const pages = [await ctx.page(), ...(await Promise.all(Array.from({ length: parallel - 1 }, () => ctx.newPage())))];
-    for (let i = 0; i < ids.length; i += pages.length) {
-      const batch = ids.slice(i, i + pages.length);
-      // Yielded in list order, whichever page finished first.
-      yield* await Promise.all(batch.map((id, k) => ctx.step(`detail ${id}`, (page) => readDetail(ctx, page, id), pages[k])));
-      ctx.progress(Math.min(i + pages.length, ids.length), ids.length);
+    for (let i = 0; i < ids.length; i += DETAILS_PER_STEP) {
+      const batch = ids.slice(i, i + DETAILS_PER_STEP);
+      yield* await ctx.step(`details ${i + 1}-${i + batch.length}`, (page) => readDetails(ctx, page, batch, parallel));
+      ctx.progress(i + batch.length, ids.length);
     }
   },
 });
@@ -61,6 +65,31 @@ async function listIds(ctx: BotContext, date: string, pageSize: number): Promise
     ids.push(...pageIds);
   }
   return { ids, total: stated };
+}
+
+/** The complaints `ids` in that order: fetched where that works, navigated to where it does not. */
+async function readDetails(ctx: BotContext, page: Page, ids: string[], parallel: number): Promise<ComplaintRecord[]> {
+  const fetched = onOrigin(page, ctx.baseUrl)
+    ? await fetchDetailRows(page, ids.map((id) => ComplaintDetailPage.url(id)), DETAIL_TABLE, parallel)
+    : ids.map(() => ({ ok: false as const, why: 'not on the portal yet' }));
+  const out: ComplaintRecord[] = [];
+  for (const [k, f] of fetched.entries()) {
+    const id = ids[k]!;
+    const record = f.ok ? parsedOrUndefined(f.value, id) : undefined;
+    if (!record) ctx.log.debug({ id, why: f.ok ? 'detail rows not as expected' : f.why }, 'reading the detail page by navigation');
+    out.push(record ?? (await readDetail(ctx, page, id)));
+  }
+  return out;
+}
+
+/** Fetched rows as the complaint `id`, or undefined (then the navigation says what is wrong, with evidence). */
+function parsedOrUndefined(rows: [string, string][], id: string): ComplaintRecord | undefined {
+  try {
+    const record = parseComplaintDetail(rows);
+    return record.id === id ? record : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readDetail(ctx: BotContext, page: Page, id: string): Promise<ComplaintRecord> {

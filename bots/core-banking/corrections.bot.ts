@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, CorrectionRecord } from '../records';
 import { defineBot } from '../sdk';
-import { PageSize } from './page-size';
+import { NavigateOnly, PageSize } from './page-size';
 import { CORRECTION_TABLE } from './parse';
 import { ListPage } from './pages/list.page';
 import { coreBankingPortal } from './portal';
@@ -11,12 +11,12 @@ import { menuLink, readPagedTable } from './read-table';
 export default defineBot({
   id: 'core-banking.corrections',
   title: '差错登记',
-  version: '1.0.0',
+  version: '1.1.0',
   portal: coreBankingPortal,
-  input: z.object({ date: IsoDate, pageSize: PageSize }),
+  input: z.object({ date: IsoDate, pageSize: PageSize, navigate: NavigateOnly }),
   record: CorrectionRecord,
-  async *run(ctx, { date, pageSize }) {
+  async *run(ctx, { date, pageSize, navigate }) {
     const path = await menuLink(ctx, '差错登记查询');
-    yield* readPagedTable(ctx, { schema: CORRECTION_TABLE, tableId: 'corr-table', pageSize, url: (page, size) => ListPage.url(path, { from: date, to: date, page, size }) });
+    yield* readPagedTable(ctx, { schema: CORRECTION_TABLE, tableId: 'corr-table', pageSize, navigateOnly: navigate, url: (page, size) => ListPage.url(path, { from: date, to: date, page, size }) });
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, ReconciliationRecord } from '../records';
 import { defineBot } from '../sdk';
-import { PageSize } from './page-size';
+import { NavigateOnly, PageSize } from './page-size';
 import { RECONCILIATION_TABLE } from './parse';
 import { ListPage } from './pages/list.page';
 import { coreBankingPortal } from './portal';
@@ -11,12 +11,12 @@ import { menuLink, readPagedTable } from './read-table';
 export default defineBot({
   id: 'core-banking.reconciliation',
   title: '对公账户对账统计',
-  version: '1.0.0',
+  version: '1.1.0',
   portal: coreBankingPortal,
-  input: z.object({ date: IsoDate, pageSize: PageSize }),
+  input: z.object({ date: IsoDate, pageSize: PageSize, navigate: NavigateOnly }),
   record: ReconciliationRecord,
-  async *run(ctx, { date, pageSize }) {
+  async *run(ctx, { date, pageSize, navigate }) {
     const path = await menuLink(ctx, '对公对账统计');
-    yield* readPagedTable(ctx, { schema: RECONCILIATION_TABLE, tableId: 'recon-table', pageSize, url: (page, size) => ListPage.url(path, { date, page, size }) });
+    yield* readPagedTable(ctx, { schema: RECONCILIATION_TABLE, tableId: 'recon-table', pageSize, navigateOnly: navigate, url: (page, size) => ListPage.url(path, { date, page, size }) });
   },
 });

@@ -20,7 +20,7 @@ import { menuLink, readPagedTable } from './read-table';
 export default defineBot({
   id: 'core-banking.transactions',
   title: '核心交易流水',
-  version: '1.1.0',
+  version: '1.2.0',
   portal: coreBankingPortal,
   input: z.object({ date: IsoDate, via: z.enum(['export', 'pages']).default('export'), pageSize: PageSize }),
   record: TransactionRecord,

@@ -8,27 +8,33 @@ import { queuePortal } from './portal';
 
 /**
  * 排队叫号明细: every ticket issued on the data date, read from the JSON the queue system's page
- * loads itself, pressing "加载更多" until the stated total is reached.
+ * loads itself: the shell loads the first page, the next ones are fetched from inside the page
+ * with the cursor each answer gives (`via: 'button'`: pressing "加载更多" instead, which renders
+ * every row into the page), until the stated total is reached.
  */
 export default defineBot({
   id: 'queue.tickets',
   title: '排队叫号明细',
-  version: '1.0.0',
+  version: '1.1.0',
   portal: queuePortal,
-  input: z.object({ date: IsoDate }),
+  input: z.object({ date: IsoDate, via: z.enum(['fetch', 'button']).default('fetch') }),
   record: QueueTicketRecord,
-  async *run(ctx, { date }) {
-    const read = async (page: Page, trigger: (shell: TicketsPage) => Promise<unknown>): Promise<TicketPage> => {
-      const shell = new TicketsPage(page);
-      const answer = shell.nextApiResponse();
-      await trigger(shell);
-      const body = await TicketsPage.json(await answer);
+  async *run(ctx, { date, via }) {
+    const parse = (page: Page, body: unknown): TicketPage => {
       try {
         return parseTicketPage(body);
       } catch (err) {
         throw new LayoutError('/api/tickets', page.url(), (err as Error).message);
       }
     };
+    const read = async (page: Page, trigger: (shell: TicketsPage) => Promise<unknown>): Promise<TicketPage> => {
+      const shell = new TicketsPage(page);
+      const answer = shell.nextApiResponse();
+      await trigger(shell);
+      return parse(page, await TicketsPage.json(await answer));
+    };
+    const next = async (page: Page, cursor: string): Promise<TicketPage> =>
+      via === 'button' ? read(page, (shell) => shell.loadMore()) : parse(page, await new TicketsPage(page).fetchPage(date, cursor));
     let batch = await ctx.step('first page', (page) => read(page, () => ctx.goto(page, TicketsPage.url(date))));
     ctx.expectTotal(batch.total);
     // Ids already yielded: a page the portal repeats (e.g. after a retried click) is not counted twice.
@@ -41,7 +47,8 @@ export default defineBot({
       }
       ctx.progress(seen.size, batch.total);
       if (!batch.nextCursor || seen.size >= batch.total) break;
-      batch = await ctx.step(`load more ${n}`, (page) => read(page, (shell) => shell.loadMore()));
+      const cursor = batch.nextCursor;
+      batch = await ctx.step(`load more ${n}`, (page) => next(page, cursor));
     }
   },
 });

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import type { BotContext } from '../../sdk';
 import { requireElement } from '../../sdk';
 
-const DETAIL = 'table#complaint-detail';
+export const DETAIL_TABLE = 'table#complaint-detail';
+const DETAIL = DETAIL_TABLE;
 /** The page is rendered by the server: its elements are there once the document is, or never. */
 const RENDERED_MS = 2_000;
 

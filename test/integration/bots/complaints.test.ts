@@ -40,6 +40,18 @@ describe('complaints.complaints against the complaints fixture', () => {
     expect(records).toEqual(expected);
   });
 
+  it('fetches each detail page once inside the logged-in page, without navigating to it', async () => {
+    const modes = new Map<string, string[]>();
+    portal.app.use((req) => {
+      if (req.path.startsWith('/complaints/')) modes.set(req.path, [...(modes.get(req.path) ?? []), String(req.headers['sec-fetch-mode'] ?? '')]);
+      return false;
+    });
+    const { records } = await run();
+    expect(records).toEqual(expected);
+    expect([...modes.keys()].sort()).toEqual(expected.map((c) => `/complaints/${encodeURIComponent(c.id)}`).sort());
+    expect([...modes.values()].every((m) => m.length === 1 && m[0] !== 'navigate')).toBe(true);
+  });
+
   it('reads the layout variant (reordered list columns and detail rows) by their labels', async () => {
     portal.faults.set({ layoutVariant: true });
     const { records } = await run();

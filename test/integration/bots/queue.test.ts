@@ -39,6 +39,23 @@ describe('queue.tickets against the queue system fixture', () => {
     expect(records).toEqual(expected);
   });
 
+  it('pressing "加载更多" (via: button) gives the same tickets; either way each JSON page is asked for once', async () => {
+    const asked: string[] = [];
+    portal.app.use((req) => {
+      if (req.path === '/api/tickets') asked.push(req.query.get('cursor') ?? '');
+      return false;
+    });
+    const fetched = await run();
+    const fetchedAsks = asked.splice(0);
+    const clicked = await runFixtureBot(browser, queueTickets, { url, login }, { date, via: 'button' });
+    expect(fetched.records).toEqual(expected);
+    expect(clicked.records).toEqual(expected);
+    const pages = Math.ceil(expected.length / 50);
+    expect(new Set(fetchedAsks).size).toBe(pages);
+    expect(fetchedAsks).toHaveLength(pages);
+    expect(asked).toEqual(fetchedAsks);
+  });
+
   it('survives 5xx bursts on the shell and the JSON calls', async () => {
     portal.faults.set({ errorRate: 0.3 });
     const { records } = await run();
