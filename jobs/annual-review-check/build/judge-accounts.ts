@@ -5,7 +5,7 @@ import type { ReviewAccountRecord } from '../../../bots/records';
 import type { InputRowError } from '../input';
 import type { AccountJudgement, RegistryLookup } from '../rules';
 import { judgeAccount } from '../rules';
-import { readAccountEntries } from './accounts-source';
+import { readAccountBatches } from './accounts-source';
 import type { LookupIndex } from './registry-lookups';
 
 export interface JudgedAccount {
@@ -21,12 +21,14 @@ export async function* judgeAccounts(
   reviewDate: string,
   onInputError?: (error: InputRowError) => void,
 ): AsyncGenerator<JudgedAccount> {
-  for await (const entry of readAccountEntries(accountsFile)) {
-    if (entry.kind === 'error') {
-      onInputError?.(entry.error);
-      continue;
+  for await (const batch of readAccountBatches(accountsFile)) {
+    for (const entry of batch) {
+      if (entry.kind === 'error') {
+        onInputError?.(entry.error);
+        continue;
+      }
+      const lookup = lookups.lookupFor(entry.account.uscc);
+      yield { account: entry.account, lookup, judgement: judgeAccount(entry.account, lookup, reviewDate) };
     }
-    const lookup = lookups.lookupFor(entry.account.uscc);
-    yield { account: entry.account, lookup, judgement: judgeAccount(entry.account, lookup, reviewDate) };
   }
 }

@@ -27,46 +27,36 @@ export function quickReviewAccount(value: unknown): ReviewAccountRecord | null {
   return { accountNo, name, uscc, legalRepresentative, branch, accountType, registeredCapital, address, businessScope, licenseExpiry, relationshipManager };
 }
 
-function quickChanges(value: unknown): RegistryCompanyRecord['changes'] | null {
-  if (!Array.isArray(value)) return null;
-  const changes: RegistryCompanyRecord['changes'] = [];
+function isChangeList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
   for (const change of value as unknown[]) {
-    if (!isPlainObject(change)) return null;
-    const { date, item, before, after } = change;
-    if (!isString(date) || !isString(item) || !isString(before) || !isString(after)) return null;
-    changes.push({ date, item, before, after });
+    if (!isPlainObject(change)) return false;
+    if (!isString(change.date) || !isString(change.item) || !isString(change.before) || !isString(change.after)) return false;
   }
-  return changes;
+  return true;
 }
 
-function quickCompany(value: unknown): RegistryCompanyRecord | null {
-  if (!isPlainObject(value)) return null;
+function isCompany(value: unknown): value is RegistryCompanyRecord {
+  if (!isPlainObject(value)) return false;
   const { uscc, name, registeredDate, companyType, legalRepresentative, registeredCapital, businessScope, province, region, address, status, operatingUntil, authority, evidence } = value;
-  if (!isString(uscc) || uscc.length === 0 || !isString(name) || !isString(registeredDate) || !isString(companyType) || !isString(legalRepresentative)) return null;
-  if (!isString(registeredCapital) || !isString(businessScope) || !isString(province) || !isString(region) || !isString(address)) return null;
-  if (!isString(status) || !isString(operatingUntil) || !isString(authority)) return null;
-  const changes = quickChanges(value.changes);
-  if (!changes) return null;
-  // zod leaves an absent optional key out (and JSON has no `undefined`); a present one must be a string.
-  if (evidence !== undefined && !isString(evidence)) return null;
-  const company: RegistryCompanyRecord = { uscc, name, registeredDate, companyType, legalRepresentative, registeredCapital, businessScope, province, region, address, status, operatingUntil, authority, changes };
-  if (evidence !== undefined) company.evidence = evidence;
-  return company;
+  if (!isString(uscc) || uscc.length === 0 || !isString(name) || !isString(registeredDate) || !isString(companyType) || !isString(legalRepresentative)) return false;
+  if (!isString(registeredCapital) || !isString(businessScope) || !isString(province) || !isString(region) || !isString(address)) return false;
+  if (!isString(status) || !isString(operatingUntil) || !isString(authority)) return false;
+  // An optional key: absent (JSON has no `undefined`) or a string.
+  if (evidence !== undefined && !isString(evidence)) return false;
+  return isChangeList(value.changes);
 }
 
-/** RegistryLookupResult as zod would parse it, or null (then zod decides). */
-export function quickLookupResult(value: unknown): RegistryLookupResult | null {
-  if (!isPlainObject(value)) return null;
+/**
+ * True when zod would accept `value` as a RegistryLookupResult. The index then reads the few
+ * fields it keeps straight from `value` (zod's parse would only have copied them, minus unknown
+ * keys, which the index never reads), so no record is built per line.
+ */
+export function isLookupResultShape(value: unknown): value is RegistryLookupResult {
+  if (!isPlainObject(value)) return false;
   const { uscc, outcome } = value;
-  if (!isString(uscc) || uscc.length === 0) return null;
-  if (outcome === 'found') {
-    const company = quickCompany(value.company);
-    return company ? { uscc, outcome, company } : null;
-  }
-  if (outcome === 'notFound') return { uscc, outcome };
-  if (outcome === 'failed') {
-    const { error } = value;
-    return isString(error) && error.length > 0 ? { uscc, outcome, error } : null;
-  }
-  return null;
+  if (!isString(uscc) || uscc.length === 0) return false;
+  if (outcome === 'found') return isCompany(value.company);
+  if (outcome === 'notFound') return true;
+  return outcome === 'failed' && isString(value.error) && value.error.length > 0;
 }

@@ -60,7 +60,7 @@ export function tallyAccount(tally: RunTally, judged: JudgedAccount, evidence: s
   if (judgement.flags.length > 0) {
     // An invalid code was never looked up: no registry page to show for it.
     const looked = judgement.flags.some((f) => f.field !== 'uscc');
-    tally.flagged.set(account.accountNo, { branch: account.branch, ...(looked && evidence ? { evidence } : {}) });
+    tally.flagged.set(account.accountNo, looked && evidence ? { branch: account.branch, evidence } : { branch: account.branch });
   }
   if (judgement.verdict === 'unverifiable' && tally.unverifiable.length < UNVERIFIABLE_KEPT) {
     tally.unverifiable.push({

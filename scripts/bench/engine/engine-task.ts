@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ReviewAccountRecord } from '../../../bots/records';
 import { loadRegistryLookups } from '../../../jobs/annual-review-check/build/registry-lookups';
-import { readAccountEntries } from '../../../jobs/annual-review-check/build/accounts-source';
+import { readAccountBatches } from '../../../jobs/annual-review-check/build/accounts-source';
 import { emptyTally, tallyAccount } from '../../../jobs/annual-review-check/build/tally';
 import { judgeAccount, type RegistryLookup } from '../../../jobs/annual-review-check/rules';
 import { REVIEW_DATE, type EngineDataset } from './dataset';
@@ -61,11 +61,13 @@ export async function runEngine(dataset: EngineDataset): Promise<EngineResult> {
     accounts += block.length;
     block = [];
   };
-  for await (const entry of readAccountEntries(dataset.accountsFile)) {
-    if (entry.kind === 'error') throw new Error(entry.error.error);
-    const { account } = entry;
-    block.push({ account, lookup: index.lookupFor(account.uscc), evidence: index.evidenceFor(account.uscc) });
-    if (block.length === BLOCK) judgeBlock();
+  for await (const entries of readAccountBatches(dataset.accountsFile)) {
+    for (const entry of entries) {
+      if (entry.kind === 'error') throw new Error(entry.error.error);
+      const { account } = entry;
+      block.push({ account, lookup: index.lookupFor(account.uscc), evidence: index.evidenceFor(account.uscc) });
+      if (block.length === BLOCK) judgeBlock();
+    }
   }
   judgeBlock();
   const totalMs = performance.now() - t0;
