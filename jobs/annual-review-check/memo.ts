@@ -9,10 +9,12 @@
 
 const DEFAULT_MAX_ENTRIES = 20_000;
 
-export function memoiseText<T>(fn: (text: string) => T, maxEntries = DEFAULT_MAX_ENTRIES): (text: string) => T {
+/** `fn` must never return `undefined` (that is how a miss is told apart, with one Map lookup). */
+export function memoiseText<T extends object | null>(fn: (text: string) => T, maxEntries = DEFAULT_MAX_ENTRIES): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    if (cache.has(text)) return cache.get(text) as T;
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
     const value = fn(text);
     if (cache.size >= maxEntries) cache.clear();
     cache.set(text, value);

@@ -5,6 +5,11 @@
 
 /** The 31 characters GB 32100 allows (no I, O, Z, S, V: they look like digits). */
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** USCC_ALPHABET.indexOf by char code, as a table (-1 where indexOf is -1, as for any code ≥ 128). */
+const ALPHABET_INDEX = Int8Array.from({ length: 128 }, (_, code) => USCC_ALPHABET.indexOf(String.fromCharCode(code)));
+/** NaN (past the end: charAt gives '', which indexOf finds at 0) counts 0, as it did with indexOf. */
+const alphabetIndex = (code: number): number => (code < 128 ? (ALPHABET_INDEX[code] ?? -1) : Number.isNaN(code) ? 0 : -1);
+
 /** Weight of position i is 3^i mod 31 (GB 32100 §4.2). */
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** GB 11714 organisation-code weights for its 8 body characters. */
@@ -17,19 +22,25 @@ export type UsccResult =
   | { ok: false; code: string; reason: UsccInvalidReason; detail: string };
 
 /** Already compact: ASCII digits and capitals only (NFKC, trimming and upper-casing change nothing). */
-const COMPACT = /^[0-9A-Z]*$/u;
+function isCompact(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
+}
 
 /** Strips every kind of whitespace (incl. U+3000) and upper-cases; full-width letters become ASCII. */
 export function compactUscc(raw: string): string {
   // Most codes arrive compact (the registry's, and most clerks'): skip the three string copies.
-  if (COMPACT.test(raw)) return raw;
+  if (isCompact(raw)) return raw;
   return raw.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
 /** The GB 32100 check character (position 18) for the first 17 characters. */
 export function usccCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) sum += alphabetIndex(first17.charCodeAt(i)) * (USCC_WEIGHTS[i] ?? 0);
   return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
@@ -51,11 +62,11 @@ export function orgCodeCheckDigit(body8: string): string {
   return String(check);
 }
 
-/** Characters of `text` (code points) not in `alphabet`; no allocation when there are none. */
-function charsOutside(text: string, alphabet: string): string[] {
+/** Characters of `code` (code points) not in the alphabet; no allocation when there are none. */
+function charsOutsideAlphabet(code: string): string[] {
   let clean = true;
-  for (let i = 0; i < text.length && clean; i++) clean = alphabet.includes(text.charAt(i));
-  return clean ? [] : [...text].filter((ch) => !alphabet.includes(ch));
+  for (let i = 0; i < code.length && clean; i++) clean = alphabetIndex(code.charCodeAt(i)) !== -1;
+  return clean ? [] : [...code].filter((ch) => !USCC_ALPHABET.includes(ch));
 }
 
 export function validateUscc(raw: string): UsccResult {
@@ -64,7 +75,7 @@ export function validateUscc(raw: string): UsccResult {
   if (code.length !== 18) {
     return { ok: false, code, reason: 'length', detail: `长度为 ${code.length} 位，应为 18 位` };
   }
-  const bad = charsOutside(code, USCC_ALPHABET);
+  const bad = charsOutsideAlphabet(code);
   if (bad.length > 0) {
     return { ok: false, code, reason: 'alphabet', detail: `含非法字符 ${[...new Set(bad)].join(' ')}` };
   }
