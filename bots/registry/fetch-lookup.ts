@@ -1,4 +1,4 @@
-// One lookup read from fetched documents (document-reader.ts): the search, then the detail page,
+// A lookup read from fetched documents (document-reader.ts): the search, then the detail page,
 // with the same parse functions and checks as the rendered path. What a rendered page would have
 // but the document lacks (a portal that builds its pages with JavaScript, or a changed layout) is
 // not decided here: the lookup is handed to the navigation path, which renders the page and
@@ -34,13 +34,20 @@ async function fetchClassified(page: Page, url: string, kind: DocumentKind, pace
   return doc;
 }
 
-export async function fetchLookup(page: Page, code: string, pace: Pace): Promise<FetchedLookup> {
+export type FetchedSearch = { outcome: 'notFound' } | { outcome: 'needsRendering'; reason: string } | { outcome: 'detail'; detailUrl: string };
+
+/** The search page: the detail page's URL, "not found", or a document that needs rendering. */
+export async function fetchSearch(page: Page, code: string, pace: Pace): Promise<FetchedSearch> {
   const search = await fetchClassified(page, SearchPage.url(code), 'search', pace);
   if (search.noResult) return { outcome: 'notFound' };
   if (!search.search?.hasList) return { outcome: 'needsRendering', reason: 'search page has neither #no-result nor #result-list' };
   const href = pickResult(search.search.rows, code);
   if (!href) return { outcome: 'notFound' };
-  const detailUrl = new URL(href, search.url).toString();
+  return { outcome: 'detail', detailUrl: new URL(href, search.url).toString() };
+}
+
+/** The detail page: the company (基本信息 + 变更记录, checked against the stated total), or why it needs rendering. */
+export async function fetchDetail(page: Page, code: string, detailUrl: string, pace: Pace): Promise<FetchedLookup> {
   const doc = await fetchClassified(page, detailUrl, 'detail', pace);
   // A 404 with "未查询到" is the registry's answer for a company gone between search and detail.
   if (doc.noResult) return { outcome: 'notFound' };

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { RegistryLookupResult } from '../records';
 import { LayoutError, type BotContext } from '../sdk';
 import type { FetchedDocument } from './document-reader';
-import { fetchLookup, type Pace } from './fetch-lookup';
+import { fetchDetail, fetchSearch, type Pace } from './fetch-lookup';
 import { NavigationLookup, type EvidencePolicy } from './navigation-lookup';
 import { PagePool } from './page-pool';
 import type { RequestPacer } from './request-pacer';
@@ -41,7 +41,11 @@ export class LookupStrategy {
   async lookup(code: string, evidence: EvidencePolicy): Promise<RegistryLookupResult> {
     // A screenshot known to be due before the visit: render once, read and capture the same page.
     if (evidence.preload || this.fetchOff) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
-    const read = await this.ctx.step(`lookup ${code}`, async () => fetchLookup(await this.readerPage(), code, this.pace), await this.readerPage());
+    // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
+    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(await this.readerPage(), code, this.pace), await this.readerPage());
+    const read = search.outcome === 'detail'
+      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(await this.readerPage(), code, search.detailUrl, this.pace), await this.readerPage())
+      : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);
       return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
@@ -51,7 +55,7 @@ export class LookupStrategy {
     if (!evidence.after(read.company)) return { uscc: code, outcome: 'found', company: read.company };
     // Flagged: open the detail page for real; the record is the one that page shows (and the screenshot).
     try {
-      return await this.pages.use((wp) => this.navigation.detail(wp, code, read.detailUrl, { preload: true, after: () => true }));
+      return await this.pages.use((wp) => this.navigation.evidence(wp, code, read.detailUrl, read.company));
     } catch (err) {
       if (err instanceof LayoutError || this.ctx.signal.aborted) throw err;
       // The record was read; only its screenshot is missing (the job shows the account without a link).

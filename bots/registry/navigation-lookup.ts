@@ -8,6 +8,7 @@ import type { RegistryCompanyRecord, RegistryLookupResult } from '../records';
 import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
 import { DetailPage } from './pages/detail.page';
 import { SearchPage } from './pages/search.page';
+import { SELECTORS } from './pages/selectors';
 import type { RequestPacer } from './request-pacer';
 import type { WorkerPage } from './page-pool';
 
@@ -42,33 +43,61 @@ export class NavigationLookup {
     }, wp.page);
   }
 
-  /** Only the detail page (its URL known from a fetched search): for the evidence screenshot. */
-  detail(wp: WorkerPage, code: string, detailUrl: string, evidence: EvidencePolicy): Promise<RegistryLookupResult> {
-    return this.ctx.step(`evidence ${code}`, () => this.readDetail(wp, code, detailUrl, evidence), wp.page);
+  /**
+   * The evidence of a record read from documents: its detail page opened for real (images too)
+   * and screenshotted. When the rendered 基本信息 is the one read, that is all (the page opens on
+   * 基本信息: no clicks); otherwise the record is read again from this page, so the screenshot
+   * always shows the record yielded.
+   */
+  evidence(wp: WorkerPage, code: string, detailUrl: string, read: RegistryCompanyRecord): Promise<RegistryLookupResult> {
+    return this.ctx.step(`evidence ${code}`, async () => {
+      wp.allowAll = true;
+      try {
+        await this.go(wp.page, detailUrl);
+        if ((await wp.page.locator(SELECTORS.noResult).count()) === 0) {
+          const base = parseBaseInfo(await new DetailPage(wp.page).baseInfo());
+          if (base.ok && sameBaseInfo(base.value, read)) {
+            const evidence = (await this.ctx.evidence.capture(wp.page, `registry-${code}`, false))[0];
+            return { uscc: code, outcome: 'found' as const, company: { ...read, ...(evidence ? { evidence } : {}) } };
+          }
+        }
+        return await this.readLoaded(wp.page, code, { preload: true, after: () => true });
+      } finally {
+        wp.allowAll = false;
+      }
+    }, wp.page);
   }
 
   private async readDetail(wp: WorkerPage, code: string, href: string, evidencePolicy: EvidencePolicy): Promise<RegistryLookupResult> {
-    const { page } = wp;
     wp.allowAll = evidencePolicy.preload;
     try {
-      await this.go(page, href);
-      if ((await page.locator('#no-result').count()) > 0) return { uscc: code, outcome: 'notFound' as const };
-      const detail = new DetailPage(page);
-      const base = parseBaseInfo(await detail.baseInfo());
-      if (!base.ok) throw new LayoutError('#base-info', page.url(), base.problem);
-      if (normaliseCode(base.value.uscc) !== code) throw new LayoutError('#base-info', page.url(), `detail page shows ${base.value.uscc}, not ${code}`);
-      const table = await detail.changes();
-      const changes = parseChanges(table.headers, table.rows);
-      if (!changes.ok) throw new LayoutError('#change-list', page.url(), changes.problem);
-      if (changes.value.length !== table.stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${table.stated}`);
-      let evidence: string | undefined;
-      if (evidencePolicy.preload || evidencePolicy.after({ ...base.value, changes: changes.value })) {
-        await detail.showBaseInfo();
-        evidence = (await this.ctx.evidence.capture(page, `registry-${code}`, false))[0];
-      }
-      return { uscc: code, outcome: 'found' as const, company: { ...base.value, changes: changes.value, ...(evidence ? { evidence } : {}) } };
+      await this.go(wp.page, href);
+      return await this.readLoaded(wp.page, code, evidencePolicy);
     } finally {
       wp.allowAll = false;
     }
   }
+
+  /** Reads the detail page loaded in `page` (and screenshots it if the policy says so). */
+  private async readLoaded(page: Page, code: string, evidencePolicy: EvidencePolicy): Promise<RegistryLookupResult> {
+    if ((await page.locator(SELECTORS.noResult).count()) > 0) return { uscc: code, outcome: 'notFound' as const };
+    const detail = new DetailPage(page);
+    const base = parseBaseInfo(await detail.baseInfo());
+    if (!base.ok) throw new LayoutError('#base-info', page.url(), base.problem);
+    if (normaliseCode(base.value.uscc) !== code) throw new LayoutError('#base-info', page.url(), `detail page shows ${base.value.uscc}, not ${code}`);
+    const table = await detail.changes();
+    const changes = parseChanges(table.headers, table.rows);
+    if (!changes.ok) throw new LayoutError('#change-list', page.url(), changes.problem);
+    if (changes.value.length !== table.stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${table.stated}`);
+    let evidence: string | undefined;
+    if (evidencePolicy.preload || evidencePolicy.after({ ...base.value, changes: changes.value })) {
+      await detail.showBaseInfo();
+      evidence = (await this.ctx.evidence.capture(page, `registry-${code}`, false))[0];
+    }
+    return { uscc: code, outcome: 'found' as const, company: { ...base.value, changes: changes.value, ...(evidence ? { evidence } : {}) } };
+  }
+}
+
+function sameBaseInfo(shown: Omit<RegistryCompanyRecord, 'changes' | 'evidence'>, read: RegistryCompanyRecord): boolean {
+  return (Object.keys(shown) as (keyof typeof shown)[]).every((k) => shown[k] === read[k]);
 }

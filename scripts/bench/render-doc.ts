@@ -3,6 +3,7 @@
 // reproduce. Analysis that comes from profiles is in analysis.ts, next to the figures it explains.
 
 import { registryAnalysis, engineAnalysis, reportAnalysis, excelAnalysis } from './analysis';
+import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { ReportFigure } from './report/bench-report';
 import type { BenchResults, Measured } from './results';
 
@@ -125,6 +126,48 @@ function excelSection(x: BenchResults['excel'], targets: Target[]): string {
   return lines.join('\n');
 }
 
+/** Peak RSS in each third of the run: flat memory means the last third is no higher than the middle one. */
+function rssByThird(f: AnnualReviewFigure): [number, number, number] {
+  const end = Math.max(1, f.rssTimeline[f.rssTimeline.length - 1]?.atSec ?? 1);
+  const peak = (from: number, to: number) => Math.max(0, ...f.rssTimeline.filter((p) => p.atSec >= from * end && p.atSec <= to * end).map((p) => p.rssMb));
+  return [peak(0, 1 / 3), peak(1 / 3, 2 / 3), peak(2 / 3, 1)];
+}
+
+/** Issue 7: finishes "in minutes" (here: within 30) with memory flat (last third within 15 % of the middle third). */
+const REVIEW_MAX_MS = 30 * 60_000;
+const FLAT_GROWTH = 1.15;
+
+function annualReviewSection(a: BenchResults['annual-review-10k'], targets: Target[]): string {
+  if (!a) return '## 5. Annual-review check end to end\n\nNot measured yet: `npm run bench -- --only annual-review-10k`.\n';
+  const d = a.data;
+  const [first, middle, last] = rssByThird(d);
+  const growth = last / Math.max(1, middle);
+  const rows: (string | number)[][] = d.sources.map((x) => [`extraction: ${x.botId}`, x.durationMs === null ? '—' : s1(x.durationMs), x.count ?? '—', x.status]);
+  for (const [stage, ms] of Object.entries(d.stages)) rows.push([`build: ${stage}`, s1(ms), '', '']);
+  rows.push(['**trigger → outputs written (wall)**', `**${s1(d.wallMs)}**`, d.accounts.toLocaleString('en'), d.status]);
+  const registry = d.sources.find((x) => x.botId === 'registry.company');
+  const step = Math.max(1, Math.ceil(d.rssTimeline.length / 12));
+  const timeline = d.rssTimeline.filter((_, i) => i % step === 0 || i === d.rssTimeline.length - 1).map((p) => `${p.atSec} s: ${p.rssMb} MB`).join(' · ');
+  const lines = [`## 5. Annual-review check end to end: ${d.accounts.toLocaleString('en')} accounts against the registry at its default rate limit`, '', when(a), '',
+    `Issue 7, item 7. The job as \`opsbot run annual-review-check\` runs it through BullMQ (a worker in a child process, measured with its Chromium): the accounts bot reads ` +
+    `${d.accounts.toLocaleString('en')} accounts from the annual-review portal, the registry bot looks up their codes on the fixture registry with its default habits ` +
+    `(${d.registryLimit.rateLimitPerSecond} requests/s, then 429 with Retry-After; ${pct(d.registryLimit.busyRate)} busy pages) and screenshots the detail page of every company the rules flag, ` +
+    'then the build judges every account and writes results.json, mismatches.json, the Excel and the PDF. Generated data: the large world with the review size set to the account count, review date ' +
+    `${d.date}.`, '',
+    table(['stage', 'seconds', 'records', 'status'], rows), '',
+    `Verdicts: ${Object.entries(d.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}; input errors ${d.inputErrors}; evidence screenshots ${d.evidenceFiles}.` +
+      (registry?.durationMs && registry.count ? ` Registry lookups: ${(registry.count / (registry.durationMs / 1000)).toFixed(1)} lookups/s (the registry's ceiling is ${(d.registryLimit.rateLimitPerSecond / 2).toFixed(0)}: 2 requests a lookup, plus one navigation per screenshot).` : ''), '',
+    `Memory of the worker's process tree (node + Chromium): peak RSS ${mb(d.peakRssMb)} MB, PSS ${mb(d.peakPssMb)} MB; tree CPU ${s1(d.treeCpuMs)} s. ` +
+    `Peak RSS by third of the run: ${mb(first)} / ${mb(middle)} / ${mb(last)} MB (last third ${pct(growth)} of the middle one). Sampled every few seconds: ${timeline}.`, ''];
+  targets.push({
+    what: `Annual review ${d.accounts.toLocaleString('en')} accounts, registry at its default limit`,
+    target: 'minutes (≤ 30), memory flat',
+    measured: `${s1(d.wallMs / 60)} min, ${d.status}; RSS last third ${pct(growth)} of middle`,
+    ok: d.status === 'ok' && d.wallMs <= REVIEW_MAX_MS && growth <= FLAT_GROWTH,
+  });
+  return lines.join('\n');
+}
+
 export function renderBenchmarksDoc(results: BenchResults): string {
   const targets: Target[] = [];
   const m = results.machine;
@@ -139,6 +182,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     reportSection('report-medium', results['report-medium'], targets),
     reportSection('report-large', results['report-large'], targets),
     excelSection(results.excel, targets),
+    annualReviewSection(results['annual-review-10k'], targets),
   ].join('\n');
   const head = [
     '# Benchmarks',
@@ -171,6 +215,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'npm run bench -- --only registry,excel          # some sections; the others keep their last figures (var/bench/results.json)',
     'npm run bench -- --only registry --lookups 2000 --concurrency 4',
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
+    'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
     'npx tsx scripts/bench/profile-summary.ts <file.cpuprofile>   # self time per function of a node --cpu-prof profile',
     '```',
     '',

@@ -2,6 +2,7 @@
 
 import os from 'node:os';
 import path from 'node:path';
+import { benchAnnualReview, type AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { EngineDataset } from './engine/dataset';
 import type { EngineResult } from './engine/engine-task';
 import type { ExcelResult } from './excel/excel-task';
@@ -16,6 +17,8 @@ export interface BenchOptions {
   concurrency: number;
   engineSizes: number[];
   excelRows: number;
+  /** Accounts of the annual-review end-to-end section (issue 7: 10,000). */
+  reviewAccounts: number;
   log: (line: string) => void;
 }
 
@@ -52,4 +55,8 @@ export async function excelSection(o: BenchOptions): Promise<ExcelFigure[]> {
     figures.push(figure);
   }
   return figures;
+}
+
+export function annualReviewSection(o: BenchOptions): Promise<AnnualReviewFigure> {
+  return benchAnnualReview({ accounts: o.reviewAccounts, log: o.log });
 }

@@ -1,6 +1,7 @@
 // Every task a benchmark child can run, by name. Modules load lazily so a child pays only for
 // what its task uses (a browser-less task never loads Playwright).
 
+import type { AnnualReviewTaskArgs } from './annual-review/annual-review-task';
 import type { RegistryContenderArgs } from './registry/registry-result';
 import type { ReportTaskArgs } from './report/report-task';
 
@@ -15,5 +16,6 @@ export const TASKS: Record<string, Task> = {
   'registry-crawlee': async (args: RegistryContenderArgs) => (await import('./registry/crawlee-task')).runCrawleeRegistry(args),
   'registry-raw-http': async (args: RegistryContenderArgs) => (await import('./registry/raw-http-task')).runRawHttpRegistry(args),
   'registry-playwright-bare': async (args: RegistryContenderArgs) => (await import('./registry/bare-playwright-task')).runBarePlaywrightRegistry(args),
+  'annual-review': async (args: AnnualReviewTaskArgs) => (await import('./annual-review/annual-review-task')).runAnnualReview(args),
   report: async (args: ReportTaskArgs) => (await import('./report/report-task')).runReport(args),
 };
