@@ -3,6 +3,8 @@
 //
 // Example: normaliseText('北京 ＡＢＣ（集团）有限公司') === normaliseText('北京abc(集团)有限公司')
 
+import { normaliseCommonText } from './common-text';
+
 /** Every bracket style clerks and portals use, mapped onto ASCII `(` / `)`. */
 const OPEN_BRACKETS = '（(﹙〔【［[｛{〖「『';
 /** Whitespace to drop and brackets to unify, in one pass (this runs millions of times). */
@@ -14,32 +16,13 @@ const SPACES_AND_BRACKETS = /\s+|[（(﹙〔【［[｛{〖「『）)﹚〕】］
 const MIDDLE_DOTS = /[·•.．・･‧∙⋅]/gu;
 
 /**
- * True when normaliseText would return `value` unchanged: every character is printable ASCII other
- * than a lower-case letter or a bracket, a CJK unified ideograph (U+4E00–U+9FFF) or `、` / `。` —
- * none of which NFKC, the whitespace/bracket rule or upper-casing touches (and none composes with
- * a neighbour). Most names, addresses and scopes are like that, and a char-code scan is far
- * cheaper than NFKC + a regex replace + upper-casing (this runs several times per account).
- */
-function isAlreadyNormal(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) continue;
-    if (c < 0x21 || c > 0x7e) {
-      if (c === 0x3001 || c === 0x3002) continue;
-      return false;
-    }
-    // ( ) [ ] { } and a–z
-    if (c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || (c >= 0x61 && c <= 0x7a)) return false;
-  }
-  return true;
-}
-
-/**
  * NFKC (full-width → half-width, U+3000 → space), all whitespace removed, brackets unified to
  * `()`, Latin letters upper-cased (bank systems often store `WAYNE` where the registry has `Wayne`).
  */
 export function normaliseText(value: string): string {
-  if (isAlreadyNormal(value)) return value;
+  // Nearly all text is CJK, ASCII and full-width punctuation: mapped in one scan, no ICU, no regex.
+  const common = normaliseCommonText(value);
+  if (common !== null) return common;
   return value
     .normalize('NFKC')
     .replace(SPACES_AND_BRACKETS, (match) => (/^\s/u.test(match) ? '' : OPEN_BRACKETS.includes(match) ? '(' : ')'))
