@@ -6,7 +6,7 @@
 // Excel / PDF from when it wrote kpis.json, the .xlsx and the .pdf (in that order; the build's
 // total is in the manifest's stages), delivery from the manifest's end to the outbox marker.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { config, parseConfig, runtimePaths, setConfig } from '../../../jobs/runtime/config';
@@ -32,10 +32,36 @@ export interface ReportResult {
   /** Build sub-stages, ms: figures (+ kpis.json), Excel, PDF; and the build as the manifest has it. */
   build: { figuresMs: number; excelMs: number; pdfMs: number; buildMs: number };
   deliveryMs: number | null;
+  /**
+   * The earlier business days the run extracted itself (`history/<day>/`, when no run of those
+   * days existed — always so on a fresh bench folder): jobs and their summed time per bot. They
+   * share the extraction workers with the data date's sources, so they are part of the wall time.
+   */
+  history: { days: string[]; jobs: number; byBot: Record<string, { runs: number; totalMs: number; records: number }> };
   outputs: { file: string; bytes: number }[];
 }
 
 const mtime = (file: string): number => statSync(file).mtimeMs;
+
+/** What the run extracted for earlier days, from the status files under `history/<day>/sources/`. */
+function historyOf(runDir: string): ReportResult['history'] {
+  const root = path.join(runDir, 'history');
+  const days = existsSync(root) ? readdirSync(root).sort() : [];
+  const byBot: ReportResult['history']['byBot'] = {};
+  let jobs = 0;
+  for (const day of days) {
+    const dir = path.join(root, day, 'sources');
+    for (const f of existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.status.json')) : []) {
+      const s = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { botId: string; durationMs: number | null; count: number | null };
+      const b = (byBot[s.botId] ??= { runs: 0, totalMs: 0, records: 0 });
+      b.runs += 1;
+      b.totalMs += s.durationMs ?? 0;
+      b.records += s.count ?? 0;
+      jobs += 1;
+    }
+  }
+  return { days, jobs, byBot };
+}
 
 async function waitFor(file: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -74,6 +100,7 @@ export async function runReport(args: ReportTaskArgs): Promise<ReportResult> {
       wallMs,
       extraction: manifest.sources.map((s) => ({ botId: s.botId, durationMs: s.durationMs, count: s.count, status: s.status })),
       build: { figuresMs: kpis - buildStart, excelMs: xlsx - kpis, pdfMs: pdf - xlsx, buildMs },
+      history: historyOf(built.runDir),
       deliveryMs: deliveredAt === null ? null : deliveredAt - Date.parse(manifest.finishedAt),
       outputs: manifest.outputs.map((o) => ({ file: o.file, bytes: o.bytes })),
     };
