@@ -130,8 +130,10 @@ export class RuntimeBotContext implements BotContext {
         // Started on the first traced step, not with the context: tracing records screenshots of
         // every page of the context, and bots whose steps all run on their own pages (onPage,
         // never traced) paid for it on every page load (registry lookups: ~25 % of their time,
-        // docs/benchmarks.md).
-        await this.context!.tracing.start({ screenshots: true, snapshots: true });
+        // docs/benchmarks.md). No screencast: a failed step's evidence already has its own
+        // full-page screenshot, and the trace's DOM snapshots show every action; the screencast
+        // cost ~25 % of the daily report's extraction time.
+        await this.context!.tracing.start({ screenshots: false, snapshots: true });
         this.tracingStarted = true;
       }
       if (tracing) await this.context!.tracing.startChunk({ title: name });
