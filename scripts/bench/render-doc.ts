@@ -178,7 +178,8 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'Redis and the fixture portals run in the bench process (the bank\'s side, not measured); a child process runs a BullMQ worker and triggers `daily-ops-report` for 2026-11-20: ' +
     'eight sources extracted by their bots through Chromium, then the build (figures, kpis.json, Excel, PDF printed by Chromium), then delivery. Per-bot times are the manifest\'s ' +
     '`sources[].durationMs`; the build\'s sub-stages come from when it wrote kpis.json, the .xlsx and the .pdf (its total is the manifest\'s `stages.report`); delivery is from the ' +
-    'manifest\'s end to the outbox marker.', '',
+    'manifest\'s end to the outbox marker. This is the report as it runs every morning: the comparison\'s earlier days come from their own runs ' +
+    '(`computeMissingHistory` off). A first run on an empty run store also extracts the 5 earlier business days (5 × 8 more extraction jobs), about 6× the extraction time.', '',
     reportSection('report-medium', results['report-medium'], targets),
     reportSection('report-large', results['report-large'], targets),
     excelSection(results.excel, targets),
