@@ -55,13 +55,15 @@ export function registryAnalysis(d: RegistryBench): string {
 export function engineAnalysis(data: EngineFigure[]): string {
   const last = data[data.length - 1];
   const lines = [
-    '**Where the time goes.** Profile of the 100,000-account pass (`node --cpu-prof`): reading the two JSONL files (readline + JSON.parse + string decoding, ~20 %), ' +
-      'garbage collection (~11 %), building a full company object from the compact index for every lookup (`expand` in registry-lookups.ts, ~10 %), schema checks; ' +
-      'the rules themselves are spread thinly (normaliseText\'s NFKC + bracket regex, compactUscc, parseTermDate, parseCapital, validateUscc: 1–4 % each) — no single hot spot.',
-    'Memory grows with N for two reasons, both by design of the build step: the lookup index holds every company\'s compared fields (~0.5 KB each, see registry-lookups.ts), ' +
-      'and the tally keeps every flag for the Excel\'s mismatch sheet. CPU per account is flat from 100,000 to 1,000,000 (linear growth; the 10,000 run is dominated by JIT warm-up). ' +
-      'Under the load the rules\' CPU for 100,000 varied between 3.4 s and 4.4 s between runs; candidate savings, in the engine owner\'s files: judge against the compact company instead of expanding it per lookup, ' +
-      'and normalise each registry value once per company rather than once per comparison.',
+    '**What was changed, and where the time goes now.** The first profile of the 100,000-account pass (`node --cpu-prof`) had the time in reading the two JSONL files ' +
+      '(readline + JSON.parse, ~20 %), garbage collection (~11 %), building a full company object per lookup (~10 %) and schema checks, with the rules spread thinly. ' +
+      'Since then (commits 78ce1f1 … 41faa8e): the files are read in 1 MB chunks split on bytes; records get a cheap structural check with zod only as the fallback ' +
+      '(a bad row is still reported with its row and field); the rules judge the compact company the index keeps; normaliseText maps common text (CJK, ASCII, full-width ASCII, ' +
+      'CJK brackets) in one scan and takes NFKC + regex only for the rest; status, date and capital parses are memoised; flags are built without spreads. Results are byte-identical ' +
+      'to the earlier code (test/unit/annual-review-check/optimised-vs-reference.test.ts). What remains of the whole pass is mostly UTF-8 decoding + JSON.parse of the two files ' +
+      '(111 MB at 100,000 accounts), which is V8\'s own cost.',
+    'Memory grows with N for two reasons, both by design of the build step: the lookup index holds every company\'s compared fields, ' +
+      'and the tally keeps every flag for the Excel\'s mismatch sheet. CPU per account is flat from 100,000 to 1,000,000 (linear growth; the 10,000 run is dominated by JIT warm-up).',
   ];
   if (last && last.accounts >= 1_000_000) {
     lines.push(`At ${last.accounts.toLocaleString('en')} accounts the peak RSS was ${last.peakRssMb.toFixed(0)} MB: beyond a few hundred thousand companies the index would have to be joined on disk (the comment in registry-lookups.ts says so).`);
@@ -75,8 +77,9 @@ export function reportAnalysis(scale: string, d: ReportFigure): string {
   return [
     `**Where the time goes (${scale}).** Extraction through the portals is ${(extractionShare * 100).toFixed(0)} % of the wall time; the build (figures, Excel, PDF) is ${(d.build.buildMs / 1000).toFixed(1)} s. ` +
       `Slowest sources: ${slowest.map((x) => `${x.botId} ${((x.durationMs ?? 0) / 1000).toFixed(1)} s for ${x.count} records`).join(', ')}. ` +
-      'These bots page through server-rendered tables (or detail pages) in Chromium, so like the registry lookups their cost is page loads and Playwright round trips, ' +
-      'and with two extraction jobs at a time on 2 cores shared with other work they queue for CPU.',
+      'The list bots read server-rendered pages with the logged-in page\'s own fetch + DOMParser (4 pages per browser round trip, navigation as the fallback), the queue bot ' +
+      'follows its JSON API\'s cursor, and complaint details are fetched 3 at a time (commit 931c9e9); what remains per job is a fixed cost of a few seconds (a browser context, ' +
+      'the login, the first page), with two extraction jobs at a time on 2 cores.',
   ].join('\n\n');
 }
 
