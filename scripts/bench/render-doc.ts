@@ -78,6 +78,8 @@ function engineSection(e: BenchResults['engine'], targets: Target[]): string {
   const hundred = e.data.find((f) => f.accounts === 100_000);
   if (hundred) {
     targets.push({ what: 'Engine: 100,000 accounts, time (rules)', target: '≤ 3 s', measured: `${s2(hundred.rulesMs)} s wall, ${s2(hundred.rulesCpuMs)} s CPU`, ok: hundred.rulesMs <= 3000 });
+    // The stricter reading of "100,000 accounts in ≤ 3 s": the whole engine pass, files read and checked included.
+    targets.push({ what: 'Engine: 100,000 accounts, time (whole pass: read + check both files, rules, tally)', target: '≤ 3 s', measured: `${s2(hundred.totalMs)} s wall, ${s2(hundred.totalCpuMs)} s CPU`, ok: hundred.totalMs <= 3000 });
     targets.push({ what: 'Engine: 100,000 accounts, peak RSS', target: '≤ 400 MB', measured: `${mb(hundred.peakRssMb)} MB`, ok: hundred.peakRssMb <= 400 });
   }
   if (e.data.length >= 2) {
