@@ -1,23 +1,8 @@
 import path from 'node:path';
-import { config } from '../runtime/config';
 import type { BuildContext, BuildResult } from '../define-job';
 import { buildDailyReport } from './build-daily-report';
-import { historyForBuild } from './history';
+import { historyDaysOf, historyForBuild } from './history';
 import { readSources } from './read-sources';
-
-export { readJsonl, SOURCE_BOTS } from './read-sources';
-
-/** The option `prepare` sets: earlier business days this run extracts and computes itself. */
-export const COMPUTE_HISTORY_OPTION = 'computeHistoryFor';
-
-/** The days of `COMPUTE_HISTORY_OPTION` in a run's options (none when absent). */
-export function historyDaysOf(options: Record<string, unknown>): string[] {
-  const days = options[COMPUTE_HISTORY_OPTION];
-  return Array.isArray(days) ? days.filter((d): d is string => typeof d === 'string') : [];
-}
-
-/** Whether runs compute the figures of earlier days no run covers (config, on by default). */
-export const computeMissingHistory = (): boolean => config().computeMissingHistory;
 
 /**
  * The build step of the daily-ops-report flow: hands each extracted source (or the reason it is

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext, PreviousRuns, SourceRequest } from '../define-job';
 import { previousBusinessDays } from '../runtime/calendar';
+import { config } from '../runtime/config';
 import type { SourceStatus } from '../runtime/run-store';
 import { kpisDocument, shanghaiTime } from './build-daily-report';
 import type { HistoricKpis } from './comparison';
@@ -11,6 +12,18 @@ import { readSources, SOURCE_BOTS } from './read-sources';
 
 /** The comparison looks back this many business days (the spec's "mean of the previous 5"). */
 export const HISTORY_DAYS = 5;
+
+/** The option `prepare` sets: earlier business days this run extracts and computes itself. */
+export const COMPUTE_HISTORY_OPTION = 'computeHistoryFor';
+
+/** The days of `COMPUTE_HISTORY_OPTION` in a run's options (none when absent). */
+export function historyDaysOf(options: Record<string, unknown>): string[] {
+  const days = options[COMPUTE_HISTORY_OPTION];
+  return Array.isArray(days) ? days.filter((d): d is string => typeof d === 'string') : [];
+}
+
+/** Whether runs compute the figures of earlier days no run covers (config, on by default). */
+export const computeMissingHistory = (): boolean => config().computeMissingHistory;
 
 /** Where a run keeps what it extracted and computed for an earlier day it had no run of. */
 export const historyDir = (day: string): string => `history/${day}`;

@@ -1,6 +1,7 @@
 import { defineJob } from '../define-job';
-import { buildDailyReportStep, COMPUTE_HISTORY_OPTION, computeMissingHistory, historyDaysOf, SOURCE_BOTS } from './build-step';
-import { daysToCompute, historySources } from './history';
+import { buildDailyReportStep } from './build-step';
+import { SOURCE_BOTS } from './read-sources';
+import { COMPUTE_HISTORY_OPTION, computeMissingHistory, daysToCompute, historyDaysOf, historySources } from './history';
 
 /**
  * 运营日报: the daily operations report for data date D (the previous business day).

@@ -9,7 +9,7 @@ import { getBot } from '../../../bots';
 import { BotRuntime, closeSharedBrowser, runBot, sharedBrowser } from '../../../bots/sdk';
 import { startFixtures } from '../../../fixtures/start-fixtures';
 import type { Scale } from '../../../fixtures/generator/scale';
-import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/build-step';
+import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
 import { REPORT_DATE } from './bench-report';
 
 const [scale = 'medium', ...only] = process.argv.slice(2);
