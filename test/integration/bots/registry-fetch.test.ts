@@ -8,17 +8,16 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryCompanyRecord, RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
 import { LoginPage } from '../../../bots/core-banking/pages/login.page';
 import registryCompany from '../../../bots/registry/company.bot';
-import { BotRuntime, definePortal, launchBrowser, runBot, type AnyBot } from '../../../bots/sdk';
-import { generatedRegistry, registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
+import { BotRuntime, definePortal, runBot, type AnyBot } from '../../../bots/sdk';
+import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
 import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
-import type { PortalApp } from '../../../fixtures/kit/portal-app';
-import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { useRegistrySuite } from './registry-suite';
 import { startLoginGateway, startScriptBuiltRegistry } from './registry-fronts';
 
 const world = buildWorld(7, 'small');
@@ -48,22 +47,9 @@ const withoutEvidence = (r: RegistryLookupResult): RegistryLookupResult => {
 };
 
 describe('registry.company: documents read without rendering', () => {
-  let browser: Browser;
-  let portal: PortalApp;
-  let url: string;
+  const reg = useRegistrySuite(world);
   let runDir: string;
-  beforeAll(async () => {
-    portal = createRegistryPortal({ dataset: generatedRegistry(world), seed: 7 });
-    url = await portal.listen(0);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
   beforeEach(async () => {
-    portal.faults.reset();
-    portal.faults.set({ rateLimitPerSecond: 20, busyRate: 0.02 });
     runDir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-registry-fetch-'));
     return () => rm(runDir, { recursive: true, force: true });
   });
@@ -72,26 +58,26 @@ describe('registry.company: documents read without rendering', () => {
     const unknown = generatedReviewSource(world).unknownCode(rngFor('registry-fetch-test'));
     const sample = [...companies.filter((c) => c.changes.length > 0).slice(0, 8), ...companies.filter((c) => c.changes.length === 0).slice(0, 4)];
     const codes = [...sample.map((c) => c.uscc), unknown];
-    const fetched = await runRegistry(browser, registryCompany, { url }, { uscc: codes }, path.join(runDir, 'fetch'));
-    const rendered = await runRegistry(browser, registryCompany, { url }, { uscc: codes, render: true }, path.join(runDir, 'render'));
+    const fetched = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: codes }, path.join(runDir, 'fetch'));
+    const rendered = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: codes, render: true }, path.join(runDir, 'render'));
     expect(fetched.records).toEqual([...sample.map(found), { uscc: unknown, outcome: 'notFound' }]);
     expect(fetched.records).toEqual(rendered.records);
     // Nothing was rendered in fetch mode: no fallback was logged.
     expect(fetched.logs.filter((l) => /rendered page/u.test(l.msg))).toEqual([]);
 
-    portal.faults.set({ down: true });
-    const failedFetched = await runRegistry(browser, registryCompany, { url }, { uscc: [codes[0]] }, path.join(runDir, 'down-fetch'));
-    const failedRendered = await runRegistry(browser, registryCompany, { url }, { uscc: [codes[0]], render: true }, path.join(runDir, 'down-render'));
+    reg.portal.faults.set({ down: true });
+    const failedFetched = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: [codes[0]] }, path.join(runDir, 'down-fetch'));
+    const failedRendered = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: [codes[0]], render: true }, path.join(runDir, 'down-render'));
     expect(failedFetched.records).toEqual([{ uscc: codes[0], outcome: 'failed', error: expect.stringContaining('503') }]);
     expect(failedRendered.records).toEqual([{ uscc: codes[0], outcome: 'failed', error: expect.stringContaining('503') }]);
   });
 
   it('falls back to navigation when the pages are built by script, says so once, and reads them right', async () => {
-    const front = await startScriptBuiltRegistry(url);
+    const front = await startScriptBuiltRegistry(reg.url);
     try {
       const sample = companies.slice(34, 42);
       expect(sample).toHaveLength(8);
-      const { records, logs } = await runRegistry(browser, registryCompany, { url: front.url }, { uscc: sample.map((c) => c.uscc) }, runDir);
+      const { records, logs } = await runRegistry(reg.browser, registryCompany, { url: front.url }, { uscc: sample.map((c) => c.uscc) }, runDir);
       expect(records).toEqual(sample.map(found));
       const fallback = logs.filter((l) => /lacks what a rendered page shows/u.test(l.msg));
       expect(fallback).toHaveLength(1);
@@ -104,17 +90,17 @@ describe('registry.company: documents read without rendering', () => {
   });
 
   it('429 storm: the portal limited to 3 requests/s, the default pace and in-flight count, every lookup completes in order', async () => {
-    portal.faults.set({ rateLimitPerSecond: 3, busyRate: 0 });
+    reg.portal.faults.set({ rateLimitPerSecond: 3, busyRate: 0 });
     const sample = companies.slice(22, 34);
     expect(sample).toHaveLength(12);
-    const { records, logs } = await runRegistry(browser, registryCompany, { url }, { uscc: sample.map((c) => c.uscc) }, runDir);
+    const { records, logs } = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: sample.map((c) => c.uscc) }, runDir);
     expect(records).toEqual(sample.map(found));
     expect(logs.some((l) => /429/u.test(String(l.err ?? '')))).toBe(true);
   });
 
   it('session dropped mid-run behind a login gateway: logs in again and completes', async () => {
     const login = { username: 'ops01', password: 'gateway-test-only' };
-    const front = await startLoginGateway(url, login);
+    const front = await startLoginGateway(reg.url, login);
     // The same bot, its portal behind the bank's login (the shared login page object).
     const gatedPortal = definePortal({
       id: 'registry', title: '国家企业信用信息公示系统（网关）',
@@ -126,7 +112,7 @@ describe('registry.company: documents read without rendering', () => {
       front.gateway.faults.set({ dropSessionsAfter: 15 });
       const sample = companies.slice(30, 50);
       expect(sample).toHaveLength(20);
-      const { records, logs, runtime } = await runRegistry(browser, gatedBot, { url: front.url, ...login }, { uscc: sample.map((c) => c.uscc) }, runDir);
+      const { records, logs, runtime } = await runRegistry(reg.browser, gatedBot, { url: front.url, ...login }, { uscc: sample.map((c) => c.uscc) }, runDir);
       if (process.env.DEBUG_TEST) console.log(logs.map((l) => JSON.stringify(l)).join('\n'));
       expect(records).toEqual(sample.map(found));
       expect(runtime.session(gatedPortal, front.url).logins).toBeGreaterThanOrEqual(2);
@@ -145,7 +131,7 @@ describe('registry.company: documents read without rendering', () => {
     await mkdir(path.join(runDir, 'sources'), { recursive: true });
     const accounts = [account(same!, 'A1', same!.legalRepresentative), account(changed!, 'A2', `${changed!.legalRepresentative}某`)];
     await writeFile(path.join(runDir, 'sources/accounts.jsonl'), accounts.map((a) => JSON.stringify(a)).join('\n'));
-    const { records } = await runRegistry(browser, registryCompany, { url }, { accountsFile: 'sources/accounts.jsonl', evidenceFor: 'flagged', reviewDate: '2025-10-31' }, runDir);
+    const { records } = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { accountsFile: 'sources/accounts.jsonl', evidenceFor: 'flagged', reviewDate: '2025-10-31' }, runDir);
     expect(records.map(withoutEvidence)).toEqual([found(same!), found(changed!)]);
     const [a, b] = records;
     expect(a?.outcome === 'found' && a.company.evidence).toBeFalsy();
@@ -153,10 +139,10 @@ describe('registry.company: documents read without rendering', () => {
     expect(evidence).toMatch(/^evidence\/registry\.company\/registry-.+\.png$/u);
     // The same detail page rendered here, at the same size, gives the same pixels.
     const shot = await readFile(path.join(runDir, evidence!));
-    const context = await browser.newContext({ baseURL: url });
+    const context = await reg.browser.newContext({ baseURL: reg.url });
     try {
       const page = await context.newPage();
-      portal.faults.set({ busyRate: 0 });
+      reg.portal.faults.set({ busyRate: 0 });
       await page.goto(`/company/detail?${new URLSearchParams({ code: changed!.uscc, tab: 'base' })}`);
       expect(await page.locator('#base-info').textContent()).toContain(changed!.legalRepresentative);
       expect(shot.equals(await page.screenshot({ fullPage: true }))).toBe(true);

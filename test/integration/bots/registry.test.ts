@@ -1,17 +1,15 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import registryCompany from '../../../bots/registry/company.bot';
-import { launchBrowser } from '../../../bots/sdk';
 import type { RegistryLookupResult } from '../../../bots/records';
-import { generatedRegistry, registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
+import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
 import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
-import type { PortalApp } from '../../../fixtures/kit/portal-app';
 import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { useRegistrySuite } from './registry-suite';
 import { loadRegistryCsv } from '../../../fixtures/generator/registry-csv';
 import { runFixtureBot } from './portal-bot-harness';
 
@@ -20,24 +18,9 @@ const companies = [...registryCompaniesOf(world)];
 const noLogin = { username: '', password: '' };
 
 describe('registry.company against the registry fixture', () => {
-  let browser: Browser;
-  let portal: PortalApp;
-  let url: string;
-  beforeAll(async () => {
-    portal = createRegistryPortal({ dataset: generatedRegistry(world), seed: 7 });
-    url = await portal.listen(0);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => {
-    // The registry's defaults: 20 req/s and a busy page now and then.
-    portal.faults.reset();
-    portal.faults.set({ rateLimitPerSecond: 20, busyRate: 0.02 });
-  });
-  const run = (input: Record<string, unknown>, runDir?: string) => runFixtureBot(browser, registryCompany, { url, login: noLogin }, input, { runDir });
+  // The registry's defaults (20 req/s and a busy page now and then) before each test.
+  const reg = useRegistrySuite(world);
+  const run = (input: Record<string, unknown>, runDir?: string) => runFixtureBot(reg.browser, registryCompany, { url: reg.url, login: noLogin }, input, { runDir });
 
   it('returns exactly the generated companies (基本信息 and 变更记录) for 30 codes, in input order', async () => {
     const sample = companies.slice(0, 30);
@@ -56,7 +39,7 @@ describe('registry.company against the registry fixture', () => {
   });
 
   it('429 storm: with the portal limited to 3 requests/s every lookup still completes, none lost', async () => {
-    portal.faults.set({ rateLimitPerSecond: 3, busyRate: 0 });
+    reg.portal.faults.set({ rateLimitPerSecond: 3, busyRate: 0 });
     const sample = companies.slice(10, 22);
     const { records } = await run({ uscc: sample.map((c) => c.uscc), requestsPerSecond: 20 });
     expect(records).toEqual(sample.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
@@ -85,7 +68,7 @@ describe('registry.company against the registry fixture', () => {
     try {
       const all = [...dataset.all()];
       const picked = [all[0]!, all[1]!, all[500]!, all[2000]!, dataset.byCode('320123000004935')!, all[all.length - 1]!];
-      const { records } = await runFixtureBot(browser, registryCompany, { url: datasetUrl, login: noLogin }, { uscc: picked.map((c) => c.uscc) });
+      const { records } = await runFixtureBot(reg.browser, registryCompany, { url: datasetUrl, login: noLogin }, { uscc: picked.map((c) => c.uscc) });
       expect(records).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
     } finally {
       await datasetPortal.close();
@@ -93,7 +76,7 @@ describe('registry.company against the registry fixture', () => {
   });
 
   it('yields failed (never drops the code) when the portal stays down through every retry', async () => {
-    portal.faults.set({ down: true });
+    reg.portal.faults.set({ down: true });
     const { records, result } = await run({ uscc: [companies[0]!.uscc] });
     expect(result.count).toBe(1);
     expect(records).toEqual([{ uscc: companies[0]!.uscc, outcome: 'failed', error: expect.stringContaining('503') }]);
