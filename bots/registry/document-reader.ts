@@ -1,15 +1,16 @@
-// Reads a registry page without rendering it: the page's own `fetch` (same cookies, session and
-// headers as the browser's navigations) inside a logged-in page, the answer parsed with the
-// browser's DOMParser, and only the elements the bot needs sent back to Node. No layout, no
-// paint, no subresources, and many reads in flight on one page.
+// Reads a registry page without rendering it: fetched from Node with the browser's session
+// (session-http.ts), decoded as the browser would, parsed with node-html-parser, and only the
+// elements the bot needs picked out, by the same selectors as the page objects. No layout, no
+// paint, no subresources, no DevTools round trip: the browser logs in and renders evidence.
 //
 // Example:
-//   const doc = await readDocument(page, '/search?keyword=9131…', 'search');
+//   const doc = await readDocument(http, 'https://registry/search?keyword=9131…', 'search');
 //   doc.status, doc.title, doc.search?.rows
 
-import type { Page } from 'playwright-core';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { PortalError } from '../sdk';
-import { SELECTORS, type RegistrySelectors } from './pages/selectors';
+import { SELECTORS as sel } from './pages/selectors';
+import type { HttpAnswer, SessionHttp } from './session-http';
 
 export type DocumentKind = 'search' | 'detail';
 
@@ -33,68 +34,70 @@ export interface FetchedDocument {
   };
 }
 
-/** How long one fetch may take before it counts as a portal fault (retried like a navigation timeout). */
+/** How long one read may take before it counts as a portal fault (retried like a navigation timeout). */
 const FETCH_TIMEOUT_MS = 30_000;
 
-/**
- * Runs in the page: fetch, decode (charset from the header or the document's meta), parse, pick.
- * Serialised into the page, so no named inner functions: tsx's esbuild would wrap them in a
- * `__name` helper that does not exist there.
- */
-async function readInPage(args: { url: string; kind: DocumentKind; sel: RegistrySelectors; timeoutMs: number }): Promise<FetchedDocument> {
-  const { sel } = args;
-  const res = await fetch(args.url, { credentials: 'same-origin', redirect: 'follow', signal: AbortSignal.timeout(args.timeoutMs) });
-  const bytes = await res.arrayBuffer();
-  // Older portals answer in GBK: decode as the browser would, not as UTF-8 regardless.
-  let charset = /charset=["']?([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
-  if (!charset) charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.slice(0, 2048)))?.[1];
-  let text: string;
+/** Older portals answer in GBK: the charset from the header, else the document's meta, else UTF-8. */
+export function decodeHtml(bytes: Uint8Array, contentType: string | null): string {
+  let charset = /charset=["']?([\w-]+)/iu.exec(contentType ?? '')?.[1];
+  charset ??= /<meta[^>]+charset=["']?([\w-]+)/iu.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1];
   try {
-    text = new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
   } catch {
-    text = new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8').decode(bytes);
   }
-  const doc = new DOMParser().parseFromString(text, 'text/html');
-  const out: FetchedDocument = {
-    url: res.url,
-    status: res.status,
-    retryAfter: res.headers.get('retry-after'),
-    title: doc.title,
-    loginShown: doc.querySelector(sel.loginForm) !== null || new URL(res.url).pathname === '/login',
-    noResult: doc.querySelector(sel.noResult) !== null,
+}
+
+const text = (el: HTMLElement | null | undefined): string => el?.textContent ?? '';
+const isLoginAnswer = (url: string, root: HTMLElement): boolean => root.querySelector(sel.loginForm) !== null || new URL(url).pathname === '/login';
+
+/** What the bot reads from one answer, the way the page objects read the rendered page. */
+export function readAnswer(answer: Pick<HttpAnswer, 'url' | 'status' | 'bytes'> & { headers: Pick<Headers, 'get'> }, kind: DocumentKind): FetchedDocument {
+  const root = parse(decodeHtml(answer.bytes, answer.headers.get('content-type')));
+  const doc: FetchedDocument = {
+    url: answer.url,
+    status: answer.status,
+    retryAfter: answer.headers.get('retry-after'),
+    title: text(root.querySelector('title')).trim(),
+    loginShown: isLoginAnswer(answer.url, root),
+    noResult: root.querySelector(sel.noResult) !== null,
   };
-  if (args.kind === 'search') {
-    out.search = {
-      hasList: doc.querySelector(sel.resultList) !== null,
-      rows: Array.from(doc.querySelectorAll(sel.resultRows), (tr) => ({ code: tr.querySelector(sel.resultCode)?.textContent ?? '', href: tr.querySelector(sel.resultLink)?.getAttribute('href') ?? '' })),
+  if (kind === 'search') {
+    doc.search = {
+      hasList: root.querySelector(sel.resultList) !== null,
+      rows: root.querySelectorAll(sel.resultRows).map((tr) => ({ code: text(tr.querySelector(sel.resultCode)), href: tr.querySelector(sel.resultLink)?.getAttribute('href') ?? '' })),
     };
   } else {
-    const summary = doc.querySelector(sel.changeSummary);
-    out.detail = {
-      basePairs: Array.from(doc.querySelectorAll(sel.baseRows), (tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''] as [string, string]),
-      hasChangesPanel: doc.querySelector(sel.changesPanel) !== null,
-      headers: Array.from(doc.querySelectorAll(sel.changeHeaders), (th) => th.textContent ?? ''),
-      rows: Array.from(doc.querySelectorAll(sel.changeRows), (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-      summary: summary ? (summary.textContent ?? '') : null,
+    const summary = root.querySelector(sel.changeSummary);
+    doc.detail = {
+      basePairs: root.querySelectorAll(sel.baseRows).map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]),
+      hasChangesPanel: root.querySelector(sel.changesPanel) !== null,
+      headers: root.querySelectorAll(sel.changeHeaders).map((th) => text(th)),
+      rows: root.querySelectorAll(sel.changeRows).map((tr) => tr.querySelectorAll('td').map((td) => text(td))),
+      summary: summary ? text(summary) : null,
     };
   }
-  return out;
+  return doc;
 }
 
 /**
- * Fetches `url` (relative to the page's origin) inside `page` and returns what the bot reads from
- * it. A network failure or timeout is a PortalError (retried by `ctx.step`); the status, the login
- * form and the title are classified by the caller, as `ctx.goto` classifies a navigation.
+ * Fetches `url` with the session of `http` and returns what the bot reads from it. A network
+ * failure or timeout is a PortalError (retried by `ctx.step`); the status, the login form and the
+ * title are classified by the caller, as `ctx.goto` classifies a navigation. A login answer makes
+ * `http` read the browser's cookies again, so the retry after the re-login carries the new session;
+ * cookies a content answer sets go to the browser.
  */
-export async function readDocument(page: Page, url: string, kind: DocumentKind): Promise<FetchedDocument> {
+export async function readDocument(http: SessionHttp, url: string, kind: DocumentKind): Promise<FetchedDocument> {
+  let answer: HttpAnswer;
   try {
-    return await page.evaluate(readInPage, { url, kind, sel: SELECTORS, timeoutMs: FETCH_TIMEOUT_MS });
+    answer = await http.get(url, FETCH_TIMEOUT_MS);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // "Failed to fetch" (connection refused/reset), the timeout, or the page gone under us.
-    if (/Failed to fetch|NetworkError|TimeoutError|signal timed out|aborted|Execution context was destroyed|Target .*closed/i.test(message)) {
-      throw new PortalError(`fetch ${url} failed: ${message.split('\n')[0]}`);
-    }
-    throw err;
+    const e = err as Error & { cause?: Error };
+    // Connection refused/reset, the timeout, too many redirects: a portal fault like a failed navigation.
+    throw new PortalError(`fetch ${url} failed: ${[e.message, e.cause?.message].filter(Boolean).join(': ')}`);
   }
+  const doc = readAnswer(answer, kind);
+  if (doc.loginShown) http.forget();
+  else if (doc.status < 400) await http.adoptCookies(answer);
+  return doc;
 }

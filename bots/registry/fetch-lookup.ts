@@ -4,13 +4,13 @@
 // not decided here: the lookup is handed to the navigation path, which renders the page and
 // raises LayoutError with real evidence if the page is still wrong.
 
-import type { Page } from 'playwright-core';
 import { classifyContent, classifyStatus, PortalError } from '../sdk';
 import type { RegistryCompanyRecord } from '../records';
 import { parseStatedTotal } from '../sdk/stated-total';
 import { readDocument, type DocumentKind, type FetchedDocument } from './document-reader';
 import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
 import { SearchPage } from './pages/search.page';
+import type { SessionHttp } from './session-http';
 
 export type FetchedLookup =
   | { outcome: 'notFound' }
@@ -24,9 +24,9 @@ export interface Pace {
   answered(doc: FetchedDocument): void;
 }
 
-async function fetchClassified(page: Page, url: string, kind: DocumentKind, pace: Pace): Promise<FetchedDocument> {
+async function fetchClassified(http: SessionHttp, url: string, kind: DocumentKind, pace: Pace): Promise<FetchedDocument> {
   await pace.take();
-  const doc = await readDocument(page, url, kind);
+  const doc = await readDocument(http, url, kind);
   pace.answered(doc);
   // The same errors ctx.goto raises, so ctx.step retries (429/5xx/busy) and logs in again (login page).
   classifyStatus(doc);
@@ -37,8 +37,8 @@ async function fetchClassified(page: Page, url: string, kind: DocumentKind, pace
 export type FetchedSearch = { outcome: 'notFound' } | { outcome: 'needsRendering'; reason: string } | { outcome: 'detail'; detailUrl: string };
 
 /** The search page: the detail page's URL, "not found", or a document that needs rendering. */
-export async function fetchSearch(page: Page, code: string, pace: Pace): Promise<FetchedSearch> {
-  const search = await fetchClassified(page, SearchPage.url(code), 'search', pace);
+export async function fetchSearch(http: SessionHttp, code: string, pace: Pace): Promise<FetchedSearch> {
+  const search = await fetchClassified(http, SearchPage.url(code), 'search', pace);
   if (search.noResult) return { outcome: 'notFound' };
   if (!search.search?.hasList) return { outcome: 'needsRendering', reason: 'search page has neither #no-result nor #result-list' };
   const href = pickResult(search.search.rows, code);
@@ -47,8 +47,8 @@ export async function fetchSearch(page: Page, code: string, pace: Pace): Promise
 }
 
 /** The detail page: the company (基本信息 + 变更记录, checked against the stated total), or why it needs rendering. */
-export async function fetchDetail(page: Page, code: string, detailUrl: string, pace: Pace): Promise<FetchedLookup> {
-  const doc = await fetchClassified(page, detailUrl, 'detail', pace);
+export async function fetchDetail(http: SessionHttp, code: string, detailUrl: string, pace: Pace): Promise<FetchedLookup> {
+  const doc = await fetchClassified(http, detailUrl, 'detail', pace);
   // A 404 with "未查询到" is the registry's answer for a company gone between search and detail.
   if (doc.noResult) return { outcome: 'notFound' };
   if (doc.status >= 400) return { outcome: 'needsRendering', reason: `detail page answered ${doc.status}` };

@@ -1,5 +1,5 @@
-// How each lookup is read. By default from fetched documents (no rendering, many in flight on one
-// page); by navigation when its screenshot is due anyway, or when the fetched documents lack what
+// How each lookup is read. By default from documents fetched with the browser's session but
+// without the browser (session-http.ts: no rendering, no DevTools round trip); by navigation when its screenshot is due anyway, or when the fetched documents lack what
 // a rendered page shows. A flagged company's detail page is opened by navigation after the fetch,
 // so its screenshot shows the page the record comes from.
 
@@ -10,13 +10,14 @@ import type { FetchedDocument } from './document-reader';
 import { fetchDetail, fetchSearch, type Pace } from './fetch-lookup';
 import { NavigationLookup, type EvidencePolicy } from './navigation-lookup';
 import { PagePool } from './page-pool';
+import { SessionHttp } from './session-http';
 import type { RequestPacer } from './request-pacer';
 
 /** After this many lookups needed rendering without one read from documents, stop trying documents. */
 const GIVE_UP_FETCH_AFTER = 3;
 
 export class LookupStrategy {
-  private reader: Promise<Page> | undefined;
+  private reader: Promise<Reader> | undefined;
   private readonly navigation: NavigationLookup;
   private readonly pages: PagePool;
   private readonly pace: Pace;
@@ -42,9 +43,10 @@ export class LookupStrategy {
     // A screenshot known to be due before the visit: render once, read and capture the same page.
     if (evidence.preload || this.fetchOff) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
     // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
-    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(await this.readerPage(), code, this.pace), await this.readerPage());
+    const reader = await this.openedReader();
+    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(reader.http, code, this.pace), reader.page);
     const read = search.outcome === 'detail'
-      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(await this.readerPage(), code, search.detailUrl, this.pace), await this.readerPage())
+      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(reader.http, code, search.detailUrl, this.pace), reader.page)
       : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);
@@ -64,14 +66,18 @@ export class LookupStrategy {
     }
   }
 
-  /** The page whose fetches read the documents: on the portal's origin, so its cookies go along. */
-  private readerPage(): Promise<Page> {
+  /**
+   * The session documents are read with: a page of the bot's context that opened the portal (so
+   * it is logged in), and HTTP with that context's cookies. The page stays open for ctx.step (a
+   * layout error's evidence is taken on it); reads do not go through it.
+   */
+  private openedReader(): Promise<Reader> {
     const current = this.reader;
     if (current) {
-      return current.then((p) => {
-        if (!p.isClosed()) return p;
+      return current.then((r) => {
+        if (!r.page.isClosed()) return r;
         if (this.reader === current) this.reader = undefined;
-        return this.readerPage();
+        return this.openedReader();
       });
     }
     const opening = this.openReader();
@@ -82,7 +88,7 @@ export class LookupStrategy {
     return opening;
   }
 
-  private async openReader(): Promise<Page> {
+  private async openReader(): Promise<Reader> {
     const page = await this.ctx.newPage();
     try {
       // Its own page, so the step is not traced (a trace records every page of the context).
@@ -90,7 +96,7 @@ export class LookupStrategy {
         await this.pacer.take(this.ctx.signal);
         await this.ctx.goto(p, '/');
       }, page);
-      return page;
+      return { page, http: await SessionHttp.of(page, this.ctx.baseUrl) };
     } catch (err) {
       await page.close().catch(() => undefined);
       throw err;
@@ -111,9 +117,14 @@ export class LookupStrategy {
 
   async close(): Promise<void> {
     const reader = await this.reader?.catch(() => undefined);
-    await reader?.close().catch(() => undefined);
+    await reader?.page.close().catch(() => undefined);
     await this.pages.close();
   }
+}
+
+interface Reader {
+  page: Page;
+  http: SessionHttp;
 }
 
 function retryAfterMs(header: string | null): number {

@@ -1,5 +1,5 @@
 // (a) opsbot: the registry.company bot through runBot, as a worker runs it (one browser; pages
-// read as documents through the browser's fetch, `concurrency` lookups in flight; records
+// read as documents over HTTP with the browser's session, `concurrency` lookups in flight; records
 // validated and written to the run folder's JSONL).
 
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
       wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       summary: summarise(records),
-      notes: { bot: `${registryCompany.id}@${registryCompany.version}`, read: 'documents via the page\'s fetch + DOMParser', concurrency: args.concurrency, requestsPerSecond: UNPACED },
+      notes: { bot: `${registryCompany.id}@${registryCompany.version}`, read: 'documents over HTTP with the browser session + node-html-parser', concurrency: args.concurrency, requestsPerSecond: UNPACED },
     };
   } finally {
     if (browser) await (await browser).close();

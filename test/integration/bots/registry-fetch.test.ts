@@ -1,4 +1,4 @@
-// registry.company reading documents without rendering them (fetch + DOMParser in the page):
+// registry.company reading documents without rendering them (HTTP with the browser's session, parsed in Node):
 // the same answers as rendered pages, the fallback to navigation for pages built by script,
 // rate limits and session loss survived, and evidence rendered for the flagged companies only.
 
