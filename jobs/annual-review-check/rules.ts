@@ -176,19 +176,22 @@ function businessScopeFlag(id: Identity, account: ReviewAccountRecord, company: 
   return flagOf(id, 'businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
 }
 
+// A module function, not a closure per account: tsx names every inner arrow function with a
+// helper call, which cost ~10 % of the rules' time at 100,000 accounts.
+function addFlag(flags: Flag[], flag: Flag | null): void {
+  if (flag) flags.push(flag);
+}
+
 /** The field comparisons, in the spec's field order (so sorting only has to order by severity). */
 function registryFlags(id: Identity, account: ReviewAccountRecord, company: RegistryCompanyFields, reviewDate: string): Flag[] {
   const flags: Flag[] = [];
-  const add = (flag: Flag | null): void => {
-    if (flag) flags.push(flag);
-  };
-  add(statusFlag(id, company));
-  add(nameFlag(id, account, company));
-  add(legalRepresentativeFlag(id, account, company));
-  add(licenseExpiryFlag(id, account, company, reviewDate));
-  add(registeredCapitalFlag(id, account, company));
-  add(addressFlag(id, account, company));
-  add(businessScopeFlag(id, account, company));
+  addFlag(flags, statusFlag(id, company));
+  addFlag(flags, nameFlag(id, account, company));
+  addFlag(flags, legalRepresentativeFlag(id, account, company));
+  addFlag(flags, licenseExpiryFlag(id, account, company, reviewDate));
+  addFlag(flags, registeredCapitalFlag(id, account, company));
+  addFlag(flags, addressFlag(id, account, company));
+  addFlag(flags, businessScopeFlag(id, account, company));
   if (flags.length > 1) flags.sort(compareFlags);
   return flags;
 }
