@@ -11,7 +11,7 @@ import type { BuildContext, BuildResult } from '../define-job';
 import { isoInZone } from '../runtime/calendar';
 import { renderReviewPdf } from '../../templates/annual-review-check/render-pdf';
 import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
-import { accountsInput, registryLookups } from './build/build-inputs';
+import { accountsInput, lookupsProblem, registryLookups } from './build/build-inputs';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
 import { readJsonlLines } from './build/jsonl';
 import { judgeAccounts, type JudgedAccount } from './build/judge-accounts';
@@ -47,8 +47,8 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   const accounts = await accountsInput(ctx);
   if (!accounts.ok) return { status: 'failed', outputs: [], errors: [{ source: accounts.source, message: accounts.message }], details: { reviewDate: ctx.date } };
   const accountsFile = accounts.file;
+  // A big registry file is still being read when this returns: the judging waits where it must.
   const { lookups, problem } = await timed('loadLookups', () => registryLookups(ctx));
-  const problems = problem ? [problem] : [];
   const reviewDate = ctx.date;
   const out = (file: string) => path.join(ctx.runDir, file);
 
@@ -78,6 +78,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   }
   inputErrors.sort((a, b) => a.row - b.row);
   tally.counts.inputErrors = inputErrors.length;
+  const problems = [problem ?? (await lookupsProblem(lookups))].filter((p): p is string => p !== null);
 
   const [previous] = await ctx.previousRuns(1);
   const previousKeys = await readPreviousMismatchKeys(previous ? path.join(previous.runDir, RUN_FILES.mismatches) : null);

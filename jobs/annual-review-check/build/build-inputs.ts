@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext } from '../../define-job';
 import type { InputRowError } from '../input';
-import { failedLookups, loadRegistryLookups, type LookupIndex } from './registry-lookups';
+import { failedLookups, openRegistryLookups, type LookupIndex } from './registry-lookups';
 import { ACCOUNTS_BOT, REGISTRY_BOT, RUN_FILES } from './run-files';
 
 export type AccountsInput =
@@ -35,17 +35,25 @@ export async function accountsInput(ctx: Pick<BuildContext, 'runDir' | 'options'
   };
 }
 
-/** The registry answers, or — when the source failed — an index where every lookup failed. */
+/**
+ * The registry answers (a big file still being read while accounts are judged: see
+ * registry-lookups.ts), or — when the source failed — an index where every lookup failed, and
+ * what to say about it.
+ */
 export async function registryLookups(ctx: Pick<BuildContext, 'runDir' | 'sources'>): Promise<{ lookups: LookupIndex; problem: string | null }> {
   const status = ctx.sources.find((s) => s.botId === REGISTRY_BOT);
   if (!status || status.status !== 'ok' || !status.file) {
     const why = status?.error ?? '未执行';
     return { lookups: failedLookups(`登记系统查询失败：${why}`), problem: `登记系统查询失败（${why}），全部账户无法核验` };
   }
-  const lookups = await loadRegistryLookups(path.join(ctx.runDir, status.file));
+  return { lookups: await openRegistryLookups(path.join(ctx.runDir, status.file)), problem: null };
+}
+
+/** What the run must say about lines of the registry answers it could not use (once they are all read). */
+export async function lookupsProblem(lookups: LookupIndex): Promise<string | null> {
+  await lookups.complete;
   const first = lookups.rejected[0];
-  const problem = first ? `登记查询结果中有无法读取的记录（首个：第 ${first.line} 行 ${first.error}），相关账户无法核验` : null;
-  return { lookups, problem };
+  return first ? `登记查询结果中有无法读取的记录（首个：第 ${first.line} 行 ${first.error}），相关账户无法核验` : null;
 }
 
 async function readJson(file: string, fallback: unknown): Promise<unknown> {

@@ -1,0 +1,66 @@
+// What one chunk of registry.company.jsonl adds to the lookup index: each line's answer, kept
+// compact (only the fields the rules compare), or why the line is not an answer. The same code
+// whether the file is read on the judging thread or on its own thread (registry-lookups.ts).
+// Kept free of zod (and anything big): it is what the reading thread loads.
+
+import type { RegistryLookupResult } from '../../../bots/records';
+import type { RegistryCompanyFields } from '../rules';
+import { compactUscc } from '../uscc';
+import type { JsonlLine } from './jsonl';
+import { packLookup, type StoredLookup } from './packed-lookup';
+import { isLookupResultShape } from './record-shapes';
+
+export interface LookupBatch {
+  /** Compact codes, one per answer line, in file order. */
+  keys: string[];
+  /** The answers: packed strings (or the object when it cannot be packed), or objects when not packed. */
+  answers: (string | StoredLookup)[];
+  /** The file line of each answer. */
+  lines: number[];
+  /** Lines that are not a lookup result, named. */
+  rejected: { line: number; error: string }[];
+  /** Lines the cheap check is not sure of (no `schemaCheck` given): the schema decides on the judging thread. */
+  unsure: JsonlLine[];
+}
+
+/** The schema's verdict on a line the cheap check is not sure of: the result, or why it is not one. */
+export type SchemaCheck = (value: unknown) => RegistryLookupResult | string;
+
+function storedOf(result: RegistryLookupResult): StoredLookup {
+  if (result.outcome === 'notFound') return { lookup: { kind: 'notFound' }, evidence: undefined };
+  if (result.outcome === 'failed') return { lookup: { kind: 'failed', error: result.error }, evidence: undefined };
+  // What is kept per company: the compared fields only (no change history, no registration data).
+  const { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil, evidence } = result.company;
+  const company: RegistryCompanyFields = { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil };
+  return { lookup: { kind: 'found', company }, evidence: evidence || undefined };
+}
+
+/**
+ * The chunk's answers, packed as strings or not. A line the cheap structural check is not sure of
+ * goes to `schemaCheck`, or (none given) to `unsure`.
+ */
+export function lookupBatchOf(lines: JsonlLine[], pack: boolean, schemaCheck: SchemaCheck | null): LookupBatch {
+  const batch: LookupBatch = { keys: [], answers: [], lines: [], rejected: [], unsure: [] };
+  for (const line of lines) {
+    if (line.error !== undefined) {
+      batch.rejected.push({ line: line.line, error: line.error });
+      continue;
+    }
+    let result: RegistryLookupResult | string;
+    if (isLookupResultShape(line.value)) result = line.value;
+    else if (schemaCheck) result = schemaCheck(line.value);
+    else {
+      batch.unsure.push(line);
+      continue;
+    }
+    if (typeof result === 'string') {
+      batch.rejected.push({ line: line.line, error: result });
+      continue;
+    }
+    const stored = storedOf(result);
+    batch.keys.push(compactUscc(result.uscc));
+    batch.answers.push(pack ? (packLookup(stored) ?? stored) : stored);
+    batch.lines.push(line.line);
+  }
+  return batch;
+}
