@@ -5,8 +5,8 @@
 
 import type { Page } from 'playwright-core';
 import type { RegistryLookupResult } from '../records';
-import { LayoutError, type BotContext } from '../sdk';
-import type { FetchedDocument } from './document-reader';
+import { LayoutError, PortalError, type BotContext } from '../sdk';
+import { readDocument, type FetchedDocument } from './document-reader';
 import { fetchDetail, fetchSearch, type Pace } from './fetch-lookup';
 import { NavigationLookup, type EvidencePolicy } from './navigation-lookup';
 import { PagePool } from './page-pool';
@@ -42,11 +42,13 @@ export class LookupStrategy {
   async lookup(code: string, evidence: EvidencePolicy): Promise<RegistryLookupResult> {
     // A screenshot known to be due before the visit: render once, read and capture the same page.
     if (evidence.preload || this.fetchOff) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
-    // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
     const reader = await this.openedReader();
-    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(reader.http, code, this.pace), reader.page);
+    const http = reader.http;
+    if (!http) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+    // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
+    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(http, code, this.pace), reader.page);
     const read = search.outcome === 'detail'
-      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(reader.http, code, search.detailUrl, this.pace), reader.page)
+      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, code, search.detailUrl, this.pace), reader.page)
       : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);
@@ -68,8 +70,9 @@ export class LookupStrategy {
 
   /**
    * The session documents are read with: a page of the bot's context that opened the portal (so
-   * it is logged in), and HTTP with that context's cookies. The page stays open for ctx.step (a
-   * layout error's evidence is taken on it); reads do not go through it.
+   * it is logged in), and HTTP with that context's cookies (null when Node cannot reach the
+   * portal the browser reached). The page stays open for ctx.step (a layout error's evidence is
+   * taken on it); reads do not go through it.
    */
   private openedReader(): Promise<Reader> {
     const current = this.reader;
@@ -96,10 +99,29 @@ export class LookupStrategy {
         await this.pacer.take(this.ctx.signal);
         await this.ctx.goto(p, '/');
       }, page);
-      return { page, http: await SessionHttp.of(page, this.ctx.baseUrl) };
+      return { page, http: await this.reachableHttp(page) };
     } catch (err) {
       await page.close().catch(() => undefined);
       throw err;
+    }
+  }
+
+  /**
+   * Node's HTTP with the page's session, if it reaches the portal too. The browser may reach what
+   * Node cannot: a proxy Chromium takes from the system, a bank CA in the system's certificate
+   * store, a name only the browser resolves. Then every lookup is read by the browser, said once.
+   */
+  private async reachableHttp(page: Page): Promise<SessionHttp | null> {
+    const http = await SessionHttp.of(page, this.ctx.baseUrl);
+    try {
+      await this.pacer.take(this.ctx.signal);
+      await readDocument(http, '/', 'search');
+      return http;
+    } catch (err) {
+      if (!(err instanceof PortalError)) throw err;
+      this.fetchOff = true;
+      this.ctx.log.warn({ err: err.message }, 'the registry answers the browser but not a direct request (proxy, certificate or name only the browser knows?): every lookup by navigation');
+      return null;
     }
   }
 
@@ -124,7 +146,7 @@ export class LookupStrategy {
 
 interface Reader {
   page: Page;
-  http: SessionHttp;
+  http: SessionHttp | null;
 }
 
 function retryAfterMs(header: string | null): number {

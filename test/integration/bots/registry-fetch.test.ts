@@ -7,12 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryCompanyRecord, RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
 import { LoginPage } from '../../../bots/core-banking/pages/login.page';
 import registryCompany from '../../../bots/registry/company.bot';
 import { BotRuntime, definePortal, runBot, type AnyBot } from '../../../bots/sdk';
+import { chromiumExecutable, QUIET_FLAGS } from '../../../bots/sdk/browser';
 import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
 import { rngFor } from '../../../fixtures/generator/rng';
@@ -86,6 +87,21 @@ describe('registry.company: documents read without rendering', () => {
       expect(logs.filter((l) => /every further lookup by navigation/u.test(l.msg))).toHaveLength(1);
     } finally {
       await front.close();
+    }
+  });
+
+  it('reads every lookup by navigation when the browser reaches the registry but Node does not (a name only the browser resolves), and says so once', async () => {
+    // As behind a bank's proxy or with its CA only in the system store: here Chromium maps the
+    // name to the fixture, Node's resolver knows no such host.
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: [...QUIET_FLAGS, '--no-sandbox', '--host-resolver-rules=MAP registry.opsbot-test 127.0.0.1'] });
+    try {
+      const url = reg.url.replace('127.0.0.1', 'registry.opsbot-test');
+      const sample = companies.slice(12, 18);
+      const { records, logs } = await runRegistry(browser, registryCompany, { url }, { uscc: sample.map((c) => c.uscc) }, runDir);
+      expect(records).toEqual(sample.map(found));
+      expect(logs.filter((l) => /answers the browser but not a direct request/u.test(l.msg))).toHaveLength(1);
+    } finally {
+      await browser.close();
     }
   });
 
