@@ -43,8 +43,8 @@ const Input = z
      */
     render: z.boolean().default(false),
     /**
-     * Lookups in flight. Documents are fetched without rendering, many on one page, so this is not
-     * a number of pages; it must cover the portal's latency (at 19 requests/s and 2 requests a
+     * Lookups in flight. Documents are fetched over HTTP with the browser's session, not in pages,
+     * so this is not a number of pages; it must cover the portal's latency (at 19 requests/s and 2 requests a
      * lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages rendered at
      * once (evidence, fallback): at most 4.
      */
@@ -57,8 +57,9 @@ const Input = z
 
 /**
  * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and
- * 变更记录), many in flight within the rate limit. Pages are read through the browser (its
- * session and cookies) without rendering them (lookup-strategy.ts); only evidence is rendered.
+ * 变更记录), many in flight within the rate limit. The browser opens the portal (and logs in
+ * where there is a login); pages are then read over HTTP with its session and parsed without
+ * rendering (lookup-strategy.ts); only evidence is rendered.
  * "Not found" is an answer; a lookup that still fails after the runtime's retries is yielded as `failed` so the check can mark the account
  * unverifiable. A changed layout stops the run.
  */
