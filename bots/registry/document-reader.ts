@@ -49,7 +49,30 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | null): strin
 }
 
 const text = (el: HTMLElement | null | undefined): string => el?.textContent ?? '';
-const isLoginAnswer = (url: string, root: HTMLElement): boolean => root.querySelector(sel.loginForm) !== null || new URL(url).pathname === '/login';
+
+/**
+ * A selector that starts with `#id` is answered from that element (a plain walk of the tree),
+ * the rest of it by css-select inside it: the same elements as a whole-document query, at a
+ * fraction of the cost (css-select tried every element of the page for every selector, half of
+ * a lookup's CPU in Node).
+ */
+function scoped(root: HTMLElement, selector: string): { scope: HTMLElement | null; rest: string } {
+  const id = /^#([\w-]+)(?:\s+(.+))?$/u.exec(selector);
+  return id ? { scope: root.getElementById(id[1]!), rest: id[2] ?? '' } : { scope: root, rest: selector };
+}
+
+function selectOne(root: HTMLElement, selector: string): HTMLElement | null {
+  const { scope, rest } = scoped(root, selector);
+  return scope && rest ? scope.querySelector(rest) : scope;
+}
+
+function selectAll(root: HTMLElement, selector: string): HTMLElement[] {
+  const { scope, rest } = scoped(root, selector);
+  if (!scope) return [];
+  return rest ? scope.querySelectorAll(rest) : [scope];
+}
+
+const isLoginAnswer = (url: string, root: HTMLElement): boolean => selectOne(root, sel.loginForm) !== null || new URL(url).pathname === '/login';
 
 /** What the bot reads from one answer, the way the page objects read the rendered page. */
 export function readAnswer(answer: Pick<HttpAnswer, 'url' | 'status' | 'bytes'> & { headers: Pick<Headers, 'get'> }, kind: DocumentKind): FetchedDocument {
@@ -58,22 +81,22 @@ export function readAnswer(answer: Pick<HttpAnswer, 'url' | 'status' | 'bytes'> 
     url: answer.url,
     status: answer.status,
     retryAfter: answer.headers.get('retry-after'),
-    title: text(root.querySelector('title')).trim(),
+    title: text(root.getElementsByTagName('title')[0]).trim(),
     loginShown: isLoginAnswer(answer.url, root),
-    noResult: root.querySelector(sel.noResult) !== null,
+    noResult: selectOne(root, sel.noResult) !== null,
   };
   if (kind === 'search') {
     doc.search = {
-      hasList: root.querySelector(sel.resultList) !== null,
-      rows: root.querySelectorAll(sel.resultRows).map((tr) => ({ code: text(tr.querySelector(sel.resultCode)), href: tr.querySelector(sel.resultLink)?.getAttribute('href') ?? '' })),
+      hasList: selectOne(root, sel.resultList) !== null,
+      rows: selectAll(root, sel.resultRows).map((tr) => ({ code: text(tr.querySelector(sel.resultCode)), href: tr.querySelector(sel.resultLink)?.getAttribute('href') ?? '' })),
     };
   } else {
-    const summary = root.querySelector(sel.changeSummary);
+    const summary = selectOne(root, sel.changeSummary);
     doc.detail = {
-      basePairs: root.querySelectorAll(sel.baseRows).map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]),
-      hasChangesPanel: root.querySelector(sel.changesPanel) !== null,
-      headers: root.querySelectorAll(sel.changeHeaders).map((th) => text(th)),
-      rows: root.querySelectorAll(sel.changeRows).map((tr) => tr.querySelectorAll('td').map((td) => text(td))),
+      basePairs: selectAll(root, sel.baseRows).map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]),
+      hasChangesPanel: selectOne(root, sel.changesPanel) !== null,
+      headers: selectAll(root, sel.changeHeaders).map((th) => text(th)),
+      rows: selectAll(root, sel.changeRows).map((tr) => tr.querySelectorAll('td').map((td) => text(td))),
       summary: summary ? text(summary) : null,
     };
   }
