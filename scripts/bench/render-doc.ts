@@ -201,9 +201,10 @@ export function renderBenchmarksDoc(results: BenchResults): string {
         ])
       : '(not recorded)',
     '',
-    '**Load.** The machine was shared with other work (test suites with their own browsers) while these figures were taken: each section states the load average ' +
-      'before and after it. With a load of 15 on 2 cores a single-threaded task gets roughly 1/7 of a core, so wall times are several times what an idle machine gives; ' +
-      'CPU times (user + system, of the process tree, read from /proc) are given next to them and are the fairer figure for comparing contenders.',
+    '**Load.** Each section states the load average before and after it, and was run with nothing else on the machine. The load average lags: a section that starts ' +
+      'after a busy one (the registry section after Crawlee\'s 2,000 CPU seconds, or after a test run) shows a high 1-minute figure for an idle machine. On a shared machine wall ' +
+      'times grow with the load (a load of 15 on 2 cores leaves a single-threaded task ~1/7 of a core); CPU times (user + system, of the process tree, read from /proc) ' +
+      'are given next to them and are the fairer figure for comparing contenders.',
     '',
     '## Targets',
     '',
