@@ -38,7 +38,7 @@ export interface FetchedDocument {
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** Older portals answer in GBK: the charset from the header, else the document's meta, else UTF-8. */
-export function decodeHtml(bytes: Uint8Array, contentType: string | null): string {
+function decodeHtml(bytes: Uint8Array, contentType: string | null): string {
   let charset = /charset=["']?([\w-]+)/iu.exec(contentType ?? '')?.[1];
   charset ??= /<meta[^>]+charset=["']?([\w-]+)/iu.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1];
   try {

@@ -1,6 +1,7 @@
 // How each lookup is read. By default from documents fetched with the browser's session but
-// without the browser (session-http.ts: no rendering, no DevTools round trip); by navigation when its screenshot is due anyway, or when the fetched documents lack what
-// a rendered page shows. A flagged company's detail page is opened by navigation after the fetch,
+// without the browser (session-http.ts: no rendering, no DevTools round trip); by navigation when
+// its screenshot is due anyway, when Node cannot reach the portal, or when the fetched documents
+// lack what a rendered page shows. A flagged company's detail page is opened by navigation after the fetch,
 // so its screenshot shows the page the record comes from.
 
 import type { Page } from 'playwright-core';

@@ -15,6 +15,16 @@ export interface JudgedAccount {
 }
 
 /**
+ * While the lookups are still being read: resolves when the account's answer is in, undefined when
+ * there is nothing to wait for (no await, no promise per account on the hot path). An invalid code
+ * needs no answer; the cheap `isKnown` comes first, since most answers are in and validating the
+ * code here as well as in the rules would cost more than the check.
+ */
+export function untilAnswered(lookups: LookupIndex, account: ReviewAccountRecord): Promise<void> | undefined {
+  return lookups.isKnown(account.uscc) || !needsLookup(account) ? undefined : lookups.whenKnown(account.uscc);
+}
+
+/**
  * Judged accounts in input order; input errors go to `onInputError` (if given). An account waits
  * for its code's answer while the lookups are still being read (an invalid code needs none).
  */
@@ -30,8 +40,8 @@ export async function* judgeAccounts(
         onInputError?.(entry.error);
         continue;
       }
-      // Known answers first: most are, and validating the code twice would cost more than the check.
-      if (!lookups.isKnown(entry.account.uscc) && needsLookup(entry.account)) await lookups.whenKnown(entry.account.uscc);
+      const answered = untilAnswered(lookups, entry.account);
+      if (answered) await answered;
       const lookup = lookups.lookupFor(entry.account.uscc);
       yield { account: entry.account, lookup, judgement: judgeAccount(entry.account, lookup, reviewDate) };
     }

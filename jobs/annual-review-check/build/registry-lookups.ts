@@ -9,7 +9,7 @@
 //
 // Example:
 //   const index = openRegistryLookups(path.join(runDir, 'sources/registry.company.jsonl'));
-//   if (!index.isKnown(account.uscc)) await index.whenKnown(account.uscc);
+//   await untilAnswered(index, account);   // judge-accounts.ts
 //   judgeAccount(account, index.lookupFor(account.uscc), reviewDate);
 //   await index.complete;  index.rejected   // complete only now
 
@@ -20,7 +20,7 @@ import { compactUscc } from '../uscc';
 import { startBundledThread } from '../../runtime/bundled-thread';
 import { readJsonlBatches } from './jsonl';
 import { lookupBatchOf, type LookupBatch, type SchemaCheck } from './lookup-batch';
-import { packLookup, unpackLookup, type StoredLookup } from './packed-lookup';
+import { unpackLookup, type StoredLookup } from './packed-lookup';
 
 export interface LookupIndex {
   /** The lookup for a code (any spacing / case), or a failed one saying no answer was recorded. */
@@ -59,11 +59,9 @@ const schemaCheck: SchemaCheck = (value) => {
   return `${issue?.path.join('.') || '(记录)'}: ${issue?.message ?? '格式错误'}`;
 };
 
-/** An answer without its screenshot, to tell a repeated answer from a contradicting one. */
+/** An answer without its screenshot, to tell a repeated answer from a contradicting one (only duplicates pay for it). */
 function answerText(answer: string | StoredLookup): string {
-  const packed = typeof answer === 'string' ? answer : packLookup(answer);
-  if (packed === null) return JSON.stringify((answer as StoredLookup).lookup);
-  return packed.slice(packed.indexOf('\u0001'));
+  return JSON.stringify((typeof answer === 'string' ? unpackLookup(answer) : answer).lookup);
 }
 
 class GrowingLookupIndex implements LookupIndex {
@@ -155,13 +153,8 @@ class GrowingLookupIndex implements LookupIndex {
 /** Reads the whole file on this thread (small files, and callers that want it all at once). */
 export async function loadRegistryLookups(file: string): Promise<LookupIndex> {
   const index = new GrowingLookupIndex();
-  try {
-    for await (const lines of readJsonlBatches(file)) index.add(lookupBatchOf(lines, false, schemaCheck));
-    index.finish();
-  } catch (error) {
-    index.finish(error as Error);
-  }
-  await index.complete;
+  for await (const lines of readJsonlBatches(file)) index.add(lookupBatchOf(lines, false, schemaCheck));
+  index.finish();
   return index;
 }
 

@@ -12,7 +12,8 @@ import type { ReviewAccountRecord } from '../../../bots/records';
 import { openRegistryLookups } from '../../../jobs/annual-review-check/build/registry-lookups';
 import { readAccountBatches } from '../../../jobs/annual-review-check/build/accounts-source';
 import { emptyTally, tallyAccount } from '../../../jobs/annual-review-check/build/tally';
-import { judgeAccount, needsLookup, type RegistryLookup } from '../../../jobs/annual-review-check/rules';
+import { judgeAccount, type RegistryLookup } from '../../../jobs/annual-review-check/rules';
+import { untilAnswered } from '../../../jobs/annual-review-check/build/judge-accounts';
 import { REVIEW_DATE, type EngineDataset } from './dataset';
 
 const BLOCK = 5_000;
@@ -66,7 +67,8 @@ export async function runEngine(dataset: EngineDataset): Promise<EngineResult> {
     for (const entry of entries) {
       if (entry.kind === 'error') throw new Error(entry.error.error);
       const { account } = entry;
-      if (!index.isKnown(account.uscc) && needsLookup(account)) await index.whenKnown(account.uscc);
+      const answered = untilAnswered(index, account);
+      if (answered) await answered;
       block.push({ account, lookup: index.lookupFor(account.uscc), evidence: index.evidenceFor(account.uscc) });
       if (block.length === BLOCK) judgeBlock();
     }
