@@ -1,18 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import { freePort } from './free-port';
 
 export interface EmbeddedRedis {
+  /** The URL with this start's password in it: for this process's own clients only, never print it. */
   url: string;
+  /** The same without credentials, for messages. */
+  displayUrl: string;
   port: number;
   pid: number;
+  /** This start's `requirepass` (a test restarting Redis on the same port passes it back). */
+  password: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a private `redis-server` on a free loopback port, data in `dir` with AOF on.
+ * Starts a private `redis-server` on a free loopback port, data in `dir` with AOF on, with a random
+ * password of its own: 127.0.0.1 is reachable by every user of the host, and whoever reaches the
+ * queues can make the workers act. The password goes to redis-server on its stdin (`redis-server -`),
+ * never on its command line, which any user can read with `ps`.
  *
  * It runs under a small shell watchdog that kills it as soon as this process is gone, so that not
  * even a SIGKILL of the parent leaves a stray redis-server behind (Node has no PR_SET_PDEATHSIG).
@@ -20,6 +29,8 @@ export interface EmbeddedRedis {
 export interface EmbeddedRedisOptions {
   /** Restart on this port (tests of a Redis restart); default a free one. */
   port?: number;
+  /** Restart with this password (with `port`, so the clients of the earlier start reconnect); default a new random one. */
+  password?: string;
   /** Called when redis-server ends without being asked to (killed, crashed), with what it said. */
   onUnexpectedExit?: (why: string) => void;
 }
@@ -27,6 +38,8 @@ export interface EmbeddedRedisOptions {
 export async function startEmbeddedRedis(root: string, opts: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
   const { dir, release } = claimDataDir(root);
   const port = opts.port ?? (await freePort());
+  const password = opts.password ?? randomBytes(24).toString('hex');
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) throw new Error('embedded Redis password: at least 16 letters, digits, _ or - (it goes into a config line and a URL)');
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--appendonly', 'yes', '--appendfilename', 'appendonly.aof',
@@ -34,12 +47,18 @@ export async function startEmbeddedRedis(root: string, opts: EmbeddedRedisOption
     '--protected-mode', 'yes', '--loglevel', 'warning', '--maxmemory-policy', 'noeviction',
   ];
   const quoted = args.map((a) => `'${a}'`).join(' ');
-  // The watchdog: start redis, then poll the parent pid; when it disappears, stop redis.
-  const script = `redis-server ${quoted} & r=$!; trap 'kill $r 2>/dev/null; wait $r; exit 0' TERM INT; ` +
+  // The watchdog: start redis (its config on the watchdog's stdin, handed over as fd 3 because a
+  // background command's own stdin is /dev/null), then poll the parent pid; when it disappears, stop redis.
+  const script = `exec 3<&0 0</dev/null; redis-server - ${quoted} <&3 3<&- & r=$!; exec 3<&-; ` +
+    `trap 'kill $r 2>/dev/null; wait $r; exit 0' TERM INT; ` +
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $r 2>/dev/null; do sleep 0.5; done; kill $r 2>/dev/null; wait $r`;
-  const child = spawn('sh', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('sh', ['-c', script], { stdio: ['pipe', 'ignore', 'pipe'] });
+  // An early exit closes the pipe; that is reported by waitForPort with redis-server's own words.
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(`requirepass ${password}\n`);
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Redis quotes a config line it refuses: what it said is passed on without the password.
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).replaceAll(password, '[redacted]')));
   const spawnError = new Promise<never>((_, reject) =>
     child.once('error', (err) => reject(new Error(`cannot start redis-server: ${err.message}`))),
   );
@@ -60,9 +79,11 @@ export async function startEmbeddedRedis(root: string, opts: EmbeddedRedisOption
   };
   process.once('exit', onExit);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://:${password}@127.0.0.1:${port}`,
+    displayUrl: `redis://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
+    password,
     stop: async () => {
       process.off('exit', onExit);
       await stop();

@@ -109,7 +109,8 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
     const port = rt.redis.port;
     await rt.redis.stop();
     await new Promise((r) => setTimeout(r, 1_500));
-    const again = await startEmbeddedRedis(path.join(rt.varDir, 'redis'), { port });
+    // The same password as before: the workers' REDIS_URL carries it.
+    const again = await startEmbeddedRedis(path.join(rt.varDir, 'redis'), { port, password: rt.redis.password });
     rt.redis = again;
     await expectCompletedOnce('2026-03-04');
   });

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -7,6 +9,22 @@ import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
 import { redisPidsOnPort, startCli, waitUntil } from '../../helpers/cli-process';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'opsbot-redis-'));
+
+/** The first reply line to one raw command: what any local user typing into the port gets. */
+function ask(port: number | string, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(Number(port), '127.0.0.1', () => s.write(`${command}\r\n`));
+    let got = '';
+    s.on('data', (d: Buffer) => {
+      got += d.toString();
+      if (got.includes('\r\n')) { s.destroy(); resolve(got.split('\r\n')[0]!); }
+    });
+    s.once('error', reject);
+  });
+}
+
+/** What `ps` shows every user of the host: each process's full command line. */
+const psAll = () => spawnSync('ps', ['-eww', '-o', 'pid=,args='], { encoding: 'utf8' }).stdout;
 
 describe('embedded Redis', () => {
   it('starts a private redis-server with AOF under the given folder, and stops it', async () => {
@@ -20,6 +38,30 @@ describe('embedded Redis', () => {
     expect(redisPidsOnPort(redis.port)).toHaveLength(1);
     await redis.stop();
     expect(await waitUntil(() => redisPidsOnPort(redis.port).length === 0)).toBe(true);
+  });
+
+  it('asks for a password of its own (a new one each start) that no command line shows', async () => {
+    const redis = await startEmbeddedRedis(tmp());
+    const again = await startEmbeddedRedis(tmp());
+    try {
+      expect(redis.password).toMatch(/^[0-9a-f]{48}$/);
+      expect(again.password).not.toBe(redis.password);
+      // Another user of the host knows the port (ps, ss), not the password.
+      expect(await ask(redis.port, 'PING')).toMatch(/^-NOAUTH/);
+      expect(await ask(redis.port, 'RPUSH opsbot:bots:wait forged')).toMatch(/^-NOAUTH/);
+      expect(await ask(redis.port, `AUTH ${again.password}`)).toMatch(/^-WRONGPASS/);
+      const own = new Redis(redis.url);
+      expect(await own.ping()).toBe('PONG');
+      own.disconnect();
+      const ps = psAll();
+      expect(ps).toMatch(new RegExp(`redis-server 127\\.0\\.0\\.1:${redis.port}`));
+      expect(ps).not.toContain(redis.password);
+      expect(ps).not.toContain(again.password);
+      expect(redis.displayUrl).toBe(`redis://127.0.0.1:${redis.port}`);
+    } finally {
+      await again.stop();
+      await redis.stop();
+    }
   });
 
   it('keeps its data from one command to the next, and gives a concurrent instance a folder of its own', async () => {
@@ -46,6 +88,11 @@ describe('embedded Redis', () => {
     const cli = startCli(['worker'], { OPSBOT_VAR_DIR: tmp(), REDIS_URL: '' });
     const [, port] = await cli.waitFor(/private Redis redis:\/\/127\.0\.0\.1:(\d+)/);
     expect(redisPidsOnPort(port!)).toHaveLength(1);
+    // The command's own Redis wants its password: a local user without it gets NOAUTH, and the
+    // password is in no command line and not in what the command printed (address only).
+    expect(await ask(port!, 'PING')).toMatch(/^-NOAUTH/);
+    expect(psAll()).not.toMatch(/requirepass/);
+    expect(cli.output()).not.toMatch(/redis:\/\/[^\s]*@/);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(130);
     expect(await waitUntil(() => redisPidsOnPort(port!).length === 0)).toBe(true);
