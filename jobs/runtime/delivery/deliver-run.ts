@@ -1,13 +1,19 @@
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
-import type { Config } from '../config';
+import { runtimePaths, type Config } from '../config';
 import type { RunManifest } from '../run-store';
 import { FileLedger } from './file-ledger';
 import { stableMessageId } from './message-id';
+import { reportAttachments } from './mail-attachments';
 import { reportMail } from './report-mail';
 import { sendOnce, type SendOutcome } from './send-once';
 import { ledgerKey } from './sent-ledger';
 import { postWebhook } from './webhook';
+
+/** Where a run's delivered copy goes: `<outbox>/<job>/<date>/r<revision>/`. */
+export function outboxOf(cfg: Config, manifest: RunManifest): string {
+  return path.join(runtimePaths(cfg).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
+}
 
 export interface DeliveryDeps {
   cfg: Config;
@@ -34,8 +40,10 @@ export async function deliverRun(manifest: RunManifest, runDir: string, deps: De
   };
   const { transport, cfg } = deps;
   if (transport) {
-    const mail = reportMail(manifest);
-    const attachments = manifest.outputs.map((o) => ({ filename: path.basename(o.file), path: path.join(runDir, o.file) }));
+    // The files the outputs link to (screenshots) travel in a zip beside them, see mail-attachments.ts.
+    const zipBase = `${manifest.job}-${manifest.dataDate}-r${manifest.revision}`;
+    const { attachments, note } = await reportAttachments(runDir, manifest.outputs.map((o) => o.file), zipBase);
+    const mail = reportMail(manifest, note, outboxOf(cfg, manifest));
     for (const to of cfg.reportRecipients) {
       await attempt(ledgerKey('mail', to), async () => {
         const info = await transport.sendMail({ from: cfg.mailFrom, to, subject: mail.subject, text: mail.text, attachments, messageId: stableMessageId(manifest.runId, to) });

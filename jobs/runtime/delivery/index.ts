@@ -7,3 +7,6 @@ export * from './message-id';
 export * from './report-mail';
 export * from './webhook';
 export * from './deliver-run';
+export * from './linked-files';
+export * from './copy-delivered';
+export * from './mail-attachments';

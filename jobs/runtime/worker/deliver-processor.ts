@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Job } from 'bullmq';
 import { runAlert, raiseAlert } from '../alerts';
 import { config, runtimePaths } from '../config';
-import { deliverRun, FileLedger, mailTransport, type SendOutcome } from '../delivery';
+import { copyDelivered, deliverRun, FileLedger, mailTransport, type SendOutcome } from '../delivery';
 import { log } from '../logger';
 import type { DeliverPayload } from '../queues';
 import { runStoreFromConfig, writeJsonAtomic } from '../run-store';
@@ -22,8 +21,9 @@ export async function deliverProcessor(job: Job<DeliverPayload>): Promise<{ outb
   const marker = path.join(outbox, '.delivered.json');
   const skipped = existsSync(marker);
   if (!skipped) {
-    await mkdir(outbox, { recursive: true, mode: 0o700 });
-    for (const o of manifest.outputs) await cp(path.join(job.data.runDir, o.file), path.join(outbox, path.basename(o.file)));
+    // With the files the outputs link to (the review's screenshots), so the links work in the outbox.
+    const { broken } = await copyDelivered(job.data.runDir, manifest.outputs.map((o) => o.file), outbox);
+    if (broken.length) log().child({ component: 'deliver', run: manifest.runId }).warn({ broken }, 'report links that resolve nowhere');
     await writeJsonAtomic(marker, { runId: manifest.runId, deliveredAt: new Date().toISOString() });
   }
   const transport = mailTransport(cfg);
