@@ -1,14 +1,8 @@
-import { Command } from 'commander';
-import { commands } from './commands';
+import { buildProgram } from './program';
 import { exitCodeOf } from './exit-codes';
 
-/** The opsbot command line (see ../shared/spec/cli.md). Each command lives in ./commands/<name>.ts. */
-const program = new Command('opsbot')
-  .description('opsbot — 银行运营后台自动化: bots read the portals, jobs build the reports')
-  .showHelpAfterError()
-  .exitOverride();
-
-for (const register of commands) register(program);
+/** The opsbot command line (see ../shared/spec/cli.md). */
+const program = buildProgram();
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,7 @@ export async function serveFixturesAction(opts: { seed: number; scale: Scale; re
 }
 
 export async function exportFixturesAction(opts: { seed: number; scale: Scale; date: string; out: string }): Promise<void> {
+  console.log(`fixture world seed ${opts.seed}, scale ${opts.scale}, data date ${opts.date}`);
   const r = await exportFixtures({ seed: opts.seed, scale: opts.scale, date: opts.date, outDir: opts.out });
   for (const f of r.files) console.log(`${f.file}\t${f.records} records\tsha256 ${f.sha256}`);
   console.log(r.answerKey);
