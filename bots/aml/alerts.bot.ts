@@ -21,37 +21,47 @@ export default defineBot({
   input: z.object({ date: IsoDate, pageSize: PageSize.default(100) }),
   record: AmlAlertRecord,
   async *run(ctx, { date, pageSize }) {
-    const counted = { total: 0, done: 0 };
-    yield* readQuery(ctx, { asOf: date, from: date, to: date }, pageSize, counted);
-    yield* readQuery(ctx, { asOf: date, to: previousDay(date), state: '待处理' }, pageSize, counted);
+    const queries: AlertQuery[] = [{ asOf: date, from: date, to: date }, { asOf: date, to: previousDay(date), state: '待处理' }];
+    // Page 1 of every query first: the total is their sum, and it must be known before the first
+    // progress report (reported after the first query alone, progress said "74 / 74" and then
+    // stored 105). The first pages are needed anyway, so this costs no request.
+    const firsts: AlertPage[] = [];
+    for (const query of queries) firsts.push(await readPage(ctx, query, 1, pageSize));
+    const total = firsts.reduce((sum, p) => sum + p.total, 0);
+    ctx.expectTotal(total);
+    let done = 0;
+    for (const [i, query] of queries.entries()) {
+      const pages = Math.ceil(firsts[i]!.total / pageSize);
+      for (let pageNo = 1; pageNo <= pages; pageNo++) {
+        const { records } = pageNo === 1 ? firsts[i]! : await readPage(ctx, query, pageNo, pageSize);
+        yield* records;
+        done += records.length;
+        ctx.progress(done, total);
+      }
+    }
   },
 });
 
-/** Every row of one query, page by page; adds the query's stated total to the expected total. */
-async function* readQuery(ctx: BotContext, query: AlertQuery, pageSize: number, counted: { total: number; done: number }): AsyncGenerator<AmlAlertRecord> {
+interface AlertPage {
+  /** The query's stated "共 N 条". */
+  total: number;
+  records: AmlAlertRecord[];
+}
+
+/** One page of one query, as a retried step. */
+function readPage(ctx: BotContext, query: AlertQuery, pageNo: number, pageSize: number): Promise<AlertPage> {
   const label = query.state ? 'backlog' : 'created';
-  let pages = 1;
-  for (let pageNo = 1; pageNo <= pages; pageNo++) {
-    const { records, total } = await ctx.step(`${label} page ${pageNo}`, async (page) => {
-      await ctx.goto(page, AlertListPage.url(query, pageNo, pageSize));
-      const list = new AlertListPage(page);
-      const total = await list.statedTotal();
-      if (total === 0) return { total, records: [] };
-      const [headers, rows] = [await list.headers(), await list.rows()];
-      try {
-        const fields = alertFields(headers);
-        return { total, records: rows.map((cells, i) => parseAlertRow(cells, fields, (pageNo - 1) * pageSize + i + 1)) };
-      } catch (err) {
-        throw new LayoutError('table#alert-table', page.url(), (err as Error).message);
-      }
-    });
-    if (pageNo === 1) {
-      counted.total += total;
-      ctx.expectTotal(counted.total);
-      pages = Math.ceil(total / pageSize);
+  return ctx.step(`${label} page ${pageNo}`, async (page) => {
+    await ctx.goto(page, AlertListPage.url(query, pageNo, pageSize));
+    const list = new AlertListPage(page);
+    const total = await list.statedTotal();
+    if (total === 0) return { total, records: [] };
+    const [headers, rows] = [await list.headers(), await list.rows()];
+    try {
+      const fields = alertFields(headers);
+      return { total, records: rows.map((cells, i) => parseAlertRow(cells, fields, (pageNo - 1) * pageSize + i + 1)) };
+    } catch (err) {
+      throw new LayoutError('table#alert-table', page.url(), (err as Error).message);
     }
-    yield* records;
-    counted.done += records.length;
-    ctx.progress(counted.done, counted.total);
-  }
+  });
 }
