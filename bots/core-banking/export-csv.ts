@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 
@@ -7,7 +8,9 @@ import iconv from 'iconv-lite';
  * decoded and parsed as it is read, so a 200,000-row export never sits in memory.
  */
 export async function* gbkCsvRows(file: string): AsyncGenerator<string[]> {
-  const parser = createReadStream(file).pipe(iconv.decodeStream('gbk')).pipe(parse({ bom: true, relax_quotes: false }));
+  // pipeline, not .pipe(): a read error (a file gone, EIO) ends the loop below with that error
+  // instead of an unhandled 'error' event on the file stream; the callback sees the same error.
+  const parser = pipeline(createReadStream(file), iconv.decodeStream('gbk'), parse({ bom: true, relax_quotes: false }), () => undefined);
   for await (const row of parser) yield row as string[];
 }
 

@@ -3,20 +3,27 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { cannotWrite, watchWriteStream, type WatchedStream } from './watch-write-stream';
 
 /**
  * Streams records to `<file>` as JSON lines, atomically: lines go to a temp file that is renamed
  * into place only when `commit()` is called, so a reader never sees half a source.
+ *
+ * A write that fails (a full disk) never escapes as an 'error' event: the next `write()` or the
+ * `commit()` throws `cannot write <file>: …`, and a failed commit removes the temp file itself.
  */
 export class JsonlWriter {
   private readonly tmp: string;
   private readonly out: WriteStream;
+  private readonly watch: WatchedStream;
   private readonly hash = createHash('sha256');
   count = 0;
 
   private constructor(readonly file: string, mode: number) {
     this.tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
     this.out = createWriteStream(this.tmp, { mode });
+    this.watch = watchWriteStream(this.out, file);
   }
 
   static async open(file: string, mode = 0o600): Promise<JsonlWriter> {
@@ -25,24 +32,37 @@ export class JsonlWriter {
   }
 
   async write(record: unknown): Promise<void> {
+    this.throwIfFailed();
     const line = `${JSON.stringify(record)}\n`;
     this.hash.update(line);
     this.count += 1;
-    if (!this.out.write(line)) await once(this.out, 'drain');
+    if (!this.out.write(line)) await Promise.race([once(this.out, 'drain'), this.watch.failed]);
   }
 
   /** Closes and renames into place; returns the sha256 of the content. */
   async commit(): Promise<string> {
-    this.out.end();
-    await once(this.out, 'finish');
-    await rename(this.tmp, this.file);
+    try {
+      this.throwIfFailed();
+      this.out.end();
+      await finished(this.out);
+      await rename(this.tmp, this.file);
+    } catch (err) {
+      await this.abort();
+      throw this.watch.error ?? cannotWrite(this.file, err);
+    }
     return this.hash.digest('hex');
   }
 
+  /** Drops what was written: the stream is closed and the temp file removed. */
   async abort(): Promise<void> {
-    // Writes still queued fail once the stream is gone; that is the point of aborting.
-    this.out.on('error', () => undefined);
     this.out.destroy();
+    // Until the file is closed a full disk gets no space back from removing it.
+    if (!this.out.closed) await once(this.out, 'close').catch(() => undefined);
     await rm(this.tmp, { force: true });
+  }
+
+  private throwIfFailed(): void {
+    const error = this.watch.error;
+    if (error) throw error;
   }
 }

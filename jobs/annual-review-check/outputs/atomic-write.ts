@@ -6,6 +6,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { cannotWrite, watchWriteStream } from '../../../bots/sdk/watch-write-stream';
 
 function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -19,7 +21,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw cannotWrite(target, error);
   }
 }
 
@@ -35,16 +37,19 @@ export async function writeStreamAtomic(target: string, pieces: AsyncIterable<st
   await mkdir(path.dirname(target), { recursive: true });
   const temp = tempPathFor(target);
   const out = createWriteStream(temp);
+  const watch = watchWriteStream(out, target); // a full disk throws here, naming the file, never crashes
   try {
     for await (const piece of pieces) {
-      if (!out.write(piece)) await once(out, 'drain');
+      if (watch.error) throw watch.error;
+      if (!out.write(piece)) await Promise.race([once(out, 'drain'), watch.failed]);
     }
+    if (watch.error) throw watch.error;
     out.end();
-    await once(out, 'finish');
+    await Promise.race([finished(out), watch.failed]);
     await rename(temp, target);
   } catch (error) {
     out.destroy();
     await rm(temp, { force: true });
-    throw error;
+    throw watch.error ?? error;
   }
 }
