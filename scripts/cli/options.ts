@@ -1,10 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import { Scale } from '../../fixtures/generator/scale';
+// The file itself, not the calendar's index: that loads the holiday data, and --help stays instant.
+import { isCalendarDate } from '../../jobs/runtime/calendar/calendar-date';
 
+/** A real calendar day (commander prefixes the option and the value: exit 2). `2026-02-30` is refused, not rolled over. */
 export function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  }
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(`${JSON.stringify(value)} is not a calendar date (expected YYYY-MM-DD)`);
   return value;
 }
 

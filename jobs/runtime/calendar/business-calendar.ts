@@ -41,6 +41,15 @@ export function isBusinessDay(date: string): boolean {
   return dow !== 0 && dow !== 6;
 }
 
+/** Why a day is closed: "a public holiday, National Day 国庆节", "a Saturday"; undefined on a business day. */
+export function closedDayReason(date: string): string | undefined {
+  if (isBusinessDay(date)) return undefined;
+  const holiday = data.holidays[date];
+  // The package writes "National Day,国庆节,3" (English, Chinese, length in days).
+  if (holiday) return `a public holiday, ${holiday.split(',').slice(0, 2).join(' ')}`;
+  return new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'a Sunday' : 'a Saturday';
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

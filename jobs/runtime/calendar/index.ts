@@ -1,2 +1,4 @@
 export * from './business-calendar';
+export * from './calendar-date';
+export * from './data-date';
 export * from './zoned-date';

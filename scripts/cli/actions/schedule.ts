@@ -5,6 +5,7 @@ import { bullConnection } from '../../../jobs/runtime/queues';
 import { createRedis } from '../../../jobs/runtime/redis';
 import { applySchedule, openTriggerQueue } from '../../../jobs/runtime/scheduler';
 import { nextFires, ScheduleBook, type EffectiveSchedule, type ScheduleChange } from '../../../jobs/runtime/schedules';
+import { requireCalendarData } from '../data-date';
 import { CliError, EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 
@@ -56,6 +57,8 @@ export async function scheduleList(): Promise<void> {
 }
 
 export async function scheduleNext(job: string, o: { count: number; from?: string }): Promise<void> {
+  // Any day may be a starting point (a weekend, next month); only one the calendar cannot answer for is refused.
+  if (o.from) requireCalendarData(o.from, '--from');
   await withBook(async (book) => {
     const s = await book.get(job);
     if (s.paused) console.error(`${job} is paused: these are the fires it would have once resumed`);
