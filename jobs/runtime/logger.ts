@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import pretty, { prettyFactory } from 'pino-pretty';
 import { config } from './config';
 
 export type { Logger } from 'pino';
@@ -22,6 +24,37 @@ export function createLogger(level: string = process.env.OPSBOT_LOG_LEVEL ?? 'in
 }
 
 let root: Logger | undefined;
+
+/** A level's rank; `silent` is above every level. */
+const rank = (level: string) => (level === 'silent' ? Infinity : (pino.levels.values[level] ?? 30));
+
+/** Where a watched command's warnings go: a stream that may be a terminal. */
+export type ConsoleStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+
+/**
+ * For a command a person watches (demo, run): the whole log — JSON lines at `level`, for support
+ * and log shippers — is appended to `file` (owner-only), and the console gets only warnings and
+ * errors, one readable line each, so they stand out between the progress lines instead of JSON
+ * drowning them. On a terminal each first clears the progress line it would otherwise run into.
+ * Becomes the process's logger (`log()`); call it before the command starts its work.
+ */
+export function logToFile(file: string, opts: { level?: string; console?: ConsoleStream } = {}): Logger {
+  const level = opts.level ?? config().logLevel;
+  const out = opts.console ?? process.stderr;
+  const consoleLevel = rank(level) > rank('warn') ? level : 'warn';
+  const prettify = prettyFactory({ colorize: !!out.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+  const streams: pino.StreamEntry[] = [];
+  if (level !== 'silent') {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: file, append: true, sync: true, mode: 0o600 }) });
+  }
+  if (consoleLevel !== 'silent') {
+    streams.push({ level: consoleLevel as pino.Level, stream: { write: (line: string) => void out.write(`${out.isTTY ? '\r\x1b[K' : ''}${prettify(line)}`) } });
+  }
+  const lowest = rank(level) < rank(consoleLevel) ? level : consoleLevel;
+  root = pino({ level: lowest, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, pino.multistream(streams));
+  return root;
+}
 
 /** The process's logger, at the configured level (OPSBOT_LOG_LEVEL). */
 export function log(): Logger {

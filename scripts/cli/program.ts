@@ -10,6 +10,12 @@ export function packageVersion(): string {
 }
 
 /**
+ * Commands a person watches while they work: their full log goes to a file (./command-log.ts),
+ * the console shows progress, results and readable warnings.
+ */
+const WATCHED_COMMANDS = new Set(['demo', 'run']);
+
+/**
  * The opsbot command tree (see ../shared/spec/cli.md); each command lives in ./commands/<name>.ts.
  * Options are positional: a command's options are read only up to its subcommand, so a parent that
  * declares the same option as a child (`fixtures --seed` and `fixtures export --seed`) no longer
@@ -22,6 +28,12 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride();
+  program.hook('preAction', async (_program, command) => {
+    if (!WATCHED_COMMANDS.has(command.name())) return;
+    // Loaded only here: --help and the light commands stay instant.
+    const { useCommandLog } = await import('./command-log');
+    console.log(`full log: ${useCommandLog()}`);
+  });
   for (const register of commands) register(program);
   return program;
 }

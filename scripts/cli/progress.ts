@@ -6,39 +6,71 @@ interface BotProgress {
   total?: number;
 }
 
+export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean; columns?: number };
+
 /**
- * Shows what a run's bots are doing while the CLI waits: one updating line on a terminal
- * (which bot, items done / total), plain lines at each 25 % otherwise (logs, CI).
+ * What a run's bots are doing, from their progress reports: on a terminal one line, rewritten in
+ * place (which bot, items done / total); otherwise a plain line per bot at each quarter, printed
+ * again whenever a bot's total changes (a total that grows must not hide the rest of the count),
+ * and each bot's stored count when it finishes. Pure: `followProgress` feeds it BullMQ's events.
  */
-export async function followProgress(runId: string, out: NodeJS.WriteStream = process.stderr): Promise<() => Promise<void>> {
+export class ProgressView {
+  private readonly state = new Map<string, BotProgress>();
+  private readonly printed = new Map<string, { quarter: number; total?: number }>();
+
+  constructor(private readonly out: ProgressStream) {}
+
+  progress(bot: string, p: BotProgress): void {
+    this.state.set(bot, p);
+    if (this.out.isTTY) return this.render();
+    const quarter = p.total ? Math.floor((p.done / p.total) * 4) : 0;
+    const last = this.printed.get(bot);
+    if (!last || quarter > last.quarter || p.total !== last.total) {
+      this.printed.set(bot, { quarter, total: p.total });
+      this.out.write(`${bot}: ${p.done}${p.total !== undefined ? ` / ${p.total}` : ''}\n`);
+    }
+  }
+
+  /** A bot finished; `count` is what it stored (the run's figure), whatever its last report said. */
+  completed(bot: string, count?: number): void {
+    const last = this.state.get(bot);
+    const stored = count ?? last?.done;
+    if (stored !== undefined) this.state.set(bot, { done: stored, total: stored });
+    if (this.out.isTTY) return this.render();
+    this.out.write(`${bot}: done${stored !== undefined ? `, ${stored} record${stored === 1 ? '' : 's'}` : ''}\n`);
+  }
+
+  end(): void {
+    if (this.out.isTTY && this.state.size) this.out.write('\n');
+  }
+
+  private render(): void {
+    const parts = [...this.state].map(([bot, p]) => `${bot} ${p.done}${p.total !== undefined ? `/${p.total}` : ''}`);
+    this.out.write(`\r\x1b[K${parts.join('  ·  ')}`.slice(0, (this.out.columns ?? 120) + 4));
+  }
+}
+
+/**
+ * Shows what a run's bots are doing while the CLI waits, on stdout with the run's other lines
+ * (warnings go to stderr, the full log to a file: see command-log.ts). Returns a stop function.
+ */
+export async function followProgress(runId: string, out: ProgressStream = process.stdout): Promise<() => Promise<void>> {
   const { connection, prefix } = await bullConnection();
   const events = new QueueEvents(QUEUES.bots, { connection, prefix });
-  const state = new Map<string, BotProgress>();
-  const lastQuarter = new Map<string, number>();
-  const tty = out.isTTY;
-  const render = () => {
-    const parts = [...state].map(([bot, p]) => `${bot} ${p.done}${p.total !== undefined ? `/${p.total}` : ''}`);
-    out.write(`\r\x1b[K${parts.join('  ·  ')}`.slice(0, (out.columns ?? 120) + 4));
-  };
+  const view = new ProgressView(out);
+  const botOf = (jobId: string) => (jobId.startsWith(`${runId}/`) && !jobId.endsWith('/deliver') ? jobId.slice(runId.length + 1) : undefined);
   events.on('progress', ({ jobId, data }) => {
-    if (!jobId.startsWith(`${runId}/`)) return;
-    const bot = jobId.slice(runId.length + 1);
-    const p = data as BotProgress;
-    state.set(bot, p);
-    if (tty) return render();
-    const quarter = p.total ? Math.floor((p.done / p.total) * 4) : 0;
-    if (quarter > (lastQuarter.get(bot) ?? -1)) {
-      lastQuarter.set(bot, quarter);
-      out.write(`${bot}: ${p.done}${p.total !== undefined ? ` / ${p.total}` : ''}\n`);
-    }
+    const bot = botOf(jobId);
+    if (bot) view.progress(bot, data as BotProgress);
   });
-  events.on('completed', ({ jobId }) => {
-    if (!jobId.startsWith(`${runId}/`) || jobId.endsWith('/deliver')) return;
-    if (!tty) out.write(`${jobId.slice(runId.length + 1)}: done\n`);
+  events.on('completed', ({ jobId, returnvalue }) => {
+    const bot = botOf(jobId);
+    const count = (returnvalue as unknown as { count?: unknown } | null)?.count;
+    if (bot) view.completed(bot, typeof count === 'number' ? count : undefined);
   });
   await events.waitUntilReady();
   return async () => {
-    if (tty && state.size) out.write('\n');
+    view.end();
     await events.close();
   };
 }

@@ -71,12 +71,4 @@ describe('every option reaches the command it is written after', () => {
       }
     }
   });
-
-  it('opsbot --version prints the package version', async () => {
-    const program = buildProgram();
-    let printed = '';
-    program.configureOutput({ writeOut: (s) => void (printed += s) });
-    await expect(program.parseAsync(['node', 'opsbot', '--version'])).rejects.toMatchObject({ code: 'commander.version' });
-    expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
-  });
 });
