@@ -1,16 +1,14 @@
 import { startFixtures } from '../../../fixtures/start-fixtures';
 import { exportFixtures } from '../../../fixtures/export/export-fixtures';
 import type { Scale } from '../../../fixtures/generator/scale';
+import { fixtureWorldLines } from '../fixture-world';
 import { onShutdown } from '../lifecycle';
 
 export async function serveFixturesAction(opts: { seed: number; scale: Scale; registryData?: string; port?: number }): Promise<void> {
   const fixtures = await startFixtures({ seed: opts.seed, scale: opts.scale, registryData: opts.registryData, port: opts.port, password: process.env.OPSBOT_FIXTURE_PASSWORD });
   onShutdown(() => fixtures.stop());
-  console.log(`fixture portals (seed ${fixtures.seed}, scale ${fixtures.scale}) — Ctrl-C to stop`);
-  for (const p of fixtures.portals) {
-    const login = p.login ? `  login ${p.login.username} / ${p.login.password}` : '  (public)';
-    console.log(`  ${p.name.padEnd(10, '　')} ${p.id.padEnd(14)} ${p.url}${login}`);
-  }
+  for (const line of fixtureWorldLines(fixtures, { logins: true })) console.log(line);
+  console.log('Ctrl-C to stop');
   await new Promise(() => undefined);
 }
 
