@@ -11,7 +11,9 @@ export interface PortalEndpoint {
 
 /**
  * What one worker process shares between the bots it runs: the browser and one session per portal.
- * Endpoints (URLs and credentials) come from config; fixture runs pass their own.
+ * Endpoints (URLs and credentials) come from the deployment's config only — a fixture run's process
+ * has its world's portals written into its config. Nothing a job carries can point a session
+ * elsewhere: the credentials are the config's, so the URL they are typed into must be too.
  */
 export class BotRuntime {
   private readonly sessions = new Map<string, PortalSession>();
@@ -28,9 +30,9 @@ export class BotRuntime {
     return [...ids].map((id) => this.endpoints(id)?.password).filter((p): p is string => !!p);
   }
 
-  session(portal: PortalDefinition, urlOverride?: string): PortalSession {
+  session(portal: PortalDefinition): PortalSession {
     const endpoint = this.endpoints(portal.id);
-    const url = urlOverride ?? endpoint?.url;
+    const url = endpoint?.url;
     if (!url) {
       const id = portal.id.toUpperCase().replace(/-/g, '_');
       throw new Error(`no URL for portal ${portal.id}: set OPSBOT_PORTAL_${id}_URL or run with --with-fixtures`);

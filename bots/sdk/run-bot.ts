@@ -19,8 +19,6 @@ export interface BotRunResult {
 
 export interface RunBotOptions {
   runDir: string;
-  /** Overrides the portal URL from config (fixture runs). */
-  baseUrl?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total?: number) => void;
 }
@@ -41,7 +39,7 @@ export async function runBot(runtime: BotRuntime, bot: AnyBot, rawInput: unknown
     botId: bot.id,
     runDir: opts.runDir,
     browser: await runtime.browser(),
-    session: runtime.session(bot.portal, opts.baseUrl),
+    session: runtime.session(bot.portal),
     log,
     evidence,
     signal: opts.signal ?? new AbortController().signal,

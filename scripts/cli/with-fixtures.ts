@@ -17,7 +17,3 @@ export async function withFixtures(opts: FixtureOptions): Promise<RunningFixture
   setConfig({ ...cfg, portals });
   return fixtures;
 }
-
-export function portalUrls(fixtures: RunningFixtures): Record<string, string> {
-  return Object.fromEntries(fixtures.portals.map((p) => [p.id, p.url]));
-}

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeName } from '../../bots/sdk/evidence';
 import { triggerRun } from '../../jobs/runtime/flows';
-import { parseRunId, RunStore, safeSegment } from '../../jobs/runtime/run-store';
+import { linkedFiles } from '../../jobs/runtime/delivery';
+import { copyRunOutputs, parseRunId, PathOutsideError, realFileInside, realPathInside, RunStore, safeSegment, type RunManifest } from '../../jobs/runtime/run-store';
 import { parseOutDir } from '../../scripts/cli/options';
 import { REPO } from '../helpers/cli-process';
 
@@ -69,5 +71,53 @@ describe('paths with ../ are refused', () => {
       const file = path.resolve(dir, safeName(hostile));
       expect(path.dirname(file), hostile).toBe(dir);
     }
+  });
+});
+
+describe('paths of a run stay in the run, after symlinks', () => {
+  // A run folder holding a symlink that leads out, and a file outside it worth stealing.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'opsbot-contained-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const run = path.join(root, 'runs', 'r1');
+  const secret = path.join(root, 'secret.txt');
+  mkdirSync(path.join(run, 'evidence'), { recursive: true });
+  writeFileSync(secret, 'root:$6$hash');
+  writeFileSync(path.join(run, 'report.xlsx'), 'report');
+  symlinkSync(secret, path.join(run, 'evidence', 'shot.png'));
+  symlinkSync(root, path.join(run, 'up'));
+  symlinkSync(path.join(root, 'gone'), path.join(run, 'dangling'));
+
+  it('realPathInside refuses ../, absolute paths outside and symlinks leading out; keeps paths inside (existing or not)', async () => {
+    expect(await realFileInside(run, 'report.xlsx')).toBe(path.join(run, 'report.xlsx'));
+    expect(await realPathInside(run, 'sources/new.jsonl')).toBe(path.join(run, 'sources', 'new.jsonl'));
+    for (const [bad, why] of [
+      ['../secret.txt', /is outside/], [secret, /is outside/], ['evidence/../../secret.txt', /is outside/],
+      ['evidence/shot.png', /leads outside .* \(to .*secret\.txt\)/], ['up/secret.txt', /leads outside/], ['up/new/file', /leads outside/],
+      ['dangling', /cannot be resolved/],
+    ] as const) {
+      await expect(realPathInside(run, bad), bad).rejects.toThrow(PathOutsideError);
+      await expect(realPathInside(run, bad), bad).rejects.toThrow(why);
+    }
+    await expect(realFileInside(run, 'evidence')).rejects.toThrow(/is not a file/);
+  });
+
+  it('--out (copyRunOutputs) refuses a manifest output outside the run or symlinked out of it, and copies nothing of it', async () => {
+    const manifest = (outputs: string[]) => ({ outputs: outputs.map((file) => ({ file, sha256: 'a'.repeat(64), bytes: 1 })) }) as RunManifest;
+    for (const [file, why] of [['../../secret.txt', /is outside/], ['evidence/shot.png', /leads outside/]] as const) {
+      const out = path.join(root, `out-${path.basename(file)}`);
+      await expect(copyRunOutputs(run, manifest([file]), out)).rejects.toThrow(why);
+      const copied = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
+      expect(copied.filter((f) => !f.endsWith('/') && f !== 'evidence')).not.toContain(path.basename(file));
+      expect(copied).not.toContain('secret.txt');
+    }
+  });
+
+  it('a report linking to a symlink that leads out of the run: the link is named broken, the file never delivered', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('明细').getCell('A1').value = { text: '查看截图', hyperlink: 'evidence/shot.png' };
+    await wb.xlsx.writeFile(path.join(run, 'linked.xlsx'));
+    const { files, broken } = await linkedFiles(run, ['linked.xlsx']);
+    expect(files).toEqual([]);
+    expect(broken).toEqual([{ output: 'linked.xlsx', target: 'evidence/shot.png', reason: expect.stringMatching(/symlink leading out/) as string }]);
   });
 });

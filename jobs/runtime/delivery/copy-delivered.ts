@@ -1,5 +1,6 @@
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { realFileInside } from '../run-store/contained-path';
 import { linkedFiles, type LinkedFiles } from './linked-files';
 
 export interface CopiedFiles {
@@ -19,9 +20,11 @@ export async function copyDelivered(runDir: string, outputs: string[], to: strin
   await mkdir(to, { recursive: true, mode: 0o700 });
   const copied: string[] = [];
   for (const file of new Set([...outputs, ...files])) {
+    // A file of the run itself: `../` or a symlink leading out of the run folder is refused (throws).
+    const source = await realFileInside(runDir, file, 'output');
     const dest = path.join(to, file);
     await mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
-    await cp(path.join(runDir, file), dest);
+    await cp(source, dest);
     copied.push(dest);
   }
   return { copied, broken };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { parse } from 'node-html-parser';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { realFileInside } from '../run-store/contained-path';
 
 // A report is only useful where it lands if its links land with it: the annual review's Excel links
 // each mismatch to its registry screenshot by a path relative to the workbook
@@ -98,6 +99,8 @@ export async function linkedFiles(runDir: string, outputs: string[]): Promise<Li
       const rel = path.relative(root, abs);
       if (rel.startsWith('..') || path.isAbsolute(rel)) broken.push({ output, target, reason: 'outside the run folder' });
       else if (!existsSync(abs)) broken.push({ output, target, reason: 'no such file in the run folder' });
+      // A symlink in the run folder pointing out of it would send that file (an e-mail zip, the outbox).
+      else if (!(await realFileInside(root, rel).then(() => true, () => false))) broken.push({ output, target, reason: 'not a file of the run folder (a symlink leading out of it, or a folder)' });
       else files.add(rel);
     }
   }

@@ -14,8 +14,6 @@ export interface TriggerOptions {
   date: string;
   force?: boolean;
   options?: Record<string, unknown>;
-  /** Portal base URLs for this run (fixture runs). */
-  portalUrls?: Record<string, string>;
 }
 
 export interface Triggered {
@@ -70,7 +68,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
       const { botId, input } = source;
       const data: ExtractPayload = {
         runId, job: opts.job, date: opts.date, revision, runDir: source.dir ? path.join(runDir, source.dir) : runDir,
-        botId, input, portalUrl: opts.portalUrls?.[botId.split('.')[0]!],
+        botId, input,
       };
       return { name: sourceKey(source), queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${sourceKey(source)}` } };
     });

@@ -6,3 +6,4 @@ export * from './source-status-file';
 export * from './folder-modes';
 export * from './copy-run';
 export * from './previous-runs';
+export * from './contained-path';

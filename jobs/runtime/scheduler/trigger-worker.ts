@@ -1,6 +1,8 @@
 import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import { createRedis } from '../redis';
+import { admitted } from '../worker/admit-job';
+import { checkTriggerPayload } from '../worker/payload-checks';
 import { fireDeps } from './fire-deps';
 import { handleFire, type FireOutcome } from './handle-fire';
 import { recoverMissedFires } from './recover-missed';
@@ -19,7 +21,11 @@ export function fireTimeOf(job: Job<TriggerPayload>): Date {
 export async function startTriggerWorker(common: WorkerOptions, log: Logger): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const redis = await createRedis();
   const deps = fireDeps(redis, common.prefix ?? 'bull', log.child({ component: 'scheduler' }));
-  const worker = new Worker<TriggerPayload, FireOutcome>(TRIGGER_QUEUE, (job) => handleFire(job.data.job, fireTimeOf(job), deps), { ...common, concurrency: 1 });
+  const worker = new Worker<TriggerPayload, FireOutcome>(TRIGGER_QUEUE, async (job) => {
+    // A fire names a scheduled job and at most a past fire time; anything else was written by hand.
+    const { job: id } = await admitted(TRIGGER_QUEUE, job, checkTriggerPayload);
+    return handleFire(id, fireTimeOf(job), deps);
+  }, { ...common, concurrency: 1 });
   worker.on('failed', (job, err) => log.warn({ queue: TRIGGER_QUEUE, job: job?.id, err: err.message }, 'trigger failed'));
   worker.on('error', (err) => log.error({ queue: TRIGGER_QUEUE, err: err.message }, 'worker error'));
   await worker.waitUntilReady();

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { sharedBrowser } from '../../../bots/sdk';
 import { getJob } from '../../index';
 import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type DeliverPayload } from '../queues';
+import { admitted } from './admit-job';
+import { checkBuildPayload } from './payload-checks';
 import { previousRunsOf, readSourceStatus, runStoreFromConfig, sha256File, type RunManifest, type SourceStatus } from '../run-store';
 
 /**
@@ -13,8 +15,8 @@ import { previousRunsOf, readSourceStatus, runStoreFromConfig, sha256File, type 
  */
 export function buildProcessor(log: Logger) {
   return async (job: Job<BuildPayload>): Promise<BuildReturn> => {
-    const { runId, runDir, date, revision, options } = job.data;
-    const def = getJob(job.data.job);
+    const { runId, runDir, date, revision, options, job: jobId } = await admitted(QUEUES.reports, job, checkBuildPayload);
+    const def = getJob(jobId);
     const store = runStoreFromConfig();
     const started = Date.now();
     const requested = def.sources({ date, options });

@@ -5,8 +5,10 @@ import { runAlert, raiseAlert } from '../alerts';
 import { config, runtimePaths } from '../config';
 import { copyDelivered, deliverRun, FileLedger, mailTransport, type SendOutcome } from '../delivery';
 import { log } from '../logger';
-import type { DeliverPayload } from '../queues';
-import { runStoreFromConfig, writeJsonAtomic } from '../run-store';
+import { QUEUES, type DeliverPayload } from '../queues';
+import { writeJsonAtomic } from '../run-store';
+import { admitted } from './admit-job';
+import { checkDeliverPayload } from './payload-checks';
 
 /**
  * Delivery: copies a run's outputs to the outbox folder, e-mails them and posts the webhook, then
@@ -15,7 +17,8 @@ import { runStoreFromConfig, writeJsonAtomic } from '../run-store';
  * delivery/send-once.ts), so nobody gets the same report twice.
  */
 export async function deliverProcessor(job: Job<DeliverPayload>): Promise<{ outbox: string; skipped: boolean; sent: SendOutcome[] }> {
-  const manifest = await runStoreFromConfig().read(job.data.runDir);
+  // The payload and the manifest it leads to, checked: nothing outside the run is copied or sent.
+  const { manifest } = await admitted(QUEUES.deliver, job, checkDeliverPayload);
   const cfg = config();
   const outbox = path.join(runtimePaths(cfg).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
   const marker = path.join(outbox, '.delivered.json');

@@ -1,21 +1,24 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { getBot } from '../../../bots';
 import { BusinessError, LayoutError, runBot, type BotRuntime } from '../../../bots/sdk';
-import type { ExtractPayload } from '../queues';
+import { QUEUES, type ExtractPayload } from '../queues';
 import { writeSourceStatus } from '../run-store';
+import { admitted } from './admit-job';
+import { checkExtractPayload } from './payload-checks';
 
 /**
- * Runs one extraction child. On its last attempt (or on an error that retrying cannot fix) it
+ * Runs one extraction child, against the portal this deployment's config names (a job never says
+ * where a portal is: see queues/queue-namespace.ts). On its last attempt (or on an error that retrying cannot fix) it
  * leaves a failed status with the error and evidence, so the build says what is missing and why.
  */
 export function extractProcessor(runtime: BotRuntime) {
   return async (job: Job<ExtractPayload>) => {
-    const { botId, runDir, input, portalUrl } = job.data;
+    // A refused payload fails here, before its runDir is written to (not even a failed status).
+    const { botId, runDir, input } = await admitted(QUEUES.bots, job, checkExtractPayload);
     const bot = getBot(botId);
     try {
       const result = await runBot(runtime, bot, input, {
         runDir,
-        baseUrl: portalUrl,
         onProgress: (done, total) => void job.updateProgress({ done, total }).catch(() => undefined),
       });
       await writeSourceStatus(runDir, { ...result, status: 'ok', evidence: [] });

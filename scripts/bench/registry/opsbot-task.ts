@@ -22,7 +22,7 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
   let browser: Promise<Browser> | undefined;
   const runtime = new BotRuntime(() => (browser ??= launchBrowser()), () => ({ url: args.baseUrl }), pino({ level: 'warn' }));
   try {
-    const result = await runBot(runtime, registryCompany, { uscc: args.codes, concurrency: args.concurrency, requestsPerSecond: UNPACED }, { runDir: args.dir, baseUrl: args.baseUrl });
+    const result = await runBot(runtime, registryCompany, { uscc: args.codes, concurrency: args.concurrency, requestsPerSecond: UNPACED }, { runDir: args.dir });
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const lines = readFileSync(path.join(args.dir, result.file), 'utf8').split('\n').filter(Boolean);

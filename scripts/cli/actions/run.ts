@@ -6,7 +6,7 @@ import { getJob } from '../../../jobs';
 import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
 import { followProgress } from '../progress';
-import { portalUrls, withFixtures } from '../with-fixtures';
+import { withFixtures } from '../with-fixtures';
 
 export interface RunCommandOptions {
   date?: string;
@@ -19,7 +19,7 @@ export interface RunCommandOptions {
 }
 
 /** Runs one job for one date through BullMQ and prints where its files are; returns the exit code. */
-export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: Record<string, string>): Promise<number> {
+export async function runJob(jobId: string, opts: RunCommandOptions): Promise<number> {
   requireKnownJob(jobId);
   const date = opts.date ?? previousBusinessDay(todayInShanghai());
   if (opts.worker !== false) {
@@ -28,7 +28,7 @@ export async function runJob(jobId: string, opts: RunCommandOptions, fixtures?: 
   }
   const options: Record<string, unknown> = {};
   if (opts.input) options.input = opts.input;
-  const t = await triggerRun({ job: jobId, date, force: opts.force, options, portalUrls: fixtures });
+  const t = await triggerRun({ job: jobId, date, force: opts.force, options });
   if (t.reused && t.manifest) console.log(`${t.runId}: already done on ${t.manifest.finishedAt} (use --force for a new revision)`);
   else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
   let result;
@@ -64,8 +64,9 @@ function requireKnownJob(jobId: string): void {
 export async function runAction(jobId: string, opts: RunCommandOptions): Promise<void> {
   requireKnownJob(jobId);
   try {
-    const fixtures = opts.withFixtures ? portalUrls(await withFixtures({ registryData: opts.registryData })) : undefined;
-    process.exitCode = await runJob(jobId, opts, fixtures);
+    // The fixture portals go into this process's config: the worker reads them there, never from a job.
+    if (opts.withFixtures) await withFixtures({ registryData: opts.registryData });
+    process.exitCode = await runJob(jobId, opts);
   } finally {
     await shutdown();
   }

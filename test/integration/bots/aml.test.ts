@@ -60,7 +60,7 @@ describe('aml.alerts against the AML monitoring fixture', () => {
     portal.faults.set({ dropSessionsAfter: 3 });
     const { records, runtime } = await run();
     expect(records).toEqual(expected);
-    expect(runtime.session(amlPortal, url).logins).toBe(2);
+    expect(runtime.session(amlPortal).logins).toBe(2);
   });
 
   it('fails as incomplete on a truncated page', async () => {

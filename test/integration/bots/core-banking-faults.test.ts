@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Runs a bot expecting it to fail; returns the error and the run folder. */
 async function failing(bot: Parameters<Harness['run']>[0], input: unknown): Promise<{ err: unknown; runDir: string }> {
   const runDir = await h.runDir();
-  const err = await runBot(h.runtime, bot, input, { runDir, baseUrl: h.portal.url }).then(() => undefined, (e: unknown) => e);
+  const err = await runBot(h.runtime, bot, input, { runDir }).then(() => undefined, (e: unknown) => e);
   return { err, runDir };
 }
 

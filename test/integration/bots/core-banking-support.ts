@@ -38,11 +38,11 @@ export async function startHarness(world: World, browser: Browser): Promise<Harn
   return {
     portal,
     runtime,
-    logins: () => runtime.session(coreBankingPortal, url).logins,
+    logins: () => runtime.session(coreBankingPortal).logins,
     runDir,
     async run(bot, input) {
       const dir = await runDir();
-      const result = await runBot(runtime, bot, input, { runDir: dir, baseUrl: url });
+      const result = await runBot(runtime, bot, input, { runDir: dir });
       const text = await readFile(path.join(dir, result.file), 'utf8');
       return { result, runDir: dir, records: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown) };
     },

@@ -68,7 +68,7 @@ describe('devices.inspections against the device-inspection fixture', () => {
     portal.faults.set({ dropSessionsAfter: 3 });
     const { records, runtime } = await run();
     expect(records).toEqual(expected);
-    expect(runtime.session(devicesPortal, url).logins).toBe(2);
+    expect(runtime.session(devicesPortal).logins).toBe(2);
   });
 
   it('fails as incomplete on a truncated page', async () => {
