@@ -8,6 +8,7 @@ import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
 import type { HistoricKpis } from './comparison';
 import { computeDailyFigures, type DailyFigures } from './compute-kpis';
 import type { CurrencyRates } from './money';
+import type { OtherSource } from './source-gate';
 import type { MissingSource, SourceInputs } from './source-input';
 
 export interface BuildDailyReportInput {
@@ -16,6 +17,8 @@ export interface BuildDailyReportInput {
   /** 1 for the first run of D; re-runs with --force make 2, 3, ... (shown on the cover). */
   revision: number;
   sources: SourceInputs;
+  /** The run's sources no figure reads (bots added to the job): the gate speaks for them too. */
+  otherSources?: readonly OtherSource[];
   /** Earlier runs' kpis.json objects (any order; the 5 latest before D are used). */
   history: readonly HistoricKpis[];
   outDir: string;
@@ -86,6 +89,7 @@ export async function buildDailyReport(input: BuildDailyReportInput): Promise<Bu
   const figures = await computeDailyFigures({
     date: input.date,
     sources: input.sources,
+    otherSources: input.otherSources,
     currencyRates: input.currencyRates,
   });
   const now = input.now ?? new Date();

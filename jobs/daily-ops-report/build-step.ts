@@ -3,6 +3,7 @@ import type { BuildContext, BuildResult } from '../define-job';
 import { buildDailyReport } from './build-daily-report';
 import { historyDaysOf, historyForBuild } from './history';
 import { readSources } from './read-sources';
+import { otherSourcesOf } from './source-gate';
 
 /**
  * The build step of the daily-ops-report flow: hands each extracted source (or the reason it is
@@ -15,6 +16,8 @@ export async function buildDailyReportStep(ctx: BuildContext): Promise<BuildResu
     date: ctx.date,
     revision: ctx.revision,
     sources: readSources(ctx.runDir, ctx.sources),
+    // Every other source of the run, so that a failed one is in the outputs, not only the manifest.
+    otherSources: otherSourcesOf(ctx.sources),
     history: history.kpis,
     outDir: ctx.runDir,
     browser: await ctx.browser(),

@@ -21,6 +21,7 @@ import { CorrectionsFold } from './folds/corrections.fold';
 import { ReconciliationFold } from './folds/reconciliation.fold';
 import { DEFAULT_CURRENCY_RATES, type CurrencyRates } from './money';
 import { readSource, type RejectedRow } from './read-source';
+import { gateSources, type OtherSource, type SourceState } from './source-gate';
 import type { MissingSource, SourceInputs } from './source-input';
 
 export interface ComputeOptions {
@@ -31,6 +32,8 @@ export interface ComputeOptions {
   currencyRates?: CurrencyRates;
   /** Counter opening hours, inclusive (default 08:30:00–17:30:00). */
   counterHours?: { from: string; to: string };
+  /** The run's other sources (no figure reads them): a failed one makes the report partial too. */
+  otherSources?: readonly OtherSource[];
 }
 
 /** Series the charts draw; null where the source is missing. */
@@ -45,7 +48,10 @@ export interface DailyFigures {
   date: string;
   figures: KpiFigures;
   byBranch: Record<string, KpiFigures>;
+  /** Every source that failed, figure sources and the run's other sources (the report is then partial). */
   missingSources: MissingSource[];
+  /** Every source of the run with its state, as 数据源状态 lists them. */
+  sources: SourceState[];
   /** Figures that are null because a source is missing (shown as 数据缺失). */
   missingFigures: FigureKey[];
   /** Figures that are null because they are undefined on D, e.g. a share of zero tickets. */
@@ -91,8 +97,10 @@ export async function computeDailyFigures(options: ComputeOptions): Promise<Dail
     await readSource('amlAlerts', sources.amlAlerts, AmlAlertRecord, (r) => r.id, (r) => aml.add(r)),
     await readSource('deviceInspections', sources.deviceInspections, DeviceInspectionRecord, null, (r) => devices.add(r)),
   ];
-  const missingSources = outcomes.flatMap((o) => (o.missing === null ? [] : [o.missing]));
-  const missingSet = new Set(missingSources.map((m) => m.source));
+  const figureSourcesMissing = outcomes.flatMap((o) => (o.missing === null ? [] : [o.missing]));
+  // Only figure sources here (read above by SourceId): the run's other sources take no figure down.
+  const missingSet = new Set(figureSourcesMissing.map((m) => m.source as SourceId));
+  const gate = gateSources(figureSourcesMissing, options.otherSources ?? []);
   const has = (...ids: SourceId[]): boolean => ids.every((id) => !missingSet.has(id));
 
   const anomalies = has('reconciliation', 'transactions') ? recon.anomalies(tx.network.perAccount) : [];
@@ -166,7 +174,8 @@ export async function computeDailyFigures(options: ComputeOptions): Promise<Dail
     date,
     figures,
     byBranch,
-    missingSources,
+    missingSources: gate.missing,
+    sources: gate.sources,
     missingFigures,
     notApplicable,
     exceptions,

@@ -6,3 +6,4 @@ export * from './source-input';
 export * from './status';
 export * from './exception-rows';
 export type { CurrencyRates } from './money';
+export * from './source-gate';

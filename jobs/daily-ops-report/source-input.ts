@@ -15,9 +15,12 @@ export type SourceInput = RecordStream | { records: RecordStream; expectedCount?
 
 export type SourceInputs = Partial<Record<SourceId, SourceInput>>;
 
-/** A source that could not be used, and why (shown in the report's red banner). */
+/**
+ * A source that could not be used, and why (shown in the report's red banner): a figure source
+ * (SourceId), or the bot id of another source of the run (see source-gate.ts).
+ */
 export interface MissingSource {
-  source: SourceId;
+  source: SourceId | (string & {});
   reason: string;
 }
 

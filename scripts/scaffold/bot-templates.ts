@@ -123,6 +123,9 @@ export default defineBot({
 });
 `;
 
+/** The name of the function that serves a scaffolded fixture page on a portal, e.g. mountLoansOverdue. */
+export const mountFnOf = (n: BotNames) => `mount${n.camel.charAt(0).toUpperCase()}${n.camel.slice(1)}`;
+
 export const fixtureFile = (n: BotNames) => `import { esc } from '../../kit/html';
 import { pageRequest, pager, slicePage } from '../../kit/pagination';
 import { PortalApp } from '../../kit/portal-app';
@@ -132,9 +135,11 @@ export function ${n.camel}Rows(count = 45): { id: string; name: string; amount: 
   return Array.from({ length: count }, (_, i) => ({ id: \`X\${String(i + 1).padStart(4, '0')}\`, name: \`样例\${i + 1}\`, amount: (i * 137) % 1000 + 0.5 }));
 }
 
-/** A fixture page for ${n.id}: a paginated table with a "共 N 条" total. */
-export function create${n.Class}Fixture(rows = ${n.camel}Rows()): PortalApp {
-  const portal = new PortalApp({ id: '${n.portal}', name: '${n.portal}' });
+/**
+ * Serves ${n.id}'s page on a portal: a paginated table with a "共 N 条" total. Listed in
+ * fixtures/portals/scaffolded.ts, so \`opsbot run … --with-fixtures\` serves it on the ${n.portal} portal.
+ */
+export function ${mountFnOf(n)}(portal: PortalApp, rows = ${n.camel}Rows()): void {
   portal.app.get('/${n.dataset}', (req, res) => {
     const pr = pageRequest(req.query, 20);
     const body = \`<table class="grid" id="${n.dataset}-table"><thead><tr><th>编号</th><th>名称</th><th>金额</th></tr></thead><tbody>
@@ -142,6 +147,12 @@ export function create${n.Class}Fixture(rows = ${n.camel}Rows()): PortalApp {
 </tbody></table>\${pager(rows.length, pr, new URLSearchParams(), '/${n.dataset}')}\`;
     portal.page(res, '${n.title}', body);
   });
+}
+
+/** A portal of its own serving only this page, for the bot's own test. */
+export function create${n.Class}Fixture(rows = ${n.camel}Rows()): PortalApp {
+  const portal = new PortalApp({ id: '${n.portal}', name: '${n.portal}' });
+  ${mountFnOf(n)}(portal, rows);
   return portal;
 }
 `;

@@ -94,13 +94,10 @@ function branchTable(view: ReportView, figures: DailyFigures): SafeHtml {
 
 function sourceTable(view: ReportView): SafeHtml {
   const { config } = view;
-  const missing = new Map(view.missingSources.map((m) => [m.source as string, m]));
-  return html`<table><thead><tr><th>${text(config, 'columns', 'source')}</th><th>${text(config, 'columns', 'state')}</th><th>${text(config, 'columns', 'reason')}</th></tr></thead><tbody>${Object.entries(
-    config.strings['sources'] ?? {},
-  ).map(([id, label]) => {
-    const m = missing.get(id);
-    const status = m === undefined ? 'normal' : 'missing';
-    return html`<tr><td>${label}</td><td class="status" style="${statusVars(config, status)}"><span>${text(config, 'report', m === undefined ? 'sourceOk' : 'sourceMissing')}</span></td><td>${m?.reason ?? ''}</td></tr>`;
+  // Every source of the run (view.sources), not a fixed list: a failed added source shows here too.
+  return html`<table><thead><tr><th>${text(config, 'columns', 'source')}</th><th>${text(config, 'columns', 'state')}</th><th>${text(config, 'columns', 'reason')}</th></tr></thead><tbody>${view.sources.map(({ label, missing }) => {
+    const status = missing === null ? 'normal' : 'missing';
+    return html`<tr><td>${label}</td><td class="status" style="${statusVars(config, status)}"><span>${text(config, 'report', missing === null ? 'sourceOk' : 'sourceMissing')}</span></td><td>${missing ?? ''}</td></tr>`;
   })}</tbody></table>`;
 }
 

@@ -1,7 +1,7 @@
 import { compare, previousRuns, type Comparison, type HistoricKpis } from '../../jobs/daily-ops-report/comparison';
 import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { EXCEPTION_LIST_SOURCES, type ExceptionListId } from '../../jobs/daily-ops-report/exception-rows';
-import { figureAt, type Figure, type FigureKey, type SourceId } from '../../jobs/daily-ops-report/figures';
+import { figureAt, type Figure, type FigureKey } from '../../jobs/daily-ops-report/figures';
 import { statusOf, type Status } from '../../jobs/daily-ops-report/status';
 import { fill } from '../render/format/fill';
 import { formatCount, formatDecimal, formatMoney, formatShare, splitDuration } from '../render/format/numbers';
@@ -36,7 +36,9 @@ export interface ReportView {
   date: string;
   revision: number;
   generatedAt: string;
-  missingSources: { source: SourceId; label: string; reason: string }[];
+  missingSources: { source: string; label: string; reason: string }[];
+  /** Every source of the run for 数据源状态 (the figure sources, then any other the job extracted). */
+  sources: { label: string; missing: string | null }[];
   banner: string | null;
   headline: FigureView[];
   attention: FigureView[];
@@ -65,6 +67,11 @@ export function figureText(config: ReportConfig, key: FigureKey, value: Figure, 
     default:
       return formatCount(value);
   }
+}
+
+/** A source's name in the report; a source the strings do not name (a newly added bot) by its bot id. */
+function sourceLabel(config: ReportConfig, id: string): string {
+  return config.strings['sources']?.[id] ?? id;
 }
 
 /** A history value as text; '—' where the earlier run is missing or had no value. */
@@ -105,7 +112,7 @@ export function buildReportView(input: {
   };
   const missingSources = figures.missingSources.map((m) => ({
     source: m.source,
-    label: text(config, 'sources', m.source),
+    label: sourceLabel(config, m.source),
     reason: m.reason,
   }));
   const headline = config.layout.headline.map(view);
@@ -134,6 +141,7 @@ export function buildReportView(input: {
     revision: input.revision,
     generatedAt: input.generatedAt,
     missingSources,
+    sources: figures.sources.map((s) => ({ label: sourceLabel(config, s.id), missing: s.missing })),
     banner:
       missingSources.length === 0
         ? null

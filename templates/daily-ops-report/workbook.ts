@@ -200,11 +200,10 @@ function writeOverview(sheet: Worksheet, view: ReportView): void {
   figureRows(sheet, view, view.headline);
   sheet.addRow([]).commit();
   headerRow(sheet, view, [text(config, 'columns', 'source'), text(config, 'columns', 'state'), text(config, 'columns', 'reason')]);
-  const missing = new Map(view.missingSources.map((m) => [m.source, m]));
-  for (const [source, label] of Object.entries(config.strings['sources'] ?? {})) {
-    const m = missing.get(source as never);
-    const row = sheet.addRow([label, text(config, 'report', m === undefined ? 'sourceOk' : 'sourceMissing'), m?.reason ?? '']);
-    const status = m === undefined ? 'normal' : 'missing';
+  // Every source of the run (view.sources), not a fixed list: a failed added source shows here too.
+  for (const { label, missing } of view.sources) {
+    const row = sheet.addRow([label, text(config, 'report', missing === null ? 'sourceOk' : 'sourceMissing'), missing ?? '']);
+    const status = missing === null ? 'normal' : 'missing';
     row.getCell(2).font = font({ bold: true, color: { argb: `FF${config.theme.status[status].slice(1)}` } });
     row.getCell(2).fill = solidFill(config.theme.statusFill[status]);
     row.getCell(1).font = font();

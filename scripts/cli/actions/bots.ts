@@ -12,6 +12,7 @@ export async function newBotAction(id: string, opts: { title?: string }): Promis
   const r = await scaffoldBot(REPO_ROOT, id, opts.title);
   for (const f of r.created) console.log(`created ${f}`);
   if (r.registered) console.log('registered in bots/index.ts');
+  if (r.fixtureRegistered) console.log('fixture page registered in fixtures/portals/scaffolded.ts (served by --with-fixtures)');
   const test = r.created.find((f) => f.startsWith('test/'));
   console.log(`\nnext: npx vitest run ${test}   (then see docs/adding-a-bot.md)`);
 }
