@@ -5,7 +5,7 @@ import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
 import { sourceKey, type SourceRequest } from '../../define-job';
 import { getJob } from '../../index';
 import { createRedis } from '../redis';
-import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload } from '../queues';
+import { bullConnection, coordinationPrefix, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload } from '../queues';
 import { previousRunsOf, runStoreFromConfig, runIdOf, safeSegment, type RunManifest } from '../run-store';
 import { buildJobOptions, extractJobOptions } from './job-options';
 
@@ -37,7 +37,9 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
   const store = runStoreFromConfig();
   const redis = await createRedis();
   const { connection, prefix } = await bullConnection();
-  const lockKey = `${prefix}:trigger-lock:${opts.job}:${opts.date}`;
+  // Shared by every process on this Redis, whichever queues it uses (queue-namespace.ts): the
+  // revisions of one (job, date) are numbered under this lock, in the one run store.
+  const lockKey = `${coordinationPrefix()}:trigger-lock:${opts.job}:${opts.date}`;
   const lock = await acquire(redis, lockKey).catch((err: unknown) => {
     redis.disconnect();
     throw err;
@@ -48,8 +50,9 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     if (!opts.force) {
       const latest = await store.latest(opts.job, opts.date);
       if (latest) return { runId: latest.runId, revision: latest.revision, reused: true, manifest: latest };
-      // A staging folder whose build job this Redis does not know was abandoned (a crash with a
-      // private Redis, a flushed Redis): it is left as evidence and a new revision starts.
+      // A staging folder whose build job is not in this process's queues was abandoned (a crash
+      // with a private Redis, a flushed Redis) or belongs to another process's fixture world, whose
+      // portals this process does not serve: it is left alone and a new revision starts.
       const joinable = inProgress && (await buildJobExists(runIdOf(opts.job, opts.date, inProgress.revision)));
       if (inProgress && joinable) return { runId: runIdOf(opts.job, opts.date, inProgress.revision), revision: inProgress.revision, reused: true };
     }
