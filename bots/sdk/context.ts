@@ -151,14 +151,16 @@ export class RuntimeBotContext implements BotContext {
         }
         if (attempt + 1 >= this.retry.attempts) throw err;
         if (err instanceof SessionExpiredError) {
-          this.log.warn({ step: name }, 'session expired; logging in again');
+          // Handled here, as a busy portal below is: info, in the log file, not a warning on the
+          // operator's console. What is not recovered fails the job, and the worker warns of that.
+          this.log.info({ step: name }, 'session expired; logging in again');
           this.currentState = await this.deps.session.renew(this.deps.browser, this.currentState);
           await applyStorageState(await this.ensureContext(), this.currentState);
           continue;
         }
         if (!isTransient(err)) throw err;
         const wait = backoffMs(attempt, this.retry, err instanceof PortalError ? err.retryAfterMs : 0);
-        this.log.warn({ step: name, attempt: attempt + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
+        this.log.info({ step: name, attempt: attempt + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
         await sleep(wait, this.signal);
       }
     }

@@ -9,10 +9,11 @@ interface BotProgress {
 export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean; columns?: number };
 
 /**
- * What a run's bots are doing, from their progress reports: on a terminal one line, rewritten in
- * place (which bot, items done / total); otherwise a plain line per bot at each quarter, printed
- * again whenever a bot's total changes (a total that grows must not hide the rest of the count),
- * and each bot's stored count when it finishes. Pure: `followProgress` feeds it BullMQ's events.
+ * What a run's bots are doing, from their progress reports: on a terminal one line of the bots at
+ * work, rewritten in place (which bot, items done / total); otherwise a plain line per bot at each
+ * quarter, printed again whenever a bot's total changes (a total that grows must not hide the rest
+ * of the count). Either way each bot's stored count gets a line of its own when it finishes.
+ * Pure: `followProgress` feeds it BullMQ's events.
  */
 export class ProgressView {
   private readonly state = new Map<string, BotProgress>();
@@ -33,20 +34,24 @@ export class ProgressView {
 
   /** A bot finished; `count` is what it stored (the run's figure), whatever its last report said. */
   completed(bot: string, count?: number): void {
-    const last = this.state.get(bot);
-    const stored = count ?? last?.done;
-    if (stored !== undefined) this.state.set(bot, { done: stored, total: stored });
-    if (this.out.isTTY) return this.render();
-    this.out.write(`${bot}: done${stored !== undefined ? `, ${stored} record${stored === 1 ? '' : 's'}` : ''}\n`);
+    const stored = count ?? this.state.get(bot)?.done;
+    this.state.delete(bot);
+    const line = `${bot}: done${stored !== undefined ? `, ${stored} record${stored === 1 ? '' : 's'}` : ''}\n`;
+    if (!this.out.isTTY) return void this.out.write(line);
+    // Above the live line, which is then drawn again with the bots still at work.
+    this.out.write(`\r\x1b[K${line}`);
+    this.render();
   }
 
   end(): void {
-    if (this.out.isTTY && this.state.size) this.out.write('\n');
+    if (this.out.isTTY) this.out.write('\r\x1b[K');
   }
 
   private render(): void {
+    if (!this.state.size) return void this.out.write('\r\x1b[K');
     const parts = [...this.state].map(([bot, p]) => `${bot} ${p.done}${p.total !== undefined ? `/${p.total}` : ''}`);
-    this.out.write(`\r\x1b[K${parts.join('  ·  ')}`.slice(0, (this.out.columns ?? 120) + 4));
+    // A terminal whose size is unknown says 0 columns: then assume the usual width, not nothing.
+    this.out.write(`\r\x1b[K${parts.join('  ·  ')}`.slice(0, (this.out.columns || 120) + 4));
   }
 }
 

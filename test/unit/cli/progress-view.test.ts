@@ -24,15 +24,25 @@ describe('the CLI progress view', () => {
     expect(out.text().split('\n').filter(Boolean)).toEqual(['queue.tickets: 10 / 100', 'queue.tickets: 30 / 100', 'queue.tickets: 50 / 100', 'queue.tickets: 80 / 100', 'queue.tickets: 100 / 100']);
   });
 
-  it('on a terminal: one line rewritten in place, ending at what each bot stored', () => {
+  it('on a terminal: the bots at work on one line rewritten in place, a line of its own for each bot done', () => {
     const out = stream(true);
     const view = new ProgressView(out);
-    view.progress('aml.alerts', { done: 74, total: 74 });
+    view.progress('aml.alerts', { done: 74, total: 105 });
     view.progress('devices.inspections', { done: 5, total: 18 });
     view.completed('aml.alerts', 105);
+    const frames = out.text().split('\r\x1b[K');
+    expect(frames.at(-2)).toBe('aml.alerts: done, 105 records\n');
+    expect(frames.at(-1)).toBe('devices.inspections 5/18');
+    view.completed('devices.inspections', 18);
     view.end();
-    const frames = out.text().split('\r\x1b[K').filter(Boolean);
-    expect(frames.at(-1)).toBe('aml.alerts 105/105  ·  devices.inspections 5/18\n');
-    expect(out.text()).not.toMatch(/\n.+/);
+    // What the terminal finally shows: the finished bots, each on its own line, and no live line.
+    const screen = out.text().split('\n').map((l) => l.split('\r\x1b[K').at(-1)).filter(Boolean);
+    expect(screen).toEqual(['aml.alerts: done, 105 records', 'devices.inspections: done, 18 records']);
+  });
+
+  it('on a terminal of unknown width (0 columns) still shows the line', () => {
+    const out = { ...stream(true), columns: 0 };
+    new ProgressView(out).progress('queue.tickets', { done: 50, total: 190 });
+    expect(out.text()).toBe('\r\x1b[Kqueue.tickets 50/190');
   });
 });
