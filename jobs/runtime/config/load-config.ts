@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config-error';
+import { jsonErrorLocation } from './json-location';
 import { ConfigSchema, type Config } from './schema';
 
 /** Maps each top-level config key to its environment variable, for reading and for messages. */
@@ -33,7 +34,17 @@ const ENV_NAMES: Record<string, string> = {
   workerLockMs: 'OPSBOT_WORKER_LOCK_MS',
   stalledIntervalMs: 'OPSBOT_STALLED_INTERVAL_MS',
   computeMissingHistory: 'OPSBOT_COMPUTE_MISSING_HISTORY',
+  inputMaxFileBytes: 'OPSBOT_INPUT_MAX_FILE_BYTES',
+  inputMaxUnzippedBytes: 'OPSBOT_INPUT_MAX_UNZIPPED_BYTES',
+  inputMaxXlsxTableBytes: 'OPSBOT_INPUT_MAX_XLSX_TABLE_BYTES',
+  inputMaxCellChars: 'OPSBOT_INPUT_MAX_CELL_CHARS',
+  inputMaxCellsPerRow: 'OPSBOT_INPUT_MAX_CELLS_PER_ROW',
 };
+
+/** The environment variable of a config key (`inputMaxCellChars` → `OPSBOT_INPUT_MAX_CELL_CHARS`), for messages. */
+export function envNameOf(key: string): string | undefined {
+  return ENV_NAMES[key];
+}
 
 /** Keys whose environment text is a yes/no. */
 const BOOLEAN_KEYS = new Set(['privateFiles', 'computeMissingHistory']);
@@ -69,11 +80,25 @@ function fileValues(env: NodeJS.ProcessEnv, cwd: string): Record<string, unknown
     if (explicit) throw new ConfigError(`OPSBOT_CONFIG=${explicit}: file not found`);
     return {};
   }
+  return readJsonFile(file);
+}
+
+/**
+ * A JSON file's object. A syntax error names the file, line and column and nothing of the text:
+ * V8's message quotes the text around the error, which for a secrets file is a password.
+ */
+function readJsonFile(file: string): Record<string, unknown> {
+  // A byte-order mark (Windows Notepad) is not JSON but is no mistake either.
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+  let value: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+    value = JSON.parse(text);
+  } catch {
+    const { line, column } = jsonErrorLocation(text);
+    throw new ConfigError(`${file}: not valid JSON at line ${line}, column ${column} (content not shown: it may hold a password)`);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${file}: must hold a JSON object ({ … })`);
+  return value as Record<string, unknown>;
 }
 
 /** Secrets file: portal credentials kept out of the environment; must be readable by its owner only. */
@@ -86,11 +111,7 @@ function secretValues(file: string | undefined): Record<string, unknown> {
       `OPSBOT_SECRETS_FILE=${file}: mode is ${mode.toString(8)}, must be 600 (run: chmod 600 ${file})`,
     );
   }
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
+  return readJsonFile(file);
 }
 
 /** Passwords besides the portals' may live in the secrets file too (never in the config file's git history). */

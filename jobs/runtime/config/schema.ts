@@ -76,6 +76,24 @@ export const ConfigSchema = z.object({
    * "—" for them. By default the run extracts those days too and computes their figures.
    */
   computeMissingHistory: z.boolean().default(true),
+  // Limits on an accounts file (`--input`, a portal export): a hostile or broken file is refused
+  // (exit 2, naming the limit) instead of taking the process's time, memory or disk. The defaults
+  // take the project's large files (1,000,000-row CSV of 120 MB; the portal's 100,000-row export
+  // unpacks to 68 MB of sheet XML) with room to spare.
+  /** OPSBOT_INPUT_MAX_FILE_BYTES: size of the file itself. */
+  inputMaxFileBytes: positiveInt.default(1024 ** 3),
+  /** OPSBOT_INPUT_MAX_UNZIPPED_BYTES: an .xlsx's parts as read, unpacked, all together (zip bombs). */
+  inputMaxUnzippedBytes: positiveInt.default(1024 ** 3),
+  /**
+   * OPSBOT_INPUT_MAX_XLSX_TABLE_BYTES: what an .xlsx makes the reader hold while its rows stream
+   * (shared strings, styles, merged-cell list), unpacked; it costs about 3× in memory. Excel saves
+   * 100,000 accounts with 13 MB of shared strings.
+   */
+  inputMaxXlsxTableBytes: positiveInt.default(64 * 1024 ** 2),
+  /** OPSBOT_INPUT_MAX_CELL_CHARS: characters in one cell (Excel's own limit is 32,767). */
+  inputMaxCellChars: positiveInt.default(32_767),
+  /** OPSBOT_INPUT_MAX_CELLS_PER_ROW: the rightmost column with a value (and what merged cells fill). */
+  inputMaxCellsPerRow: positiveInt.default(1_000),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
 });

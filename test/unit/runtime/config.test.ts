@@ -41,4 +41,48 @@ describe('config', () => {
     chmodSync(file, 0o600);
     expect(parseConfig({ OPSBOT_SECRETS_FILE: file }, cwd).portals.registry?.password).toBe('p');
   });
+
+  // V8's own message quotes the text around the error: `Unexpected token 'Z', ..."assword": Zq7xHunter2"...`.
+  it.each([
+    ['a bare word', '{\n  "portals": {\n    "registry": { "password": Zq7xHunter2 }\n  }\n}\n', 3, 31],
+    ['a line break inside the string', '{\n  "smtpPassword": "Zq7x\nHunter2"\n}\n', 2, 24],
+    ['a missing comma', '{\n  "smtpPassword": "Zq7xHunter2" "x": 1\n}\n', 2, 33],
+    ['a string never closed', '{"smtpPassword": "Zq7xHunter2', 1, 30],
+  ])('a secrets file with a JSON error (%s) names file, line and column, never its content', (_label, text, line, column) => {
+    const file = path.join(cwd, `bad-secrets-${line}-${column}.json`);
+    writeFileSync(file, text, { mode: 0o600 });
+    const message = (() => {
+      try {
+        parseConfig({ OPSBOT_SECRETS_FILE: file }, cwd);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('no error');
+    })();
+    expect(message).toBe(`${file}: not valid JSON at line ${line}, column ${column} (content not shown: it may hold a password)`);
+    for (const part of ['Zq7', 'Hunt', 'nter2']) expect(message).not.toContain(part);
+  });
+
+  it('opsbot.config.json with a JSON error is reported the same way; a BOM is accepted', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-config-'));
+    const file = path.join(dir, 'opsbot.config.json');
+    writeFileSync(file, '{\n  "smtpPassword": Zq7xHunter2\n}');
+    expect(() => parseConfig({}, dir)).toThrow(`${file}: not valid JSON at line 2, column 19 (content not shown: it may hold a password)`);
+    writeFileSync(file, '\uFEFF{ "queuePrefix": "bom" }');
+    expect(parseConfig({}, dir).queuePrefix).toBe('bom');
+    writeFileSync(file, 'null');
+    expect(() => parseConfig({}, dir)).toThrow(`${file}: must hold a JSON object`);
+  });
+
+  it('limits on input files have defaults that take the project\'s large files, and can be set', () => {
+    const cfg = parseConfig({}, cwd);
+    expect(cfg.inputMaxFileBytes).toBe(1024 ** 3);
+    expect(cfg.inputMaxUnzippedBytes).toBe(1024 ** 3);
+    expect(cfg.inputMaxXlsxTableBytes).toBe(64 * 1024 ** 2);
+    expect(cfg.inputMaxCellChars).toBe(32_767);
+    expect(cfg.inputMaxCellsPerRow).toBe(1_000);
+    expect(parseConfig({ OPSBOT_INPUT_MAX_CELL_CHARS: '100' }, cwd).inputMaxCellChars).toBe(100);
+    expect(() => parseConfig({ OPSBOT_INPUT_MAX_CELLS_PER_ROW: '-1' }, cwd)).toThrow(/OPSBOT_INPUT_MAX_CELLS_PER_ROW/);
+  });
 });
