@@ -1,12 +1,13 @@
 // Reads ../shared/data/registry-sample.csv (never copied into the repo) into registry records and
 // the matching bank-side records, the way the registry portal and an ops user's file would give them.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RegistryCompanyRecord, ReviewAccountRecord } from '../../../../bots/records';
+import { sharedData } from '../../../helpers/shared-data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-export const registrySampleFile = path.resolve(repoRoot, '../shared/data/registry-sample.csv');
+/** The sample file; the tests that need it skip when it is missing (see test/helpers/shared-data.ts). */
+export const registrySample = sharedData('registry-sample.csv');
+export const registrySampleFile = registrySample.file;
 
 export interface SampleRow {
   /** 1-based line of the CSV row (header is line 1). */
@@ -15,7 +16,9 @@ export interface SampleRow {
   account: ReviewAccountRecord;
 }
 
+/** The sample's rows; none when the file is missing and the tests that need it skip. */
 export function loadRegistrySample(): SampleRow[] {
+  if (registrySample.skip) return [];
   const rows = parse(readFileSync(registrySampleFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return rows.map((row, index) => {
     const get = (column: string): string => row[column] ?? '';
