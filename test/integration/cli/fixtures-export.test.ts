@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from '../../helpers/cli-process';
+import { SCALES } from '../../../fixtures/generator/scale';
 
 interface AnswerKey {
   seed: number;
@@ -38,8 +39,9 @@ describe('opsbot fixtures export (a child process, as a user runs it)', () => {
     expect(code, output).toBe(0);
     expect(key).toMatchObject({ seed: 7, scale: 'medium', date: DATE });
     expect(output).toContain('seed 7, scale medium');
-    // The medium bank really was generated: 500 review accounts, where the small one has 40.
-    expect(recordsOf(key!, 'reviewAccounts.jsonl')).toBe(500);
+    // The medium bank really was generated: its review accounts, not the small one's.
+    expect(SCALES.medium.reviewAccounts).not.toBe(SCALES.small.reviewAccounts);
+    expect(recordsOf(key!, 'reviewAccounts.jsonl')).toBe(SCALES.medium.reviewAccounts);
   }, 120_000);
 
   it('honours --seed and --scale given before export, and defaults to seed 42, small', async () => {
@@ -49,7 +51,7 @@ describe('opsbot fixtures export (a child process, as a user runs it)', () => {
     const plain = await exportWith('plain', (out) => ['export', '--date', DATE, '--out', out]);
     expect(plain.code, plain.output).toBe(0);
     expect(plain.key).toMatchObject({ seed: 42, scale: 'small' });
-    expect(recordsOf(plain.key!, 'reviewAccounts.jsonl')).toBe(40);
+    expect(recordsOf(plain.key!, 'reviewAccounts.jsonl')).toBe(SCALES.small.reviewAccounts);
   }, 120_000);
 
   it('refuses a serving option with export instead of ignoring it (exit 2, naming it)', async () => {
