@@ -9,6 +9,7 @@ import transactionsBot from '../../../bots/core-banking/transactions.bot';
 import { launchBrowser } from '../../../bots/sdk';
 import { correctionsOf } from '../../../fixtures/generator/corrections';
 import { customersOf } from '../../../fixtures/generator/customers-touched';
+import { addDays } from '../../../fixtures/generator/local-time';
 import { reconciliationOf } from '../../../fixtures/generator/reconciliation';
 import { transactionsOf } from '../../../fixtures/generator/transactions';
 import { buildWorld } from '../../../fixtures/generator/world';
@@ -37,9 +38,23 @@ describe('core-banking bots against the fixture portal', () => {
   });
 
   it('corrections = the generated corrections of the date', async () => {
-    const { result, records } = await h.run(correctionsBot, { date: DATE, pageSize: 10 });
-    expect(result.expected).toBeGreaterThan(10); // several pages
+    const { records } = await h.run(correctionsBot, { date: DATE, pageSize: 10 });
     expect(records).toEqual(correctionsOf(world, DATE));
+  });
+
+  it('corrections over several pages = the generated corrections of the date', async () => {
+    // A small bank books one or two a day (a realistic 差错率); the medium one, on a busy day, pages.
+    const medium = buildWorld(21, 'medium');
+    let day = DATE;
+    while (correctionsOf(medium, day).length <= 10) day = addDays(day, 1);
+    const m = await startHarness(medium, browser);
+    try {
+      const { result, records } = await m.run(correctionsBot, { date: day, pageSize: 10 });
+      expect(result.expected).toBeGreaterThan(10); // several pages
+      expect(records).toEqual(correctionsOf(medium, day));
+    } finally {
+      await m.close();
+    }
   });
 
   it('reconciliation = every corporate account\'s statistics', async () => {

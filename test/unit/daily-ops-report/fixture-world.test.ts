@@ -1,10 +1,13 @@
 // Cross-check with the fixture world (written independently by the fixtures' authors): the figures
 // match our second implementation and the answer key's injected anomalies, for sources exported so far.
+import { getWorkdaysInRange } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
+import thresholds from '../../../templates/daily-ops-report/thresholds.json';
 import { exportSources } from '../../../fixtures/export/export-sources';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { FIGURE_KEYS, FIGURE_SOURCES, figureAt, SOURCE_IDS, type SourceId } from '../../../jobs/daily-ops-report/figures';
+import { statusOf, type FigureThresholds } from '../../../jobs/daily-ops-report/status';
 import type { RecordSet } from './helpers/generate-records';
 import { recompute } from './helpers/recompute';
 import { stream } from './helpers/sources';
@@ -56,4 +59,26 @@ describe('figures on the fixture world', () => {
       }
     });
   }
+});
+
+// Issue 15.7: on the default world the report's alerts mean something: a status is 正常 on most
+// business days (差错率 was red every day), and goes red only on the days the world has a reason.
+describe('statuses on the fixture world', () => {
+  const days = (getWorkdaysInRange('2026-10-09', '2026-12-31') as string[]).slice(0, 10);
+  const keys = ['errors.rate', 'aml.alertsHandledShare', 'complaints.slaBreaches', 'queue.avgWaitSeconds'] as const;
+
+  it.each([[42, 'small'], [42, 'medium']] as const)('seed %i, %s: 正常 on most of 10 business days', async (seed, scale) => {
+    const world = buildWorld(seed, scale);
+    const normal = new Map<string, number>(keys.map((k) => [k, 0]));
+    for (const date of days) {
+      const sources: Record<string, unknown> = {};
+      for (const id of SOURCE_IDS) sources[id] = stream([...exportSources.find((s) => s.name === EXPORT_NAME[id])!.records(world, date)]);
+      const { figures } = await computeDailyFigures({ date, sources });
+      for (const key of keys) {
+        const status = statusOf(figureAt(figures, key), (thresholds as Record<string, FigureThresholds>)[key], key);
+        if (status === 'normal') normal.set(key, normal.get(key)! + 1);
+      }
+    }
+    for (const key of keys) expect(normal.get(key), key).toBeGreaterThan(days.length / 2);
+  });
 });
