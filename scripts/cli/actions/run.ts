@@ -6,13 +6,19 @@ import { getJob } from '../../../jobs';
 import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
 import { followProgress } from '../progress';
+import { deliveryLine } from '../delivery-wait';
 import { withFixtures } from '../with-fixtures';
+import { fixtureWorldLines, fixtureWorldOf } from '../fixture-world';
+import type { Scale } from '../../../fixtures/generator/scale';
 
 export interface RunCommandOptions {
   date?: string;
   out?: string;
   force?: boolean;
   withFixtures?: boolean;
+  /** With withFixtures: the fixture world (as for `fixtures export`). */
+  seed?: number;
+  scale?: Scale;
   registryData?: string;
   input?: string;
   worker?: boolean;
@@ -44,6 +50,9 @@ export async function runJob(jobId: string, opts: RunCommandOptions): Promise<nu
   }
   console.log(`${t.runId}: ${result.status}`);
   for (const f of result.outputs) console.log(`  ${result.runDir}/${f}`);
+  // The outbox the README promises; a run found already done is not waited for.
+  const delivered = await deliveryLine(t.runId, t.manifest ? 2_000 : undefined);
+  if (delivered) console.log(delivered);
   if (opts.out) {
     const manifest = await runStoreFromConfig().read(result.runDir);
     await copyRunOutputs(result.runDir, manifest, opts.out);
@@ -63,9 +72,10 @@ function requireKnownJob(jobId: string): void {
 
 export async function runAction(jobId: string, opts: RunCommandOptions): Promise<void> {
   requireKnownJob(jobId);
+  const world = fixtureWorldOf(opts);
   try {
     // The fixture portals go into this process's config: the worker reads them there, never from a job.
-    if (opts.withFixtures) await withFixtures({ registryData: opts.registryData });
+    if (world) for (const line of fixtureWorldLines(await withFixtures(world))) console.log(line);
     process.exitCode = await runJob(jobId, opts);
   } finally {
     await shutdown();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RunCommandOptions } from '../actions/run';
-import { parseDate, parseOutDir } from '../options';
+import { parseDate, parseIntOption, parseOutDir, parseScale } from '../options';
 
 export function registerRun(program: Command): void {
   program
@@ -11,6 +11,8 @@ export function registerRun(program: Command): void {
     .option('--force', 'make a new revision even if (job, D) already ran')
     .option('--with-fixtures', 'start the fixture portals for this run')
     .option('--registry-data <file>', 'with --with-fixtures: serve this dataset in the registry portal')
+    .option('--seed <n>', 'with --with-fixtures: the fixture world\'s seed, as for `fixtures export` (default 42)', parseIntOption)
+    .option('--scale <scale>', 'with --with-fixtures: small | medium | large, as for `fixtures export` (default small)', parseScale)
     .option('--input <file>', 'annual review: a file of accounts instead of the annual-review portal')
     .option('--no-worker', 'do not start a worker in this process (others share the Redis)')
     // Heavy modules (BullMQ, Playwright, exceljs) load only when the command runs: --help stays instant.
