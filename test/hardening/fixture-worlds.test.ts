@@ -56,4 +56,10 @@ describe('two fixture runs at once on one shared Redis', () => {
       client.disconnect();
     }
   }, 600_000);
+
+  it('--with-fixtures with --no-worker is refused before anything starts (no other worker can reach its portals)', async () => {
+    const cli = startCli(['run', JOB, '--with-fixtures', '--no-worker', '--date', DATE], { REDIS_URL: redis.url, OPSBOT_VAR_DIR: varDir, OPSBOT_QUEUE_PREFIX: PREFIX });
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toContain('--with-fixtures with --no-worker');
+  }, 120_000);
 });

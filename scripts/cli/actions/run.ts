@@ -72,6 +72,11 @@ function requireKnownJob(jobId: string): void {
 
 export async function runAction(jobId: string, opts: RunCommandOptions): Promise<void> {
   requireKnownJob(jobId);
+  // The fixture portals run in this process and only its worker has them in its config: another
+  // worker never takes a fixture run's jobs (they are queued in this process's own world).
+  if (opts.withFixtures && opts.worker === false) {
+    throw new CliError('--with-fixtures with --no-worker: the fixture portals run in this process, so only its own worker can extract from them', EXIT.usage);
+  }
   const world = fixtureWorldOf(opts);
   try {
     // The fixture portals go into this process's config: the worker reads them there, never from a job.
