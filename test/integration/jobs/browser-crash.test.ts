@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../../jobs';
 import { defineJob, type JobDefinition } from '../../../jobs/define-job';
@@ -34,26 +34,47 @@ beforeAll(async () => {
 
 afterAll(async () => world?.stop());
 
+/** Resolves at the first progress the extraction `jobId` reports: it has read its first page. */
+function firstProgress(events: QueueEvents, jobId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onProgress = ({ jobId: id, data }: { jobId: string; data: unknown }) => {
+      if (id !== jobId || !(Number((data as { done?: number } | null)?.done) > 0)) return;
+      events.off('progress', onProgress);
+      resolve();
+    };
+    events.on('progress', onProgress);
+  });
+}
+
 describe('a browser crash mid-extraction', () => {
+  // Waits on events, never on the clock: the crash comes when the bot has reported its first page
+  // (however loaded the machine), and the run is awaited by its completion event. The portal is
+  // slowed only until the crash, so the crash surely lands mid-extraction and the retry is quick.
   it('fails that attempt, and the job retries on a fresh browser and completes once', async () => {
-    world.fixtures.portal('core-banking').app.faults.set({ latencyMs: 250 });
+    const core = world.fixtures.portal('core-banking').app;
+    const { connection, prefix } = await bullConnection();
+    const events = new QueueEvents(QUEUES.bots, { connection, prefix });
+    await events.waitUntilReady();
+    core.faults.set({ latencyMs: 250 });
     const t = await triggerRun({ job: JOB, date: '2026-11-20' });
-    // Wait until the extraction is under way (the shared browser exists), then kill it.
-    let killed = 0;
-    for (let i = 0; i < 100 && killed === 0; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      if (i >= 10) killed = killBrowser();
+    // The run's completion event; awaited at the end, and raced with the first page below.
+    const finished = waitForRun(t.runId);
+    finished.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    try {
+      const first = await Promise.race([firstProgress(events, `${t.runId}/core-banking.transactions`).then(() => 'page' as const), finished.then(() => 'ended' as const)]);
+      expect(first, 'the run ended before its extraction reported a page').toBe('page');
+      expect(killBrowser()).toBeGreaterThan(0);
+    } finally {
+      core.faults.set({ latencyMs: 0 });
+      await events.close();
     }
-    expect(killed).toBeGreaterThan(0);
-    world.fixtures.portal('core-banking').app.faults.set({ latencyMs: 0 });
-    const result = await waitForRun(t.runId, 240_000);
+    const result = await finished;
     expect(result.status).toBe('ok');
     const manifest = await runStoreFromConfig().read(result.runDir);
     const source = manifest.sources[0]!;
     expect(source.status).toBe('ok');
     expect(source.count).toBe(source.expected);
     expect((await runStoreFromConfig().revisions(JOB, '2026-11-20')).length).toBe(1);
-    const { connection, prefix } = await bullConnection();
     const bots = new Queue(QUEUES.bots, { connection, prefix });
     const child = await bots.getJob(`${t.runId}/core-banking.transactions`);
     await bots.close();
