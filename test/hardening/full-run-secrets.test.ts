@@ -48,9 +48,10 @@ const passwordForms = (p: string) => [p, encodeURIComponent(p), new URLSearchPar
 
 describe('a full run leaves no secret anywhere and keeps its files private', () => {
   it('ran: r1 ok and delivered, r2 partial with evidence (screenshot, HTML, trace) of the changed layout', () => {
+    // r2 came out worse than r1: r1 stays latest and r2 is not delivered, only alerted (reliability F20).
     expect(runs.map((r) => [r.runId, r.status, r.delivered])).toEqual([
       [`daily-ops-report/${DATE}/r1`, 'ok', true],
-      [`daily-ops-report/${DATE}/r2`, 'partial', true],
+      [`daily-ops-report/${DATE}/r2`, 'partial', false],
     ]);
     const evidence = allFiles(path.join(runs[1]!.runDir, 'evidence')).map((f) => path.basename(f));
     for (const ext of ['.png', '.html', '.trace.zip']) expect(evidence.some((f) => f.endsWith(ext)), ext).toBe(true);

@@ -3,9 +3,12 @@ import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `opsbot <args>` as a real child process (through tsx, as `npx opsbot` does). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<RegExpMatchArray>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts/cli/main.ts'), ...args], {
+/**
+ * Starts `opsbot <args>` as a real child process (through tsx, as `npx opsbot` does). `preload`
+ * modules are imported first (e.g. one that registers a test-only job).
+ */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, preload: string[] = []): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<RegExpMatchArray>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), path.join(REPO, 'scripts/cli/main.ts'), ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,9 @@ export function runAlert(manifest: RunManifest, runDir: string): Alert | undefin
   const lines = [
     `${manifest.job} 数据日期 ${manifest.dataDate} 版本 r${manifest.revision}: ${what}。`,
     ...manifest.errors.map((e) => `  - ${e.source ? `${e.source}: ` : ''}${e.message}`),
+    ...(manifest.notLatest
+      ? ['', `本版本不如已有的 ${manifest.notLatest.latest}（${manifest.notLatest.status}）: 该版本仍为此日期的最新版本，本版本未投递给收件人。`]
+      : []),
     '',
     `运行目录: ${runDir}`,
     `查看: opsbot runs show ${manifest.runId}`,
@@ -21,7 +24,7 @@ export function runAlert(manifest: RunManifest, runDir: string): Alert | undefin
   return {
     key: `run-${manifest.status}--${manifest.runId}`,
     kind: manifest.status === 'failed' ? 'run-failed' : 'run-partial',
-    subject: `${manifest.job} ${manifest.dataDate} r${manifest.revision} ${what}`,
+    subject: `${manifest.job} ${manifest.dataDate} r${manifest.revision} ${what}${manifest.notLatest ? '（未替换最新版本）' : ''}`,
     text: lines.join('\n'),
     runId: manifest.runId,
     evidence,

@@ -23,11 +23,13 @@ export interface DeliveryDeps {
 /**
  * Sends a finished run's report to each recipient and to the webhook, each at most once (see
  * send-once.ts), recording the state in `<run>/delivery/`. A failed run has no report to send (its
- * alert goes to the admins instead). One recipient failing does not stop the others; the first
- * error is rethrown afterwards so the delivery job retries — and the retry skips who already got it.
+ * alert goes to the admins instead), nor has a revision that finished worse than its date's latest
+ * (`notLatest`: the recipients keep the better report; the admins are alerted). One recipient
+ * failing does not stop the others; the first error is rethrown afterwards so the delivery job
+ * retries — and the retry skips who already got it.
  */
 export async function deliverRun(manifest: RunManifest, runDir: string, deps: DeliveryDeps): Promise<SendOutcome[]> {
-  if (manifest.status === 'failed') return [];
+  if (manifest.status === 'failed' || manifest.notLatest) return [];
   const ledger = new FileLedger(path.join(runDir, 'delivery'));
   const outcomes: SendOutcome[] = [];
   const errors: Error[] = [];

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
 import { sourceKey, type SourceRequest } from '../../define-job';
@@ -53,7 +52,8 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
       // A staging folder whose build job is not in this process's queues was abandoned (a crash
       // with a private Redis, a flushed Redis) or belongs to another process's fixture world, whose
       // portals this process does not serve: it is left alone and a new revision starts.
-      const joinable = inProgress && (await buildJobExists(runIdOf(opts.job, opts.date, inProgress.revision)));
+      // A cancelled one (`opsbot runs cancel`) is never joined, even while a worker still holds one of its jobs.
+      const joinable = inProgress && !(await store.cancelMark(opts.job, opts.date, inProgress.revision)) && (await buildJobExists(runIdOf(opts.job, opts.date, inProgress.revision)));
       if (inProgress && joinable) return { runId: runIdOf(opts.job, opts.date, inProgress.revision), revision: inProgress.revision, reused: true };
     }
     const revision = revisions.length ? Math.max(...revisions.map((r) => r.revision)) + 1 : 1;
@@ -64,7 +64,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
       const prepared = await def.prepare?.({ job: opts.job, date: opts.date, runDir, options, previousRuns: previousRunsOf(store, opts.job, opts.date, revision) });
       if (prepared?.options) options = { ...options, ...prepared.options };
     } catch (err) {
-      await rm(runDir, { recursive: true, force: true });
+      await store.discardStaging(opts.job, opts.date, revision);
       throw err;
     }
     const children = flowTree(def.sources({ date: opts.date, options }), (source) => {
@@ -156,7 +156,17 @@ export async function waitForRun(runId: string, timeoutMs = 30 * 60_000): Promis
     await events.waitUntilReady();
     const job = await queue.getJob(runId);
     if (!job) throw new Error(`no build job ${runId} in queue ${QUEUES.reports}`);
-    return (await job.waitUntilFinished(events, timeoutMs)) as BuildReturn;
+    // `opsbot runs cancel` removes the build job: no completed or failed event would ever come.
+    let onRemoved: ((e: { jobId: string }) => void) | undefined;
+    const removed = new Promise<never>((_, reject) => {
+      onRemoved = (e) => e.jobId === runId && reject(new Error(`${runId} was removed from the queue (cancelled: see opsbot runs)`));
+      events.on('removed', onRemoved);
+    });
+    try {
+      return (await Promise.race([job.waitUntilFinished(events, timeoutMs), removed])) as BuildReturn;
+    } finally {
+      events.off('removed', onRemoved!);
+    }
   } finally {
     await events.close();
     await queue.close();

@@ -18,13 +18,21 @@ export type SourceStatus = z.infer<typeof SourceStatus>;
 export const OutputFile = z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() });
 export type OutputFile = z.infer<typeof OutputFile>;
 
+export const RunStatus = z.enum(['ok', 'partial', 'failed']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** How good a finished run is: ok > partial > failed (`latest` of a date never moves to a worse one). */
+export function statusRank(status: RunStatus): number {
+  return { ok: 2, partial: 1, failed: 0 }[status];
+}
+
 /** What one run did: read by `opsbot runs`, by the next run (history) and by other systems. */
 export const RunManifest = z.object({
   runId: z.string(),
   job: z.string(),
   dataDate: z.string(),
   revision: z.number().int().min(1),
-  status: z.enum(['ok', 'partial', 'failed']),
+  status: RunStatus,
   startedAt: z.string(),
   finishedAt: z.string(),
   durationMs: z.number(),
@@ -34,6 +42,11 @@ export const RunManifest = z.object({
   errors: z.array(z.object({ source: z.string().optional(), message: z.string(), evidence: z.array(z.string()).default([]) })).default([]),
   /** Job-specific facts (counts by severity, missing sources, inputs with sha256, ...). */
   details: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Set when this revision finished worse than the date's latest (e.g. a forced re-run that came
+   * back partial over an ok r1): it did not become `latest` and is not delivered; that one is named.
+   */
+  notLatest: z.object({ latest: z.string(), status: RunStatus }).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
 

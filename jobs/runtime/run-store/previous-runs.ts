@@ -1,14 +1,18 @@
 import type { PreviousRuns } from '../../define-job';
+import { statusRank } from './manifest';
 import type { RunStore } from './run-store';
 
 /**
- * The finished runs a run of (job, date, revision) may look back on, newest first: earlier dates,
- * and earlier revisions of the same date.
+ * The finished runs a run of (job, date, revision) may look back on, newest date first: earlier
+ * dates, and earlier revisions of the same date. Within a date the one `latest` names comes first
+ * (best status, then newest), so history and "previous mismatches" read the revision that stands
+ * for that day, not a later one that finished worse.
  */
 export function previousRunsOf(store: RunStore, job: string, date: string, revision: number): PreviousRuns {
   return async (limit) =>
     (await store.list({ job }))
       .filter((m) => m.dataDate < date || (m.dataDate === date && m.revision < revision))
+      .sort((a, b) => b.dataDate.localeCompare(a.dataDate) || statusRank(b.status) - statusRank(a.status) || b.revision - a.revision)
       .slice(0, limit)
       .map((m) => ({ dataDate: m.dataDate, runDir: store.runDir(m.job, m.dataDate, m.revision) }));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Queue, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { sharedBrowser } from '../../../bots/sdk';
 import { getJob } from '../../index';
@@ -18,6 +18,9 @@ export function buildProcessor(log: Logger) {
     const { runId, runDir, date, revision, options, job: jobId } = await admitted(QUEUES.reports, job, checkBuildPayload);
     const def = getJob(jobId);
     const store = runStoreFromConfig();
+    // Cancelled by an admin while a worker still held one of its jobs: never built nor published.
+    const cancelled = await store.cancelMark(jobId, date, revision);
+    if (cancelled) throw new UnrecoverableError(`${runId} was cancelled by ${cancelled.by} at ${cancelled.cancelledAt}: not built`);
     const started = Date.now();
     const requested = def.sources({ date, options });
     const sources = await Promise.all(requested.filter((s) => !s.dir).map((s) => readSourceStatus(runDir, s.botId)));

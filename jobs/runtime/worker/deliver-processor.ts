@@ -23,7 +23,8 @@ export async function deliverProcessor(job: Job<DeliverPayload>): Promise<{ outb
   const outbox = path.join(runtimePaths(cfg).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
   const marker = path.join(outbox, '.delivered.json');
   const skipped = existsSync(marker);
-  if (!skipped) {
+  // A revision that finished worse than its date's latest is kept and alerted, not delivered (RunStore.finish).
+  if (!skipped && !manifest.notLatest) {
     // With the files the outputs link to (the review's screenshots), so the links work in the outbox.
     const { broken } = await copyDelivered(job.data.runDir, manifest.outputs.map((o) => o.file), outbox);
     if (broken.length) log().child({ component: 'deliver', run: manifest.runId }).warn({ broken }, 'report links that resolve nowhere');

@@ -1,4 +1,5 @@
 import { jobs } from '../../../jobs';
+import { requireRunnableDate } from '../data-date';
 import { EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 import { withFixtures } from '../with-fixtures';
@@ -7,6 +8,8 @@ import type { Scale } from '../../../fixtures/generator/scale';
 import { runJob } from './run';
 
 export async function demoAction(opts: { date?: string; seed?: number; scale?: Scale }): Promise<void> {
+  // The demo forces new revisions, not unusual dates: a weekend or future --date is refused here.
+  if (opts.date) requireRunnableDate(opts.date, { option: '--date', fix: 'the demo runs a past business day (leave out --date for the previous one)' });
   try {
     console.log('opsbot demo: starting the fixture portals, a private Redis and a worker…');
     for (const line of fixtureWorldLines(await withFixtures({ seed: opts.seed ?? 42, scale: opts.scale ?? 'medium' }))) console.log(line);

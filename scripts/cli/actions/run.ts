@@ -1,8 +1,9 @@
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { previousBusinessDay, todayInShanghai } from '../../../jobs/runtime/calendar';
+import { isoInZone, previousBusinessDay, todayInShanghai } from '../../../jobs/runtime/calendar';
 import { startWorker } from '../../../jobs/runtime/worker';
 import { copyRunOutputs, runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { getJob } from '../../../jobs';
+import { requireRunnableDate } from '../data-date';
 import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
 import { followProgress } from '../progress';
@@ -27,20 +28,24 @@ export interface RunCommandOptions {
 /** Runs one job for one date through BullMQ and prints where its files are; returns the exit code. */
 export async function runJob(jobId: string, opts: RunCommandOptions): Promise<number> {
   requireKnownJob(jobId);
-  const date = opts.date ?? previousBusinessDay(todayInShanghai());
-  if (opts.worker !== false) {
-    const worker = await startWorker();
-    onShutdown(() => worker.close());
-  }
+  const date = runnableDate(opts);
   const options: Record<string, unknown> = {};
   if (opts.input) options.input = opts.input;
   const t = await triggerRun({ job: jobId, date, force: opts.force, options });
-  if (t.reused && t.manifest) console.log(`${t.runId}: already done on ${t.manifest.finishedAt} (use --force for a new revision)`);
-  else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
+  if (t.reused && t.manifest) {
+    console.log(`${t.runId}: already done on ${isoInZone(new Date(t.manifest.finishedAt), 'Asia/Shanghai')} (use --force for a new revision)`);
+    await noteUnfinished(jobId, date, t.revision);
+  } else console.log(`${t.runId}: ${t.reused ? 'in progress, waiting' : 'started'}…`);
   let result;
   if (t.manifest) {
     result = { runDir: runStoreFromConfig().runDir(jobId, date, t.revision), status: t.manifest.status, outputs: t.manifest.outputs.map((o) => o.file) };
   } else {
+    // Started only to wait for a run: a command that answers "already done" must not pick up (and
+    // then wait for) the queued jobs of another run, such as a forced revision left by a crash.
+    if (opts.worker !== false) {
+      const worker = await startWorker();
+      onShutdown(() => worker.close());
+    }
     const stop = await followProgress(t.runId);
     try {
       result = await waitForRun(t.runId);
@@ -49,6 +54,8 @@ export async function runJob(jobId: string, opts: RunCommandOptions): Promise<nu
     }
   }
   console.log(`${t.runId}: ${result.status}`);
+  const notLatest = (await runStoreFromConfig().read(result.runDir).catch(() => undefined))?.notLatest;
+  if (notLatest) console.log(`  not latest: ${notLatest.latest} (${notLatest.status}) stays the latest of ${date}; this revision was not delivered (see opsbot runs)`);
   for (const f of result.outputs) console.log(`  ${result.runDir}/${f}`);
   // The outbox the README promises; a run found already done is not waited for.
   const delivered = await deliveryLine(t.runId, t.manifest ? 2_000 : undefined);
@@ -59,6 +66,22 @@ export async function runJob(jobId: string, opts: RunCommandOptions): Promise<nu
     console.log(`copied to ${opts.out}`);
   }
   return result.status === 'ok' ? EXIT.ok : result.status === 'partial' ? EXIT.partial : EXIT.failed;
+}
+
+/** Says so when newer revisions of (job, date) are unfinished (e.g. a forced run whose process was killed). */
+async function noteUnfinished(job: string, date: string, revision: number): Promise<void> {
+  for (const u of await runStoreFromConfig().unfinished({ job, date })) {
+    if (u.revision <= revision || u.cancelled) continue;
+    console.log(`  note: ${u.runId} is unfinished (see opsbot runs): a worker may still finish it; it becomes latest only if at least as good as ${u.job}/${date}/r${revision}. Stop it with: opsbot runs cancel ${u.runId}`);
+  }
+}
+
+/**
+ * The data date: --date (a weekend, holiday or future date only with --force, said why) or the
+ * previous business day. Checked before anything starts, so a refused date leaves no run folder.
+ */
+function runnableDate(opts: RunCommandOptions): string {
+  return opts.date ? requireRunnableDate(opts.date, { option: '--date', force: opts.force }) : previousBusinessDay(todayInShanghai());
 }
 
 /** An unknown job name (`../../etc`, a typo) is bad usage: exit 2, before anything starts. */
@@ -77,6 +100,7 @@ export async function runAction(jobId: string, opts: RunCommandOptions): Promise
   if (opts.withFixtures && opts.worker === false) {
     throw new CliError('--with-fixtures with --no-worker: the fixture portals run in this process, so only its own worker can extract from them', EXIT.usage);
   }
+  runnableDate(opts);
   const world = fixtureWorldOf(opts);
   try {
     // The fixture portals go into this process's config: the worker reads them there, never from a job.

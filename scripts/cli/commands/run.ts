@@ -8,7 +8,7 @@ export function registerRun(program: Command): void {
     .description('enqueue the job\'s flow for data date D and wait for it, as a schedule would')
     .option('--date <D>', 'data date (default: the previous business day)', parseDate)
     .option('--out <dir>', 'also copy the outputs there', parseOutDir)
-    .option('--force', 'make a new revision even if (job, D) already ran')
+    .option('--force', 'make a new revision even if (job, D) already ran; also needed for a D that is a weekend, a holiday or in the future')
     .option('--with-fixtures', 'start the fixture portals for this run')
     .option('--registry-data <file>', 'with --with-fixtures: serve this dataset in the registry portal')
     .option('--seed <n>', 'with --with-fixtures: the fixture world\'s seed, as for `fixtures export` (default 42)', parseIntOption)

@@ -9,8 +9,10 @@
 // Prints one JSON line at the end: { runs: [{ runId, runDir, status }] }.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { config, parseConfig, runtimePaths, setConfig } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
+import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
 import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
 import { startWorker } from '../../../jobs/runtime/worker';
 import { startFixtures } from '../../../fixtures/start-fixtures';
@@ -45,9 +47,13 @@ const worker = await startWorker();
 async function runOnce(force: boolean) {
   const t = await triggerRun({ job: 'daily-ops-report', date, force });
   const r = await waitForRun(t.runId, 300_000);
-  // Delivery (outbox copy, ledger) runs after the build: wait for it, its files are scanned too.
+  // Delivery (outbox copy, ledger, alert) runs after the build: wait for its job, its files are
+  // scanned too. A revision worse than r1 gets its alert but no outbox copy (not delivered).
+  const { connection, prefix } = await bullConnection();
+  const deliver = new Queue(QUEUES.deliver, { connection, prefix });
+  for (let i = 0; i < 300 && (await (await deliver.getJob(`${t.runId}/deliver`))?.getState()) !== 'completed'; i++) await new Promise((res) => setTimeout(res, 100));
+  await deliver.close();
   const marker = path.join(runtimePaths(config()).outboxDir, 'daily-ops-report', date, `r${t.revision}`, '.delivered.json');
-  for (let i = 0; i < 300 && !existsSync(marker); i++) await new Promise((res) => setTimeout(res, 100));
   return { runId: t.runId, runDir: r.runDir, status: r.status, delivered: existsSync(marker) };
 }
 
