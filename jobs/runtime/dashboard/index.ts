@@ -1,4 +1,4 @@
-export * from './session-token';
-export * from './credentials';
+export * from './users';
+export * from './audit-trail';
 export * from './create-dashboard';
 export * from './start-dashboard';
