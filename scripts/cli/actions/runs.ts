@@ -6,7 +6,7 @@ import { config, runtimePaths } from '../../../jobs/runtime/config';
 import { cancelRun, RunQueues, unfinishedRunStates, type UnfinishedRunState } from '../../../jobs/runtime/flows';
 import { bullConnection } from '../../../jobs/runtime/queues';
 import { embeddedRedis } from '../../../jobs/runtime/redis';
-import { parseRunId, RunCancelledError, runStoreFromConfig, type RunManifest, type RunStore } from '../../../jobs/runtime/run-store';
+import { parseRunId, RunCancelledError, runStoreFromConfig, safeSegment, type RunManifest, type RunStore } from '../../../jobs/runtime/run-store';
 import { CliError, EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 
@@ -91,6 +91,7 @@ async function unfinishedWithState(store: RunStore, filter: { job?: string; date
 
 /** `opsbot runs`: finished, in-progress, abandoned and cancelled revisions, newest data date first, with a header. */
 export async function runsList(o: { job?: string; limit: number }): Promise<void> {
+  if (o.job) usage(() => safeSegment(o.job!));
   try {
     const store = runStoreFromConfig();
     const finished = await store.list({ job: o.job });
@@ -138,12 +139,17 @@ function details(m: RunManifest, runDir: string, isLatest: boolean): string[] {
   return out;
 }
 
-function runRef(runId: string): ReturnType<typeof parseRunId> {
+/** What the user typed, refused as bad usage (exit 2). */
+function usage<T>(check: () => T): T {
   try {
-    return parseRunId(runId);
+    return check();
   } catch (err) {
     throw new CliError((err as Error).message, EXIT.usage);
   }
+}
+
+function runRef(runId: string): ReturnType<typeof parseRunId> {
+  return usage(() => parseRunId(runId));
 }
 
 /** `opsbot runs show <run-id>`: a finished run in full, or what an unfinished one is doing. */

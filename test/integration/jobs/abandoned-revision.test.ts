@@ -186,6 +186,8 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     const refused = await cli(['runs', 'cancel', rev(date, 1)]);
     expect(refused.code).toBe(2);
     expect(refused.out).toContain(`${rev(date, 1)} is finished`);
+    const hostile = await cli(['runs', '--job', '../../etc']);
+    expect([hostile.code, hostile.out]).toEqual([2, expect.stringContaining('refused name "../../etc"')]);
 
     // A worker starts: it has nothing of r2 to do. A new forced run goes through it (r3), r2 never.
     expect((await store().latest(TEST_JOB, date))?.runId).toBe(rev(date, 1));
