@@ -42,11 +42,17 @@ let shared: Promise<Browser> | undefined;
 /** One browser per process, launched on first use; relaunched if it crashed. */
 export async function sharedBrowser(): Promise<Browser> {
   if (shared) {
-    const b = await shared;
-    if (b.isConnected()) return b;
+    const b = await shared.catch(() => undefined);
+    if (b?.isConnected()) return b;
   }
-  shared = launchBrowser();
-  const browser = await shared;
+  const launching = launchBrowser();
+  shared = launching;
+  // A launch that failed (Chromium killed while starting, out of memory) is not kept: the next
+  // job launches afresh instead of failing with the same error for the rest of the process.
+  const browser = await launching.catch((err: unknown) => {
+    if (shared === launching) shared = undefined;
+    throw err;
+  });
   browser.on('disconnected', () => {
     shared = undefined;
   });
@@ -56,5 +62,5 @@ export async function sharedBrowser(): Promise<Browser> {
 export async function closeSharedBrowser(): Promise<void> {
   const b = shared;
   shared = undefined;
-  if (b) await (await b).close().catch(() => undefined);
+  if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
 }
