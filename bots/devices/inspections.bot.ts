@@ -9,7 +9,7 @@ import { devicesPortal } from './portal';
 export default defineBot({
   id: 'devices.inspections',
   title: '设备巡检记录',
-  version: '1.0.0',
+  version: '1.1.0',
   portal: devicesPortal,
   /** pageSize: one of the portal's choices; the largest by default (fewest round trips). */
   input: z.object({ date: IsoDate, pageSize: z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]).default(100) }),

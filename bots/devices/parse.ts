@@ -4,6 +4,7 @@ type Field = keyof DeviceInspectionRecord;
 
 const FIELD_BY_HEADER: Record<string, Field> = {
   设备编号: 'deviceId', 设备类型: 'type', 所属网点: 'branchId', 巡检时间: 'time', 设备状态: 'state', 读卡器: 'cardReaderOk', 打印纸余量: 'printerPaperPct',
+  故障描述: 'faultReason',
 };
 const CARD_READER: Record<string, boolean | null> = { 正常: true, 异常: false, '—': null };
 
@@ -35,7 +36,8 @@ export function parseInspectionRow(cells: string[], fields: Field[], row: number
       const m = /^(\d{1,3})%$/.exec(text);
       if (text !== '—' && !m) throw bad();
       out[field] = m ? Number(m[1]) : null;
-    } else out[field] = text;
+    } else if (field === 'faultReason') out[field] = text === '' || text === '—' ? null : text;
+    else out[field] = text;
   });
   return out as DeviceInspectionRecord;
 }

@@ -12,5 +12,10 @@ export const DeviceInspectionRecord = z.object({
   cardReaderOk: z.boolean().nullable(),
   /** Printer paper level 0..100; null for devices without a printer. */
   printerPaperPct: z.number().min(0).max(100).nullable(),
+  /**
+   * What the inspector wrote for a fault (故障描述); null when the device is fine. Absent in records
+   * extracted before the bot read this column (devices.inspections < 1.1.0), so older runs still read.
+   */
+  faultReason: z.string().min(1).nullable().optional(),
 });
 export type DeviceInspectionRecord = z.infer<typeof DeviceInspectionRecord>;

@@ -96,6 +96,8 @@ export interface FaultyDeviceRow {
   time: string;
   cardReaderOk: boolean | null;
   printerPaperPct: number | null;
+  /** What the inspection says is broken (故障描述); null when the portal gave none. */
+  faultReason: string | null;
 }
 
 export interface ExceptionLists {

@@ -39,6 +39,7 @@ export class DeviceInspectionsFold implements Fold<DeviceInspectionRecord> {
         time: d.time,
         cardReaderOk: d.cardReaderOk,
         printerPaperPct: d.printerPaperPct,
+        faultReason: d.faultReason ?? null,
       };
     }
   }

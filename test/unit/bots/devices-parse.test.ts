@@ -15,6 +15,12 @@ describe('devices parsing', () => {
       expect(rows.map((r, i) => parseInspectionRow(columns.map((c) => c.text(r)), fields, i + 1))).toEqual(rows);
     }
   });
+  it('carries the fault text (故障描述) of a faulty device, and none for a working one', () => {
+    const fields = inspectionFields(INSPECTION_COLUMNS.map((c) => c.label));
+    const parsed = rows.map((r, i) => parseInspectionRow(INSPECTION_COLUMNS.map((c) => c.text(r)), fields, i + 1));
+    expect(parsed.some((r) => r.state === '故障')).toBe(true);
+    for (const r of parsed) expect(r.faultReason === null, `${r.deviceId} ${r.state} ${r.faultReason}`).toBe(r.state === '正常');
+  });
   it('names the row and column of a value it does not know, and unknown or missing columns', () => {
     const fields = inspectionFields(INSPECTION_COLUMNS.map((c) => c.label));
     const cells = INSPECTION_COLUMNS.map((c) => c.text(rows[1]!));
