@@ -1,7 +1,7 @@
 import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { figureAt } from '../../jobs/daily-ops-report/figures';
 import { CHART_FONT, svgChart } from '../render/charts/svg-chart';
-import { text, type ReportConfig } from './report-config';
+import { branchName, text, type ReportConfig } from './report-config';
 
 export interface ChartSvgs {
   transactionsByHour: string | null;
@@ -105,7 +105,7 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
       : svgChart(
           {
             ...base(config),
-            xAxis: { type: 'category', data: branchIds, ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: branchIds.length > 8 ? 30 : 0 } },
+            xAxis: { type: 'category', data: branchIds.map((b) => branchName(config, b)), ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: branchIds.length > 6 ? 30 : 0 } },
             yAxis: [
               { type: 'value', name: c('transactions'), nameTextStyle: { fontSize: 10, color: config.theme.muted }, ...axis },
               {

@@ -6,7 +6,7 @@ import { FIGURE_KEYS, type FigureKey } from '../../jobs/daily-ops-report/figures
 import { parseCondition, type FigureThresholds } from '../../jobs/daily-ops-report/status';
 import type { ExceptionListId } from '../../jobs/daily-ops-report/exception-rows';
 
-/** The folder of the files ops edit (thresholds.json, theme.json, layout.json, strings/). */
+/** The folder of the files ops edit (thresholds.json, theme.json, layout.json, branches.json, strings/). */
 export const TEMPLATE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export type Locale = 'zh-CN' | 'en';
@@ -55,6 +55,9 @@ const ThresholdsSchema = z.record(
   z.object({ amber: z.string().optional(), red: z.string().optional() }).strict(),
 );
 
+/** The branch directory: branch code (as the portals give it) → the name people know it by. */
+const BranchesSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected a branch code like B001'), z.string().trim().min(1));
+
 /** Strings: groups of key → text (report, columns, status, sources, sections, figures, ...). */
 const StringsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 export type Strings = z.infer<typeof StringsSchema>;
@@ -65,6 +68,7 @@ export interface ReportConfig {
   theme: Theme;
   thresholds: Partial<Record<FigureKey, FigureThresholds>>;
   strings: Strings;
+  branches: Record<string, string>;
 }
 
 /** Reads one JSON file of the template folder, failing with the file and field named. */
@@ -105,7 +109,13 @@ export function loadReportConfig(locale: Locale = 'zh-CN', dir: string = TEMPLAT
     theme: readJson(path.join(dir, 'theme.json'), ThemeSchema),
     thresholds: thresholds as ReportConfig['thresholds'],
     strings: readJson(path.join(dir, 'strings', `${locale}.json`), StringsSchema),
+    branches: readJson(path.join(dir, 'branches.json'), BranchesSchema),
   };
+}
+
+/** A branch's name from branches.json; a branch missing there shows its code (never blank). */
+export function branchName(config: ReportConfig, branchId: string): string {
+  return config.branches[branchId] ?? branchId;
 }
 
 /** A string of the locale by 'group.key'; a missing one shows its key (visible, never blank). */

@@ -5,7 +5,8 @@ import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { fill } from '../render/format/fill';
 import { html, trusted, type SafeHtml } from '../render/html/escape';
 import type { ChartSvgs } from './charts';
-import { text, TEMPLATE_DIR, type ReportConfig } from './report-config';
+import { NUMERIC_KINDS, type ColumnDef } from './exception-columns';
+import { branchName, text, TEMPLATE_DIR, type ReportConfig } from './report-config';
 import { cellText, figureText, type FigureView, type ListView, type ReportView } from './view-model';
 
 const CSS = readFileSync(path.join(TEMPLATE_DIR, 'report.css'), 'utf8');
@@ -83,10 +84,10 @@ function figureTable(view: ReportView, figures: FigureView[]): SafeHtml {
 function branchTable(view: ReportView, figures: DailyFigures): SafeHtml {
   const { config } = view;
   const missing = new Set(figures.missingFigures);
-  return html`<table><thead><tr><th>${text(config, 'columns', 'branch')}</th>${view.branchFigures.map(
+  return html`<table class="branches"><thead><tr><th>${text(config, 'columns', 'branch')}</th>${view.branchFigures.map(
     (k) => html`<th class="num">${text(config, 'figures', k)}</th>`,
   )}</tr></thead><tbody>${view.branchIds.map(
-    (b) => html`<tr><td class="id">${b}</td>${view.branchFigures.map(
+    (b) => html`<tr><td class="nowrap">${branchName(config, b)}</td>${view.branchFigures.map(
       (k) => html`<td class="num">${figureText(config, k, figureAt(figures.byBranch[b], k), missing.has(k))}</td>`,
     )}</tr>`,
   )}</tbody></table>`;
@@ -101,11 +102,23 @@ function sourceTable(view: ReportView): SafeHtml {
   })}</tbody></table>`;
 }
 
+/**
+ * One cell of an exception list. A list of ids breaks only between ids: each id is kept whole, so a
+ * transaction number never wraps in the middle.
+ */
+function listCell(config: ReportConfig, c: ColumnDef, value: unknown): SafeHtml {
+  if (c.kind === 'list' && Array.isArray(value) && value.length > 0) {
+    return html`<td class="ids">${value.map((id, i) => html`<span class="nb">${String(id)}${i < value.length - 1 ? ',' : ''}</span> `)}</td>`;
+  }
+  // Ids, times and branch names stay on one line; other text may wrap.
+  const cls = NUMERIC_KINDS.has(c.kind) ? 'num' : c.kind === 'id' ? 'id' : c.kind === 'datetime' || c.kind === 'branch' ? 'nowrap' : '';
+  return html`<td class="${cls}">${cellText(config, c, value)}</td>`;
+}
+
 function exceptionList(view: ReportView, list: ListView): SafeHtml {
   const { config } = view;
   const columns = list.columns.filter((c) => c.pdf);
   const shown = list.rows.slice(0, config.layout.pdfRowsPerList);
-  const numeric = new Set(['int', 'money', 'decimal', 'share', 'percent100']);
   const count = list.missing
     ? html`<span class="count some">${text(config, 'report', 'missingValue')}</span>`
     : html`<span class="count ${list.rows.length > 0 ? 'some' : ''}">${fill(text(config, 'report', 'listCount'), { n: list.rows.length })}</span>`;
@@ -114,13 +127,10 @@ function exceptionList(view: ReportView, list: ListView): SafeHtml {
   else if (list.rows.length === 0) body = html`<div class="none">${text(config, 'report', 'noRows')}</div>`;
   else {
     body = html`<table><thead><tr>${columns.map(
-      (c) => html`<th class="${numeric.has(c.kind) ? 'num' : ''}">${text(config, 'fields', c.field)}</th>`,
+      (c) => html`<th class="${NUMERIC_KINDS.has(c.kind) ? 'num' : ''}">${text(config, 'fields', c.label)}</th>`,
     )}</tr></thead><tbody>${shown.map((row) => {
       const r = row as Record<string, unknown>;
-      return html`<tr>${columns.map((c, i) => {
-        const cls = numeric.has(c.kind) ? 'num' : c.kind === 'list' ? 'wrap' : i === 0 ? 'id' : '';
-        return html`<td class="${cls}">${cellText(config, c, r[c.field])}</td>`;
-      })}</tr>`;
+      return html`<tr>${columns.map((c) => listCell(config, c, r[c.field]))}</tr>`;
     })}</tbody></table>
     ${list.rows.length > shown.length ? html`<div class="more">${fill(text(config, 'report', 'listTruncated'), { total: list.rows.length, shown: shown.length })}</div>` : ''}`;
   }

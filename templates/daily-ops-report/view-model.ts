@@ -7,7 +7,7 @@ import { fill } from '../render/format/fill';
 import { formatCount, formatDecimal, formatMoney, formatShare, splitDuration } from '../render/format/numbers';
 import { EXCEPTION_COLUMNS, type ColumnDef } from './exception-columns';
 import { formatOf, type FigureFormat } from './figure-formats';
-import { text, type ReportConfig } from './report-config';
+import { branchName, text, type ReportConfig } from './report-config';
 
 export interface FigureView {
   key: FigureKey;
@@ -61,12 +61,22 @@ export function figureText(config: ReportConfig, key: FigureKey, value: Figure, 
       return d.h > 0 ? fill(text(config, 'units', 'durationHours'), d) : fill(text(config, 'units', 'duration'), d);
     }
     case 'hour':
-      return fill(text(config, 'units', 'hourRange'), { h: value, h1: value + 1 });
+      return hourText(config, value);
     case 'decimal':
       return formatDecimal(value);
     default:
       return formatCount(value);
   }
+}
+
+/**
+ * An hour of day as the hour it spans ('10:00–11:00'). A mean of several days' peak hours is not a
+ * whole hour: it reads as the clock time it stands for (10.4 → '10:24'), never as '10.4:00'.
+ */
+function hourText(config: ReportConfig, hour: number): string {
+  if (Number.isInteger(hour)) return fill(text(config, 'units', 'hourRange'), { h: hour, h1: hour + 1 });
+  const minutes = Math.round(hour * 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** A source's name in the report; a source the strings do not name (a newly added bot) by its bot id. */
@@ -193,6 +203,8 @@ export function cellText(config: ReportConfig, column: ColumnDef, value: unknown
       return Array.isArray(value) ? value.map((v) => text(config, 'values', String(v))).join('、') : String(value);
     case 'list':
       return Array.isArray(value) ? value.join(', ') : String(value);
+    case 'branch':
+      return branchName(config, String(value));
     default:
       return String(value);
   }

@@ -1,24 +1,44 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
-import { figureAt, type FigureKey } from '../../jobs/daily-ops-report/figures';
+import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
+import { figureAt, type Figure, type FigureKey } from '../../jobs/daily-ops-report/figures';
 import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { fill } from '../render/format/fill';
 import { localDateCell, numberCell, textCell } from '../render/xlsx/cell-value';
 import { NUMBER_FORMATS } from '../render/xlsx/number-formats';
+import { printSetup, rowHeight, wrappedLines } from '../render/xlsx/print-setup';
 import { font, sheetName, solidFill, thinBorder } from '../render/xlsx/styles';
-import { writeTableSheet, type TableColumn } from '../render/xlsx/table-sheet';
-import type { ColumnDef } from './exception-columns';
+import { writeTableSheet, type TableColumn, type TablePrint } from '../render/xlsx/table-sheet';
+import { NUMERIC_KINDS, type ColumnDef } from './exception-columns';
 import { formatOf } from './figure-formats';
-import { text, type ReportConfig } from './report-config';
-import { cellText, type FigureView, type ListView, type ReportView } from './view-model';
+import { branchName, text, type ReportConfig } from './report-config';
+import { cellText, figureText, type FigureView, type ListView, type ReportView } from './view-model';
 
+// Hour figures (取号高峰时段) are written as the text the PDF shows ('10:00–11:00'), not a number.
 const FIGURE_FORMATS = {
   count: NUMBER_FORMATS.count,
   decimal: NUMBER_FORMATS.decimal,
   share: NUMBER_FORMATS.share,
   seconds: NUMBER_FORMATS.seconds,
-  hour: '0',
+  hour: '@',
 } as const;
+
+/** Page footer of every sheet: the confidentiality note and 第 x 页 / 共 y 页. */
+function pagePrint(config: ReportConfig): TablePrint {
+  return { footerLeft: text(config, 'report', 'confidential'), pageLabel: text(config, 'report', 'page') };
+}
+
+/**
+ * A figure as an Excel cell: a number under its number format, except an hour of day, which is the
+ * hour it spans as text; '数据缺失' for a missing source, never 0.
+ */
+function figureCell(config: ReportConfig, key: FigureKey, value: Figure, missing: boolean): CellValue {
+  if (missing) return text(config, 'report', 'missingValue');
+  if (formatOf(key) === 'hour' && value !== null) return figureText(config, key, value, false);
+  return value;
+}
 
 /** A figure's label for Excel: seconds say so, since the cell holds a plain number of seconds. */
 function excelLabel(config: ReportConfig, f: { key: FigureKey; label: string }): string {
@@ -31,37 +51,79 @@ function excelLabel(config: ReportConfig, f: { key: FigureKey; label: string }):
  * its figures network-wide and per branch, then one detail sheet per exception list.
  */
 export async function writeDailyWorkbook(file: string, view: ReportView, figures: DailyFigures): Promise<void> {
+  // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
+  // before that was an unhandled 'error' event, and after it a commit that never settled.
+  const out = createWriteStream(file);
+  const watch = watchWriteStream(out, file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  try {
+    await Promise.race([fillDailyWorkbook(workbook, view, figures), watch.failed]);
+  } catch (error) {
+    out.destroy();
+    await rm(file, { force: true }); // no half workbook left in the run folder
+    throw watch.error ?? error;
+  }
+}
+
+async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView, figures: DailyFigures): Promise<void> {
   const { config } = view;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   workbook.creator = text(config, 'report', 'author');
   workbook.title = `${text(config, 'report', 'title')} ${view.date}`;
   workbook.created = new Date(view.generatedAt);
 
+  const print = pagePrint(config);
   const overview = workbook.addWorksheet(sheetName(text(config, 'sections', 'overview')), {
     views: [{ state: 'frozen', ySplit: 0, showGridLines: false }],
+    ...printSetup({ ...print, widthChars: widthOf(5) }),
   });
   writeOverview(overview, view);
   overview.commit();
 
   for (const section of view.sections) {
-    const sheet = workbook.addWorksheet(sheetName(section.title), { views: [{ showGridLines: false }] });
+    const sheet = workbook.addWorksheet(sheetName(section.title), {
+      views: [{ showGridLines: false }],
+      ...printSetup({ ...print, widthChars: widthOf(Math.max(5, section.figures.length + 1)) }),
+    });
     writeSection(sheet, view, section.figures, figures);
     sheet.commit();
   }
 
+  await writeBranchSheet(workbook, view, figures);
+
   for (const list of view.lists) {
     const columns: TableColumn[] = list.columns.map((c) => ({
-      header: text(config, 'fields', c.field),
+      header: text(config, 'fields', c.label),
       width: c.width,
       numFmt: numFmtOf(c),
+      align: NUMERIC_KINDS.has(c.kind) || c.kind === 'datetime' || c.kind === 'date' ? 'right' : 'left',
+      wrap: c.kind === 'list' || c.kind === 'enumList',
     }));
     if (list.missing) {
-      await writeTableSheet(workbook, list.title, columns, [[text(config, 'report', 'missingValue')]], config.theme);
+      await writeTableSheet(workbook, list.title, columns, [[text(config, 'report', 'missingValue')]], config.theme, print);
       continue;
     }
-    await writeTableSheet(workbook, list.title, columns, rowsOf(config, list), config.theme);
+    await writeTableSheet(workbook, list.title, columns, rowsOf(config, list), config.theme, print);
   }
   await workbook.commit();
+}
+
+/**
+ * 分网点: one row per branch (by name), the figures the PDF's 网点对比 page shows, side by side.
+ * Every figure of an area is also on that area's sheet, per branch.
+ */
+async function writeBranchSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView, figures: DailyFigures): Promise<void> {
+  const { config } = view;
+  const keys = view.branchFigures;
+  const missing = new Set(figures.missingFigures);
+  const columns: TableColumn[] = [
+    { header: text(config, 'columns', 'branch'), width: 14 },
+    ...keys.map((k): TableColumn => ({ header: excelLabel(config, { key: k, label: text(config, 'figures', k) }), width: 12, numFmt: FIGURE_FORMATS[formatOf(k)], align: 'right' })),
+  ];
+  const rows = view.branchIds.map((id): CellValue[] => [
+    branchName(config, id),
+    ...keys.map((k) => figureCell(config, k, figureAt(figures.byBranch[id], k), missing.has(k))),
+  ]);
+  await writeTableSheet(workbook, text(config, 'sections', 'branches'), columns, rows, config.theme, pagePrint(config));
 }
 
 function numFmtOf(c: ColumnDef): string | undefined {
@@ -80,6 +142,8 @@ function numFmtOf(c: ColumnDef): string | undefined {
       return NUMBER_FORMATS.date;
     case 'percent100':
       return '0"%"';
+    case 'id':
+      return '@'; // text: a long number stays digits, never 1.23E+15
     default:
       return undefined;
   }
@@ -104,7 +168,10 @@ function cellOf(config: ReportConfig, c: ColumnDef, value: unknown): CellValue {
     case 'date':
       return typeof value === 'string' ? localDateCell(value) : null;
     case 'text':
+    case 'id':
       return textCell(value);
+    case 'branch':
+      return value === null || value === undefined ? null : textCell(branchName(config, String(value)));
     default:
       return value === null || value === undefined ? null : textCell(cellText(config, c, value));
   }
@@ -113,6 +180,11 @@ function cellOf(config: ReportConfig, c: ColumnDef, value: unknown): CellValue {
 // Five columns for the figure tables; two more so an area's branch table has room.
 const COLUMN_WIDTHS = [34, 16, 16, 20, 12, 16, 16];
 const TITLE_SPAN = 5;
+
+/** Width in characters of the first `columns` columns of a figure sheet. */
+function widthOf(columns: number): number {
+  return COLUMN_WIDTHS.slice(0, columns).reduce((sum, w) => sum + w, 0);
+}
 
 /** Title block (rows 1–3) shared by the overview and area sheets; returns the next free row. */
 function writeTitle(sheet: Worksheet, view: ReportView, subtitle: string): number {
@@ -147,14 +219,15 @@ function writeTitle(sheet: Worksheet, view: ReportView, subtitle: string): numbe
   return next + 1;
 }
 
-function headerRow(sheet: Worksheet, view: ReportView, labels: string[]): void {
+/** A table's header row; `align` gives each header the side its values sit on (numbers right). */
+function headerRow(sheet: Worksheet, view: ReportView, labels: string[], align: (col: number) => 'left' | 'right' | 'center'): void {
   const theme = view.config.theme;
   const row = sheet.addRow(labels);
-  row.height = 20;
-  row.eachCell((cell) => {
+  row.height = 4 + rowHeight(Math.max(...labels.map((l, i) => wrappedLines(l, COLUMN_WIDTHS[i] ?? 12))));
+  row.eachCell((cell, col) => {
     cell.font = font({ bold: true, color: { argb: `FF${theme.headerInk.slice(1)}` } });
     cell.fill = solidFill(theme.headerFill);
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
+    cell.alignment = { vertical: 'middle', horizontal: align(col), wrapText: true };
   });
   row.commit();
 }
@@ -163,15 +236,15 @@ function figureRows(sheet: Worksheet, view: ReportView, list: FigureView[]): voi
   const { config } = view;
   const theme = config.theme;
   const c = (key: string): string => text(config, 'columns', key);
-  headerRow(sheet, view, [c('figure'), c('value'), c('previous'), c('mean5'), c('status')]);
+  headerRow(sheet, view, [c('figure'), c('value'), c('previous'), c('mean5'), c('status')], (col) => (col === 1 ? 'left' : col === 5 ? 'center' : 'right'));
   for (const f of list) {
     const numFmt = FIGURE_FORMATS[f.format];
-    const value: CellValue = f.missing ? f.valueText : f.comparison.value;
+    const history = (v: Figure): CellValue => (v === null ? text(config, 'report', 'noHistory') : figureCell(config, f.key, v, false));
     const row = sheet.addRow([
       excelLabel(config, f),
-      value,
-      f.comparison.previous ?? text(config, 'report', 'noHistory'),
-      f.comparison.mean5 ?? text(config, 'report', 'noHistory'),
+      figureCell(config, f.key, f.comparison.value, f.missing),
+      history(f.comparison.previous),
+      history(f.comparison.mean5),
       f.statusLabel,
     ]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -199,7 +272,7 @@ function writeOverview(sheet: Worksheet, view: ReportView): void {
   writeTitle(sheet, view, text(config, 'sections', 'overview'));
   figureRows(sheet, view, view.headline);
   sheet.addRow([]).commit();
-  headerRow(sheet, view, [text(config, 'columns', 'source'), text(config, 'columns', 'state'), text(config, 'columns', 'reason')]);
+  headerRow(sheet, view, [text(config, 'columns', 'source'), text(config, 'columns', 'state'), text(config, 'columns', 'reason')], (col) => (col === 2 ? 'center' : 'left'));
   // Every source of the run (view.sources), not a fixed list: a failed added source shows here too.
   for (const { label, missing } of view.sources) {
     const row = sheet.addRow([label, text(config, 'report', missing === null ? 'sourceOk' : 'sourceMissing'), missing ?? '']);
@@ -226,16 +299,19 @@ function writeSection(sheet: Worksheet, view: ReportView, list: FigureView[], fi
   sheet.addRow([]).commit();
   // Per branch: one row per branch, one column per figure of the area.
   const keys = list.map((f) => f.key);
-  headerRow(sheet, view, [text(config, 'columns', 'branch'), ...list.map((f) => excelLabel(config, f))]);
+  headerRow(sheet, view, [text(config, 'columns', 'branch'), ...list.map((f) => excelLabel(config, f))], (col) => (col === 1 ? 'left' : 'right'));
   const missing = new Set(figures.missingFigures);
   for (const branchId of view.branchIds) {
     const branch = figures.byBranch[branchId];
-    const values = keys.map((k): CellValue => (missing.has(k) ? text(config, 'report', 'missingValue') : figureAt(branch, k)));
-    const row = sheet.addRow([branchId, ...values]);
+    const values = keys.map((k): CellValue => figureCell(config, k, figureAt(branch, k), missing.has(k)));
+    const row = sheet.addRow([branchName(config, branchId), ...values]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = font();
       const key = keys[col - 2];
-      if (key !== undefined) cell.numFmt = FIGURE_FORMATS[formatOf(key)];
+      if (key !== undefined) {
+        cell.numFmt = FIGURE_FORMATS[formatOf(key)];
+        cell.alignment = { horizontal: 'right' };
+      }
     });
     row.commit();
   }

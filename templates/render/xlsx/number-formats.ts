@@ -4,7 +4,8 @@ export const NUMBER_FORMATS = {
   decimal: '#,##0.0',
   money: '#,##0.00',
   share: '0.00%',
-  seconds: '#,##0.0',
+  // Waits and handling times: whole seconds (the cell keeps the exact mean; '183.7 秒' is false precision).
+  seconds: '#,##0',
   dateTime: 'yyyy-mm-dd hh:mm:ss',
   date: 'yyyy-mm-dd',
 } as const;

@@ -6,8 +6,12 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDailyReport, type BuildDailyReportResult } from '../../../jobs/daily-ops-report/build-daily-report';
-import { generateRecords } from '../daily-ops-report/helpers/generate-records';
-import { sourcesOf } from '../daily-ops-report/helpers/sources';
+import { generateRecords } from '../../unit/daily-ops-report/helpers/generate-records';
+import { sourcesOf } from '../../unit/daily-ops-report/helpers/sources';
+import { worldView } from '../../unit/templates/support/daily-workbooks';
+import { dailyCharts } from '../../../templates/daily-ops-report/charts';
+import { dailyReportHtml } from '../../../templates/daily-ops-report/report-html';
+import { atRightEdge } from './support/print-layout';
 
 const run = promisify(execFile);
 const DATE = '2025-03-03';
@@ -97,6 +101,12 @@ describe('daily-ops-report PDF', () => {
     const attached = (await run('pdfdetach', ['-list', result.files.pdf])).stdout;
     expect(attached).toContain(`daily-ops-report-${DATE}.xlsx`);
     expect(attached).toContain('kpis.json');
+  });
+
+  it('keeps every card and table inside the printed area, branch names included', async () => {
+    const { view, figures } = await worldView();
+    const html = dailyReportHtml(view, figures, dailyCharts(figures, view.config));
+    expect(await atRightEdge(browser, html, '.card, .attention, .chart, table, .banner')).toEqual([]);
   });
 
   it('renders in English with --locale en', async () => {
