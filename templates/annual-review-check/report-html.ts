@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIELDS, SEVERITIES, type FlagField, type Severity } from '../../jobs/annual-review-check/flag';
+import { parseTermDate } from '../../jobs/annual-review-check/dates';
+import { FIELDS, SEVERITIES, type FlagField, type RuleId, type Severity } from '../../jobs/annual-review-check/flag';
 import { fill } from '../render/format/fill';
 import { html, trusted, type SafeHtml } from '../render/html/escape';
 import { PDF_TEXT as T, RULE_LABELS } from './pdf-strings';
@@ -74,6 +75,8 @@ function byBranchTable(r: ReviewReportInput): SafeHtml {
 interface GroupColumn {
   header: string;
   width: number;
+  /** A number column: it and its header sit right. */
+  num?: boolean;
   cell: (m: MismatchRow) => SafeHtml;
 }
 
@@ -91,8 +94,36 @@ const COLUMN = {
   status: { header: C.status, width: 8, cell: statusCell },
 } satisfies Record<string, GroupColumn>;
 
+const DAY_MS = 86_400_000;
+
+/** The registry's expiry as an ISO date, or null when it is not a date (then its text is shown). */
+function expiryOf(m: MismatchRow): string | null {
+  const term = parseTermDate(m.registryValue);
+  return term?.kind === 'date' ? term.iso : null;
+}
+
+/**
+ * An expired licence: when it expired and how long ago, by the registry. The bank's own expiry
+ * date adds nothing here (it is usually the same date), so it is not shown twice.
+ */
+function expiredColumns(reviewDate: string): GroupColumn[] {
+  const days = (iso: string) => Math.round((Date.parse(`${reviewDate}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / DAY_MS);
+  return [
+    COLUMN.accountWithCode,
+    COLUMN.name,
+    COLUMN.branch,
+    { header: C.expiredOn, width: 11, cell: (m) => html`<td class="id registry">${expiryOf(m) ?? m.registryValue ?? '—'}</td>` },
+    { header: C.daysExpired, width: 9, num: true, cell: (m) => {
+      const iso = expiryOf(m);
+      return html`<td class="num">${iso === null ? '—' : fill(T.days, { n: int(days(iso)) })}</td>`;
+    } },
+    COLUMN.status,
+  ];
+}
+
 /** What to show side by side depends on the finding: the code itself, the registry status, or both values. */
-function columnsFor(field: FlagField): GroupColumn[] {
+function columnsFor(field: FlagField, rule: RuleId, reviewDate: string): GroupColumn[] {
+  if (rule === 'licenseExpiry.expired') return expiredColumns(reviewDate);
   if (field === 'uscc' || field === 'notFound') return [COLUMN.account, COLUMN.name, COLUMN.branch, COLUMN.code, COLUMN.status];
   if (field === 'status') return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.registryStatus, COLUMN.status];
   // For a name finding the bank's value IS the name: show it once, as the bank value.
@@ -100,14 +131,14 @@ function columnsFor(field: FlagField): GroupColumn[] {
   return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.bank, COLUMN.registry, COLUMN.status];
 }
 
-function ruleGroup(group: RuleGroup): SafeHtml {
-  const columns = columnsFor(group.field);
+function ruleGroup(group: RuleGroup, reviewDate: string): SafeHtml {
+  const columns = columnsFor(group.field, group.rule, reviewDate);
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   return html`<div class="group" style="${severityVars(group.severity)}">
     <div class="group-head"><span class="rule">${RULE_LABELS[group.rule]}</span><span class="count">${fill(T.rows, { n: int(group.count) })} · ${fill(T.newCount, { n: group.newCount })}</span></div>
     <div class="action"><span class="label">${T.action}</span>${group.action}</div>
     ${group.rows.length === 0 ? '' : html`<table class="fixed"><colgroup>${columns.map((c) => html`<col style="width:${((c.width / total) * 100).toFixed(1)}%">`)}</colgroup>
-    <thead><tr>${columns.map((c) => html`<th>${c.header}</th>`)}</tr></thead>
+    <thead><tr>${columns.map((c) => html`<th class="${c.num === true ? 'num' : ''}">${c.header}</th>`)}</tr></thead>
     <tbody>${group.rows.map((m) => html`<tr>${columns.map((c) => c.cell(m))}</tr>`)}</tbody></table>`}
     ${group.rows.length < group.count ? html`<div class="more">${fill(T.more, { n: int(group.count - group.rows.length) })}</div>` : ''}
   </div>`;
@@ -119,7 +150,7 @@ function urgentSections(r: ReviewReportInput): SafeHtml {
   const high = groupByRule(r.mismatches, ['high'], Math.max(0, DETAIL_ROW_LIMIT - critical.listed));
   const section = (title: string, intro: string, cls: Severity, part: ReturnType<typeof groupByRule>) =>
     html`<h2 class="section ${cls}">${title}</h2><p class="intro">${intro}</p>
-      ${part.groups.length === 0 ? html`<div class="none">${T.none}</div>` : part.groups.map(ruleGroup)}`;
+      ${part.groups.length === 0 ? html`<div class="none">${T.none}</div>` : part.groups.map((g) => ruleGroup(g, r.reviewDate))}`;
   return html`${section(T.critical, T.criticalIntro, 'critical', critical)}${section(T.high, T.highIntro, 'high', high)}`;
 }
 

@@ -20,7 +20,7 @@ import type { MismatchEntry } from '../../jobs/annual-review-check/outputs/misma
 import { textCell } from '../render/xlsx/cell-value';
 import { font, solidFill, sheetName } from '../render/xlsx/styles';
 import { FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
-import { writeStreamedTable } from './table';
+import { reviewPrint, writeStreamedTable } from './table';
 import { SEVERITY_COLOURS } from './theme';
 
 /** A mismatch with what the detail sheet adds: the account's branch and the evidence screenshot. */
@@ -77,6 +77,8 @@ async function countByBranch(input: ReviewWorkbookInput): Promise<Map<string, Br
   return branches;
 }
 
+const SUMMARY_WIDTHS = [22, 12, 12, 12, 12, 10, 10, 10, 10];
+
 function heading(sheet: Worksheet, text: string): void {
   const row = sheet.addRow([text]);
   row.getCell(1).font = font({ bold: true, size: 12 });
@@ -84,7 +86,7 @@ function heading(sheet: Worksheet, text: string): void {
 }
 
 function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Map<string, BranchCounts>): void {
-  sheet.columns = [{ width: 22 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
+  sheet.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
   const title = sheet.addRow([TEXT.title]);
   title.getCell(1).font = font({ bold: true, size: 14 });
   title.commit();
@@ -119,6 +121,10 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Ma
   heading(sheet, TEXT.byBranch);
   const header = sheet.addRow(['开户网点', TEXT.accounts, ...(['pass', 'mismatch', 'unverifiable'] as const).map((v) => VERDICT_LABELS[v]), ...SEVERITIES.map((s) => SEVERITY_LABELS[s])]);
   header.font = font({ bold: true });
+  // Counts sit right in their cells; so do their headers.
+  header.eachCell((cell, col) => {
+    cell.alignment = { horizontal: col === 1 ? 'left' : 'right' };
+  });
   header.commit();
   const ordered = [...branches.entries()].sort((a, b) => b[1].bySeverity.critical - a[1].bySeverity.critical || b[1].byVerdict.mismatch - a[1].byVerdict.mismatch || a[0].localeCompare(b[0], 'zh-CN'));
   for (const [branch, counts] of ordered) {
@@ -135,26 +141,27 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
   try {
     // Added first so it is the first tab; filled last, when every count is known.
-    const summary = workbook.addWorksheet(sheetName(SHEETS.summary));
+    const summary = workbook.addWorksheet(sheetName(SHEETS.summary), reviewPrint(SUMMARY_WIDTHS.reduce((sum, w) => sum + w, 0)));
     const branches = await countByBranch(input);
 
     await writeStreamedTable(
       workbook,
       SHEETS.mismatches,
       [
+        // Long texts wrap in narrower columns, so the sheet prints across one landscape page.
         { header: '严重程度', width: 9 },
         { header: '新增/持续', width: 9 },
-        { header: '账号', width: 20 },
-        { header: '存款人名称', width: 28 },
+        { header: '账号', width: 19 },
+        { header: '存款人名称', width: 24, wrap: true },
         { header: '统一社会信用代码', width: 20 },
-        { header: '开户网点', width: 14 },
+        { header: '开户网点', width: 12, wrap: true },
         { header: '核验项', width: 14 },
-        { header: '银行记录', width: 30 },
-        { header: '登记信息', width: 30 },
+        { header: '银行记录', width: 24, wrap: true },
+        { header: '登记信息', width: 24, wrap: true },
         { header: '地址相似度', width: 10, numFmt: '0%' },
-        { header: '说明', width: 50 },
-        { header: '处理建议', width: 40 },
-        { header: '登记页截图', width: 12 },
+        { header: '说明', width: 36, wrap: true },
+        { header: '处理建议', width: 28, wrap: true },
+        { header: '登记页截图', width: 10 },
       ],
       input.mismatches,
       (m) => [
@@ -203,9 +210,9 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
       workbook,
       SHEETS.inputErrors,
       [
-        { header: '行号', width: 8 },
+        { header: '行号', width: 8, numeric: true },
         { header: '账号', width: 20 },
-        { header: '错误', width: 60 },
+        { header: '错误', width: 60, wrap: true },
       ],
       input.inputErrors,
       (e) => [e.row, textCell(e.accountNo ?? null), textCell(e.error)],

@@ -98,6 +98,35 @@ describe('annual-review-check workbook', () => {
     expect(column('无法核验', 5)).toEqual(['HTTP 503 after 3 tries']);
   });
 
+  it('prints every sheet on A4 at the page width, header row on every page of the tables', () => {
+    for (const s of workbook.worksheets) {
+      expect(s.pageSetup, s.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(s.headerFooter.oddFooter, s.name).toMatch(/第 &P 页 \/ 共 &N 页/);
+      if (s.name !== '汇总') expect(s.pageSetup.printTitlesRow, s.name).toBe('1:1');
+    }
+    expect(sheet('不一致明细').pageSetup.orientation).toBe('landscape');
+  });
+
+  it('aligns headers with their values: over numbers right, over text left', () => {
+    const header = sheet('不一致明细').getRow(1);
+    expect(header.getCell(10).value).toBe('地址相似度');
+    expect(header.getCell(10).alignment?.horizontal).toBe('right');
+    expect(header.getCell(3).alignment?.horizontal).toBe('left');
+    expect(sheet('输入错误').getRow(1).getCell(1).alignment?.horizontal).toBe('right'); // 行号
+    const branchHeader = sheet('汇总').getRows(1, sheet('汇总').rowCount)?.find((r) => r.getCell(1).value === '开户网点');
+    expect([1, 2, 9].map((c) => branchHeader?.getCell(c).alignment?.horizontal)).toEqual(['left', 'right', 'right']);
+  });
+
+  it('wraps long texts and makes their rows tall enough to show every line', () => {
+    const detail = sheet('不一致明细');
+    for (let r = 2; r <= detail.rowCount; r++) {
+      const message = detail.getRow(r).getCell(11);
+      expect(message.alignment?.wrapText).toBe(true);
+      // 说明 runs over its 36-character column: the row is at least two lines tall.
+      if (String(message.value).length > 18) expect(detail.getRow(r).height, `row ${r}`).toBeGreaterThanOrEqual(30);
+    }
+  });
+
   it('summarises by verdict, severity, field and branch', () => {
     const rows = sheet('汇总')
       .getSheetValues()

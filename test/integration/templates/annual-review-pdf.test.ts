@@ -10,8 +10,10 @@ import { actionFor } from '../../../jobs/annual-review-check/actions';
 import { buildMismatches, countAccount, emptyCounts } from '../../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
 import { renderReviewPdf } from '../../../templates/annual-review-check/render-pdf';
+import { reviewReportHtml } from '../../../templates/annual-review-check/report-html';
 import { DETAIL_ROW_LIMIT, type ReviewReportInput } from '../../../templates/annual-review-check/report-view';
-import { registryCompany, reviewAccount } from '../annual-review-check/support/records';
+import { registryCompany, reviewAccount } from '../../unit/annual-review-check/support/records';
+import { atRightEdge } from './support/print-layout';
 
 const run = promisify(execFile);
 const DATE = '2025-10-31';
@@ -133,6 +135,16 @@ describe('annual-review-check PDF', () => {
     expect(all).not.toContain('D0300');
     // Critical items take the budget first: the high ones are counted, with a pointer to the Excel.
     expect(all).toContain(`另有${report.counts.bySeverity.high}项未列出`);
+  });
+
+  it('keeps page 1 inside the printed area: the fifth card and the 低 band are not clipped at the right margin', async () => {
+    const big: ReviewReportInput = {
+      ...report,
+      counts: { ...report.counts, accounts: 100_000, byVerdict: { pass: 43_940, mismatch: 56_060, unverifiable: 1_234 }, bySeverity: { critical: 12_345, high: 23_456, medium: 34_567, low: 45_678 } },
+    };
+    for (const r of [report, big]) {
+      expect(await atRightEdge(browser, reviewReportHtml(r), '.card, .severity-strip, .severity-strip > div, table, .group-head, .action')).toEqual([]);
+    }
   });
 
   it('escapes every value from a file or a portal', async () => {
