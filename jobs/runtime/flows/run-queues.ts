@@ -1,7 +1,12 @@
 import { FlowProducer, Queue, type ConnectionOptions, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUES } from '../queues';
-import { createRedis } from '../redis';
+
+/**
+ * An admin's look at the queues gives up when Redis is down instead of retrying for ever (the
+ * worker's settings): `opsbot runs` then says the state is unknown rather than hanging.
+ */
+const FAIL_FAST: RedisOptions = { maxRetriesPerRequest: 1, connectTimeout: 5_000, retryStrategy: (times) => (times > 2 ? null : 200) };
 
 /** Where a run's flow is queued: this deployment's queues, or those of a fixture world. */
 export interface LocatedFlow {
@@ -28,17 +33,25 @@ export class RunQueues {
    * @param authoritative false when this process's Redis is not the deployment's (a private one,
    *   because another opsbot process holds the shared one): a missing job then proves nothing
    */
+  private readonly connection: RedisOptions;
+
   constructor(
-    private readonly connection: ConnectionOptions,
+    connection: ConnectionOptions,
     readonly base: string,
     readonly authoritative = true,
     readonly notAuthoritativeWhy?: string,
-  ) {}
+  ) {
+    this.connection = { ...(connection as RedisOptions), ...FAIL_FAST };
+  }
 
   queuesOf(prefix: string): { reports: Queue; flows: FlowProducer } {
     let q = this.opened.get(prefix);
     if (!q) {
-      q = { reports: new Queue(QUEUES.reports, { connection: this.connection, prefix }), flows: new FlowProducer({ connection: this.connection, prefix }) };
+      const connection = this.connection as ConnectionOptions;
+      q = { reports: new Queue(QUEUES.reports, { connection, prefix }), flows: new FlowProducer({ connection, prefix }) };
+      // A refused connection rejects the call that needed it; the event itself is not news.
+      q.reports.on('error', () => undefined);
+      q.flows.on('error', () => undefined);
       this.opened.set(prefix, q);
     }
     return q;
@@ -48,7 +61,7 @@ export class RunQueues {
     const own = this.queuesOf(this.base);
     const build = await own.reports.getJob(runId);
     if (build) return { prefix: this.base, ...own, build };
-    const redis = (this.scanner ??= await createRedis());
+    const redis = (this.scanner ??= new Redis(this.connection).on('error', () => undefined));
     const pattern = `${glob(this.base)}:world-*:${QUEUES.reports}:${glob(runId)}`;
     let cursor = '0';
     do {

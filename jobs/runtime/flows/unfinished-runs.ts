@@ -29,15 +29,20 @@ export async function unfinishedRunStates(runs: UnfinishedRun[], queues: RunQueu
   return out;
 }
 
+/** What can be said without the queue: cancelled (the mark says so), else unknown because of `why`. */
+export function stateWithoutQueue(run: UnfinishedRun, why: string): UnfinishedRunState {
+  const base = { ...run, startedAt: run.createdAt };
+  if (!run.cancelled) return { ...base, state: 'unknown', detail: why };
+  const { by, cancelledAt, reason } = run.cancelled;
+  return { ...base, state: 'cancelled', detail: `cancelled by ${by} at ${isoInZone(new Date(cancelledAt), 'Asia/Shanghai')}${reason ? `: ${reason}` : ''}` };
+}
+
 async function stateOf(run: UnfinishedRun, queues: RunQueues): Promise<UnfinishedRunState> {
   const base = { ...run, startedAt: run.createdAt };
-  if (run.cancelled) {
-    const { by, cancelledAt, reason } = run.cancelled;
-    return { ...base, state: 'cancelled', detail: `cancelled by ${by} at ${isoInZone(new Date(cancelledAt), 'Asia/Shanghai')}${reason ? `: ${reason}` : ''}` };
-  }
+  if (run.cancelled) return stateWithoutQueue(run, '');
   const flow = await queues.locate(run.runId);
   if (!flow) {
-    if (!queues.authoritative) return { ...base, state: 'unknown', detail: queues.notAuthoritativeWhy ?? 'the queue cannot be seen from here' };
+    if (!queues.authoritative) return stateWithoutQueue(run, queues.notAuthoritativeWhy ?? 'the queue cannot be seen from here');
     return { ...base, state: 'abandoned', detail: `its jobs are not in Redis (a crash with a lost or flushed Redis, or a fixture run whose process ended): nothing will finish it; \`opsbot runs cancel ${run.runId}\` marks it` };
   }
   const startedAt = (flow.build as Job<{ startedAt?: string }>).data.startedAt ?? run.createdAt;

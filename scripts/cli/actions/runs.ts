@@ -3,7 +3,7 @@ import path from 'node:path';
 import { actor } from '../../../jobs/runtime/audit';
 import { isoInZone } from '../../../jobs/runtime/calendar';
 import { config, runtimePaths } from '../../../jobs/runtime/config';
-import { cancelRun, RunQueues, unfinishedRunStates, type UnfinishedRunState } from '../../../jobs/runtime/flows';
+import { cancelRun, RunQueues, stateWithoutQueue, unfinishedRunStates, type UnfinishedRunState } from '../../../jobs/runtime/flows';
 import { bullConnection } from '../../../jobs/runtime/queues';
 import { embeddedRedis } from '../../../jobs/runtime/redis';
 import { parseRunId, RunCancelledError, runStoreFromConfig, safeSegment, type RunManifest, type RunStore } from '../../../jobs/runtime/run-store';
@@ -84,8 +84,11 @@ async function unfinishedWithState(store: RunStore, filter: { job?: string; date
   const queues = await openRunQueues();
   try {
     return await unfinishedRunStates(unfinished, queues);
+  } catch (err) {
+    // Redis down: the finished runs are still worth listing; the unfinished ones cannot be judged.
+    return unfinished.map((u) => stateWithoutQueue(u, `Redis did not answer (${(err as Error).message}): whether a worker will finish it is unknown`));
   } finally {
-    await queues.close();
+    await queues.close().catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,23 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     await finished(date, 3);
     expect(existsSync(store().runDir(TEST_JOB, date, 2))).toBe(false);
     expect(existsSync(store().stagingDir(TEST_JOB, date, 2))).toBe(true);
+  });
+
+  it('Redis down: runs still lists, the unfinished revision as unknown, without hanging; cancel refuses and marks nothing', async () => {
+    const varDir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-noredis-'));
+    try {
+      const staging = path.join(varDir, 'runs', TEST_JOB, '2026-03-12', 'r1.staging');
+      mkdirSync(staging, { recursive: true });
+      const env = { ...good, OPSBOT_VAR_DIR: varDir, REDIS_URL: `redis://127.0.0.1:${await freePort()}` };
+      const listed = await cli(['runs'], env);
+      expect(listed.code, listed.out).toBe(0);
+      expect(listed.out).toMatch(new RegExp(`${rev('2026-03-12', 1)}\\s+2026-03-12\\s+unknown .*Redis did not answer \\(connect ECONNREFUSED`));
+      const cancel = await cli(['runs', 'cancel', rev('2026-03-12', 1)], env);
+      expect(cancel.code).toBe(1);
+      expect(readdirSync(staging)).toEqual([]);
+    } finally {
+      rmSync(varDir, { recursive: true, force: true });
+    }
   });
 
   it('cancelled while a live worker holds its extraction: that job ends, the build refuses, nothing is published or mailed', async () => {
