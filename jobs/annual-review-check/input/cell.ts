@@ -14,6 +14,8 @@ export interface SheetRow {
   row: number;
   /** 0-based column index → cell; missing entries are empty. */
   cells: SheetCell[];
+  /** The reader could not read this row as it stands (e.g. a CSV record spanning lines): a row error. */
+  error?: string;
 }
 
 export const EMPTY_CELL: SheetCell = { kind: 'empty' };

@@ -1,5 +1,7 @@
 // Which text encoding a CSV file uses. Excel on a Chinese Windows saves "CSV" as GBK (GB18030 is
-// its superset), newer tools as UTF-8 with or without BOM.
+// its superset), newer tools as UTF-8 with or without BOM. The sample always holds the header's
+// Chinese column names. Rows further on that the chosen encoding cannot decode (a file glued
+// together from a UTF-8 and a GBK export) are not guessed at: csv-rows.ts reports each one.
 
 import { open } from 'node:fs/promises';
 

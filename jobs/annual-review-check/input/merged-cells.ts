@@ -3,7 +3,9 @@
 // one company's several accounts means "same value for each row", so the reader fills them in.
 // exceljs's streaming reader ignores <mergeCell>, so we read those refs in a quick first pass.
 
-import { openZipEntry } from './zip-entry';
+import type { ByteBudget } from './limits';
+import { SHEET_TEXT_STARTS, xmlGuardStream } from './xml-guard';
+import type { ZipArchive } from './zip-entry';
 
 export interface MergedRange {
   top: number;
@@ -29,9 +31,18 @@ export function parseRangeRef(ref: string): MergedRange | null {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
-/** Merged ranges of `xl/worksheets/sheet<N>.xml`, sorted by top row. Streams: memory stays flat. */
-export async function readMergedRanges(file: string, sheetNo: number): Promise<MergedRange[]> {
-  const stream = await openZipEntry(file, `xl/worksheets/sheet${sheetNo}.xml`);
+/**
+ * Merged ranges of a sheet part, sorted by top row. Streams the part (a first pass of its own, as
+ * exceljs's reader skips `<mergeCell>`): `read` counts what is unpacked, `held` what is kept.
+ */
+export async function readMergedRanges(
+  archive: ZipArchive,
+  part: string,
+  maxCellChars: number,
+  budgets: { read: ByteBudget; held: ByteBudget },
+): Promise<MergedRange[]> {
+  // Guarded as the main pass is (a whitespace bomb stops here, not after unpacking all of it).
+  const stream = await archive.open(part, xmlGuardStream({ file: budgets.read.file, part, maxCellChars, textStarts: SHEET_TEXT_STARTS, budgets: [budgets.read] }));
   if (!stream) return [];
   const ranges: MergedRange[] = [];
   const pattern = /<mergeCell\b[^>]*\bref="([^"]+)"/gu;
@@ -40,6 +51,7 @@ export async function readMergedRanges(file: string, sheetNo: number): Promise<M
     const text = carry + (chunk as Buffer).toString('utf8');
     let lastEnd = 0;
     for (const match of text.matchAll(pattern)) {
+      budgets.held.spend(match[0].length, `${part} <mergeCells>`);
       const range = match[1] ? parseRangeRef(match[1]) : null;
       if (range) ranges.push(range);
       lastEnd = (match.index ?? 0) + match[0].length;
