@@ -45,8 +45,32 @@ export function logToFile(file: string, opts: { level?: string; console?: Consol
   const prettify = prettyFactory({ colorize: !!out.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
   const streams: pino.StreamEntry[] = [];
   if (level !== 'silent') {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: file, append: true, sync: true, mode: 0o600 }) });
+    // Opened on the first line, so a command refused before it logs anything (bad usage) leaves
+    // no var/logs folder behind.
+    let dest: ReturnType<typeof pino.destination> | undefined;
+    // A log file that cannot be written (a full disk) must not end the command: say so once on the
+    // console, close the file, and keep logging warnings and errors there.
+    let broken = false;
+    const fail = (err: Error) => {
+      if (broken) return;
+      broken = true;
+      dest?.destroy();
+      out.write(`opsbot: cannot write the log ${file}: ${err.message}; from here on only warnings and errors, on this console\n`);
+    };
+    const write = (line: string) => {
+      if (broken) return;
+      try {
+        if (!dest) {
+          mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+          dest = pino.destination({ dest: file, append: true, sync: true, mode: 0o600 });
+          dest.on('error', fail);
+        }
+        dest.write(line);
+      } catch (err) {
+        fail(err as Error);
+      }
+    };
+    streams.push({ level: level as pino.Level, stream: { write } });
   }
   if (consoleLevel !== 'silent') {
     streams.push({ level: consoleLevel as pino.Level, stream: { write: (line: string) => void out.write(`${out.isTTY ? '\r\x1b[K' : ''}${prettify(line)}`) } });
