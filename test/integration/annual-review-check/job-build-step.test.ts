@@ -11,8 +11,8 @@ import { launchBrowser } from '../../../bots/sdk/browser';
 import type { ReviewAccountRecord } from '../../../bots/records';
 import { buildAnnualReviewStep } from '../../../jobs/annual-review-check/build-step';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
-import { buildContext, failedSource, okSource, writeBotSources, writeJsonl, type LookupLine } from './job-run-folder';
-import { loadRegistrySample, registrySample } from './support/registry-sample';
+import { buildContext, failedSource, okSource, writeBotSources, writeJsonl, type LookupLine } from '../../unit/annual-review-check/job-run-folder';
+import { loadRegistrySample, registrySample } from '../../unit/annual-review-check/support/registry-sample';
 
 const run = promisify(execFile);
 const DATE = '2025-10-31';

@@ -13,8 +13,8 @@ import { buildWorld } from '../../../fixtures/generator/world';
 import type { PortalApp } from '../../../fixtures/kit/portal-app';
 import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
-import { runFixtureBot } from '../../integration/bots/portal-bot-harness';
-import { writeJsonl } from './job-run-folder';
+import { runFixtureBot } from '../bots/portal-bot-harness';
+import { writeJsonl } from '../../unit/annual-review-check/job-run-folder';
 
 const DATE = '2025-10-31';
 const world = buildWorld(7, 'small');
