@@ -8,10 +8,12 @@
 //   });
 
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
+import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
 import type { Severity, Verdict } from '../../jobs/annual-review-check/flag';
 import { FIELDS, SEVERITIES } from '../../jobs/annual-review-check/flag';
 import { actionFor } from '../../jobs/annual-review-check/actions';
@@ -138,7 +140,11 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Ma
 export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInput): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+  // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
+  // before that was an unhandled 'error' event, and after it a commit that never settled.
+  const out = createWriteStream(temp);
+  const watch = watchWriteStream(out, file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   try {
     // Added first so it is the first tab; filled last, when every count is known.
     const summary = workbook.addWorksheet(sheetName(SHEETS.summary), reviewPrint(SUMMARY_WIDTHS.reduce((sum, w) => sum + w, 0)));
@@ -199,7 +205,10 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
     ];
     const accountValues = (a: WorkbookAccount) => [textCell(a.accountNo), textCell(a.name), textCell(a.uscc), textCell(a.branch)];
     async function* withVerdict(verdict: Verdict) {
-      for await (const account of input.accounts()) if (account.verdict === verdict) yield account;
+      for await (const account of input.accounts()) {
+        if (watch.error) throw watch.error; // the disk is full: stop reading a million accounts
+        if (account.verdict === verdict) yield account;
+      }
     }
     await writeStreamedTable(workbook, SHEETS.passed, accountColumns, withVerdict('pass'), accountValues);
     await writeStreamedTable(workbook, SHEETS.unverifiable, [...accountColumns, { header: '原因', width: 40 }], withVerdict('unverifiable'), (a) => [
@@ -219,10 +228,11 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
     );
 
     writeSummary(summary, input, branches);
-    await workbook.commit();
+    await Promise.race([workbook.commit(), watch.failed]);
     await rename(temp, file);
   } catch (error) {
+    out.destroy();
     await rm(temp, { force: true });
-    throw error;
+    throw watch.error ?? error;
   }
 }
