@@ -15,9 +15,13 @@ function deflateChunks(chunks: Chunks): { data: Buffer; crc: number; size: numbe
   let size = 0;
   // Each batch is deflated on its own; raw deflate blocks concatenate into one valid stream as
   // long as every piece but the last ends on a full flush (byte-aligned, no final block).
+  // A bomb repeats one batch many times: its deflated form is deflated once.
+  let previous: { input: Buffer; output: Buffer } | null = null;
   const flushBatch = (final: boolean) => {
     const input = Buffer.concat(batch);
-    pieces.push(deflateRawSync(input, { level: 9, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH }));
+    const output = !final && previous?.input.equals(input) ? previous.output : deflateRawSync(input, { level: 9, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH });
+    if (!final) previous = { input, output };
+    pieces.push(output);
     batch = [];
     batchBytes = 0;
   };
