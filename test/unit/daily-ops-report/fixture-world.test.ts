@@ -3,25 +3,16 @@
 import { getWorkdaysInRange } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import thresholds from '../../../templates/daily-ops-report/thresholds.json';
-import { exportSources } from '../../../fixtures/export/export-sources';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { FIGURE_KEYS, FIGURE_SOURCES, figureAt, SOURCE_IDS, type SourceId } from '../../../jobs/daily-ops-report/figures';
 import { statusOf, type FigureThresholds } from '../../../jobs/daily-ops-report/status';
 import type { RecordSet } from './helpers/generate-records';
 import { recompute } from './helpers/recompute';
+import { exportSources } from '../../../fixtures/export/export-sources';
 import { stream } from './helpers/sources';
+import { requiredWorldRecords, worldRecords } from './helpers/world-sources';
 
-const EXPORT_NAME: Record<SourceId, string> = {
-  transactions: 'transactions',
-  corrections: 'corrections',
-  reconciliation: 'reconciliation',
-  customers: 'customers',
-  queueTickets: 'queue-tickets',
-  complaints: 'complaints',
-  amlAlerts: 'aml-alerts',
-  deviceInspections: 'device-inspections',
-};
 
 describe('figures on the fixture world', () => {
   for (const { seed, date } of [
@@ -35,10 +26,10 @@ describe('figures on the fixture world', () => {
       const sources: Record<string, unknown> = {};
       const present = new Set<SourceId>();
       for (const id of SOURCE_IDS) {
-        const source = exportSources.find((s) => s.name === EXPORT_NAME[id]);
-        set[id] = source === undefined ? [] : [...source.records(world, date)];
-        sources[id] = source === undefined ? { missing: 'not exported by the fixtures yet' } : stream(set[id] as unknown[]);
-        if (source !== undefined) present.add(id);
+        const records = worldRecords(world, id, date);
+        set[id] = records ?? [];
+        sources[id] = records === undefined ? { missing: 'not exported by the fixtures yet' } : stream(records);
+        if (records !== undefined) present.add(id);
       }
       const r = await computeDailyFigures({ date, sources });
       const expected = recompute(set as unknown as RecordSet, date);
@@ -72,7 +63,7 @@ describe('statuses on the fixture world', () => {
     const normal = new Map<string, number>(keys.map((k) => [k, 0]));
     for (const date of days) {
       const sources: Record<string, unknown> = {};
-      for (const id of SOURCE_IDS) sources[id] = stream([...exportSources.find((s) => s.name === EXPORT_NAME[id])!.records(world, date)]);
+      for (const id of SOURCE_IDS) sources[id] = stream(requiredWorldRecords(world, id, date));
       const { figures } = await computeDailyFigures({ date, sources });
       for (const key of keys) {
         const status = statusOf(figureAt(figures, key), (thresholds as Record<string, FigureThresholds>)[key], key);

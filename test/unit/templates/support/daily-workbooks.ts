@@ -2,10 +2,10 @@
 // record helper (edge cases, a formula-like complaint, queue source missing), one from the fixture
 // world (the values a user of `opsbot run --with-fixtures` sees: AML rule names, fault texts, …).
 import path from 'node:path';
-import { exportSources } from '../../../../fixtures/export/export-sources';
 import { buildWorld } from '../../../../fixtures/generator/world';
+import { requiredWorldRecords } from '../../daily-ops-report/helpers/world-sources';
 import { computeDailyFigures, type DailyFigures } from '../../../../jobs/daily-ops-report/compute-kpis';
-import { SOURCE_IDS, type SourceId } from '../../../../jobs/daily-ops-report/figures';
+import { SOURCE_IDS } from '../../../../jobs/daily-ops-report/figures';
 import type { SourceInputs } from '../../../../jobs/daily-ops-report/source-input';
 import { loadReportConfig } from '../../../../templates/daily-ops-report/report-config';
 import { buildReportView, type ReportView } from '../../../../templates/daily-ops-report/view-model';
@@ -19,16 +19,6 @@ export interface WrittenWorkbook {
   view: ReportView;
 }
 
-const EXPORT_NAME: Record<SourceId, string> = {
-  transactions: 'transactions',
-  corrections: 'corrections',
-  reconciliation: 'reconciliation',
-  customers: 'customers',
-  queueTickets: 'queue-tickets',
-  complaints: 'complaints',
-  amlAlerts: 'aml-alerts',
-  deviceInspections: 'device-inspections',
-};
 
 async function viewOf(date: string, sources: SourceInputs, history: { date: string; [k: string]: unknown }[]): Promise<{ figures: DailyFigures; view: ReportView }> {
   const figures = await computeDailyFigures({ date, sources });
@@ -82,9 +72,7 @@ function worldSources(): { sources: SourceInputs; history: { date: string; [k: s
   const world = buildWorld(42, 'small');
   const sources: Record<string, unknown> = {};
   for (const id of SOURCE_IDS) {
-    const source = exportSources.find((s) => s.name === EXPORT_NAME[id]);
-    if (source === undefined) throw new Error(`fixtures export no source "${EXPORT_NAME[id]}"`);
-    sources[id] = stream([...source.records(world, WORLD_DATE)]);
+    sources[id] = stream(requiredWorldRecords(world, id, WORLD_DATE));
   }
   const history = [10, 10, 11, 10, 11].map((peakHour, i) => ({ date: `2026-11-2${i + 3}`, queue: { peakHour, avgWaitSeconds: 300.4 + i } }));
   return { sources: sources as SourceInputs, history };
