@@ -15,6 +15,7 @@ import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startCli } from '../../helpers/cli-process';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { workerEnv } from './support/worker-env';
 import { registerTestJob, TEST_JOB } from './support/test-job';
 import { spawnWorker, waitUntil, type WorkerProcess } from './support/worker-process';
 
@@ -44,13 +45,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     const password = randomBytes(9).toString('base64url');
     fixtures = await startFixtures({ scale: 'small', password });
     const portal = fixtures.portal('core-banking');
-    good = {
-      REDIS_URL: rt.redis.url, OPSBOT_VAR_DIR: rt.varDir, OPSBOT_QUEUE_PREFIX: rt.config.queuePrefix, OPSBOT_LOG_LEVEL: 'warn',
-      OPSBOT_WORKER_LOCK_MS: '4000', OPSBOT_STALLED_INTERVAL_MS: '1500', OPSBOT_EXTRACT_ATTEMPTS: '1',
-      OPSBOT_PORTAL_CORE_BANKING_URL: portal.url, OPSBOT_PORTAL_CORE_BANKING_USERNAME: portal.login!.username, OPSBOT_PORTAL_CORE_BANKING_PASSWORD: password,
-      OPSBOT_SMTP_HOST: '127.0.0.1', OPSBOT_SMTP_PORT: String(smtp.port),
-      OPSBOT_REPORT_RECIPIENTS: 'ops@bank.example', OPSBOT_ADMIN_RECIPIENTS: 'admin@bank.example', OPSBOT_ADMIN: 'admin-zhang',
-    };
+    good = workerEnv(rt, portal, password, smtp.port, { OPSBOT_EXTRACT_ATTEMPTS: '1', OPSBOT_ADMIN_RECIPIENTS: 'admin@bank.example', OPSBOT_ADMIN: 'admin-zhang' });
     const { connection, prefix } = await bullConnection();
     bots = new Queue(QUEUES.bots, { connection, prefix });
     reports = new Queue(QUEUES.reports, { connection, prefix });

@@ -10,6 +10,7 @@ import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
 import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { workerEnv } from './support/worker-env';
 import { registerTestJob, TEST_JOB } from './support/test-job';
 import { spawnWorker, waitUntil, type WorkerProcess } from './support/worker-process';
 
@@ -37,12 +38,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
     const password = randomBytes(9).toString('base64url');
     fixtures = await startFixtures({ scale: 'small', password });
     const portal = fixtures.portal('core-banking');
-    env = {
-      REDIS_URL: rt.redis.url, OPSBOT_VAR_DIR: rt.varDir, OPSBOT_QUEUE_PREFIX: rt.config.queuePrefix, OPSBOT_LOG_LEVEL: 'warn',
-      OPSBOT_WORKER_LOCK_MS: '4000', OPSBOT_STALLED_INTERVAL_MS: '1500',
-      OPSBOT_PORTAL_CORE_BANKING_URL: portal.url, OPSBOT_PORTAL_CORE_BANKING_USERNAME: portal.login!.username, OPSBOT_PORTAL_CORE_BANKING_PASSWORD: password,
-      OPSBOT_SMTP_HOST: '127.0.0.1', OPSBOT_SMTP_PORT: String(smtp.port), OPSBOT_REPORT_RECIPIENTS: 'ops@bank.example',
-    };
+    env = workerEnv(rt, portal, password, smtp.port);
     const { connection, prefix } = await bullConnection();
     bots = new Queue(QUEUES.bots, { connection, prefix });
   });
