@@ -1,0 +1,79 @@
+// The dependency rule of ../shared/DESIGN.md ("arrows point down only"), checked by `npm run lint`:
+//   scripts → jobs → {templates, bots} → bots/sdk, bots/records
+// fixtures/ is the bank's side of the wire: it may share only the record schemas.
+// Type-only imports count too (tsPreCompilationDeps), so a template cannot lean on a job's types.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A cycle means two modules are one idea split badly; move the shared part down.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'bots-and-templates-not-jobs',
+      comment: 'Bots fetch and templates draw; neither knows the rules. Hand them what they need.',
+      severity: 'error',
+      from: { path: '^(bots|templates)/' },
+      to: { path: '^(jobs|scripts)/' },
+    },
+    {
+      name: 'jobs-not-scripts',
+      comment: 'scripts/ holds entry points only; jobs/ must not reach back up into them.',
+      severity: 'error',
+      from: { path: '^jobs/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'templates-only-sdk-and-records',
+      comment: 'A template may use the SDK helpers and record types, never a bot.',
+      severity: 'error',
+      from: { path: '^templates/' },
+      to: { path: '^bots/(?!sdk/|records/)' },
+    },
+    {
+      name: 'bots-not-templates',
+      comment: 'Bots and templates sit side by side; neither imports the other.',
+      severity: 'error',
+      from: { path: '^bots/' },
+      to: { path: '^templates/' },
+    },
+    {
+      name: 'sdk-and-records-below-bots',
+      comment: 'The SDK and the records are the floor: they import no portal folder.',
+      severity: 'error',
+      from: { path: '^bots/(sdk|records)/' },
+      to: { path: '^bots/(?!sdk/|records/)' },
+    },
+    {
+      name: 'fixtures-only-records',
+      comment: 'Fixtures are the bank side of the wire: only the record schemas are shared.',
+      severity: 'error',
+      from: { path: '^fixtures/' },
+      to: { path: '^(bots/(?!records/)|jobs/|templates/|scripts/)' },
+    },
+    {
+      name: 'runtime-is-handed-its-registries',
+      comment: 'The runtime receives bots and jobs from the composition root (scripts/); it never reaches for the registries.',
+      severity: 'error',
+      from: { path: '^jobs/runtime/' },
+      to: { path: '^(jobs/index\\.ts|bots/index\\.ts)$' },
+    },
+    {
+      name: 'jobs-not-other-jobs',
+      comment: 'A job folder holds its own rules; shared machinery belongs in jobs/runtime/.',
+      severity: 'error',
+      from: { path: '^jobs/(?!runtime/)([^/]+)/' },
+      to: { path: '^jobs/(?!runtime/|$1/)[^/]+/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|var)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js', '.json'] },
+  },
+};
