@@ -7,13 +7,14 @@ import { parseTermDate } from '../../jobs/annual-review-check/dates';
 import { FIELDS, SEVERITIES, type FlagField, type RuleId, type Severity } from '../../jobs/annual-review-check/flag';
 import { fill } from '../render/format/fill';
 import { html, trusted, type SafeHtml } from '../render/html/escape';
+import { templateFolder } from '../template-folder';
 import { PDF_TEXT as T, RULE_LABELS } from './pdf-strings';
 import { rootVariables, severityVars } from './pdf-theme';
 import type { MismatchRow } from './workbook';
 import { DETAIL_ROW_LIMIT, groupByRule, rankBranches, type ReviewReportInput, type RuleGroup } from './report-view';
 import { FIELD_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './strings';
 
-const CSS = readFileSync(path.join(import.meta.dirname, 'report.css'), 'utf8');
+const CSS = readFileSync(path.join(templateFolder('annual-review-check'), 'report.css'), 'utf8');
 const BRANCH_ROWS = 12;
 const UNVERIFIABLE_ROWS = 50;
 const INPUT_ERROR_ROWS = 30;

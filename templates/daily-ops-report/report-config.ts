@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FIGURE_KEYS, type FigureKey } from '../../jobs/daily-ops-report/figures';
 import { parseCondition, type FigureThresholds } from '../../jobs/daily-ops-report/status';
 import type { ExceptionListId } from '../../jobs/daily-ops-report/exception-rows';
+import { templateFolder } from '../template-folder';
 
 /** The folder of the files ops edit (thresholds.json, theme.json, layout.json, branches.json, strings/). */
-export const TEMPLATE_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const TEMPLATE_DIR = templateFolder('daily-ops-report');
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
