@@ -2,9 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // Two cores: at most two test files at once, each with its own browser / Redis at most.
 // Timeouts are generous: browser tests on a busy 2-core machine take several times their idle time.
+//
+// Two lanes (DESIGN.md, Tests). `unit` is test/unit/: pure logic, and its setup file makes starting
+// a child process (browser, redis-server, CLI), listening on a port or opening a connection throw,
+// so the lane stays fast without anyone watching. `integration` is everything else under test/.
+// `vitest run` runs both; `vitest run test/unit` (npm run test:unit) only the unit project's files.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 180_000,
@@ -13,5 +17,15 @@ export default defineConfig({
     // opsbot processes started by tests don't extract 5 earlier days for the daily report's
     // comparison (test/integration/jobs/daily-history.test.ts covers that on its own).
     env: { OPSBOT_COMPUTE_MISSING_HISTORY: 'false' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup/forbid-io.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/unit/**'] },
+      },
+    ],
   },
 });
