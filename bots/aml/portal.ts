@@ -1,11 +1,9 @@
-import { LoginPage } from '../core-banking/pages/login.page';
-import { definePortal } from '../sdk';
+import { definePortal, INTERNAL_LOGIN_FORM } from '../sdk';
 
 /** 反洗钱监测系统: suspicious-transaction alerts and their handling. */
 export const amlPortal = definePortal({
   id: 'aml',
   title: '反洗钱监测系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  loginForm: INTERNAL_LOGIN_FORM,
   blockResources: true,
 });

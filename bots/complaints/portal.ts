@@ -1,11 +1,9 @@
-import { LoginPage } from '../core-banking/pages/login.page';
-import { definePortal } from '../sdk';
+import { definePortal, INTERNAL_LOGIN_FORM } from '../sdk';
 
 /** 投诉管理系统: complaints, their level and handling times (on each detail page). */
 export const complaintsPortal = definePortal({
   id: 'complaints',
   title: '投诉管理系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  loginForm: INTERNAL_LOGIN_FORM,
   blockResources: true,
 });

@@ -1,11 +1,9 @@
-import { definePortal } from '../sdk';
-import { LoginPage } from './pages/login.page';
+import { definePortal, INTERNAL_LOGIN_FORM } from '../sdk';
 
 /** 核心业务系统: the core banking portal (transactions, corrections, reconciliation, customers). */
 export const coreBankingPortal = definePortal({
   id: 'core-banking',
   title: '核心业务系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  loginForm: INTERNAL_LOGIN_FORM,
   blockResources: true,
 });

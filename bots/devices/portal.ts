@@ -1,11 +1,9 @@
-import { LoginPage } from '../core-banking/pages/login.page';
-import { definePortal } from '../sdk';
+import { definePortal, INTERNAL_LOGIN_FORM } from '../sdk';
 
 /** 设备巡检管理系统: the morning inspections of every device. */
 export const devicesPortal = definePortal({
   id: 'devices',
   title: '设备巡检管理系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  loginForm: INTERNAL_LOGIN_FORM,
   blockResources: true,
 });

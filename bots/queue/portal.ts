@@ -1,11 +1,9 @@
-import { LoginPage } from '../core-banking/pages/login.page';
-import { definePortal } from '../sdk';
+import { definePortal, INTERNAL_LOGIN_FORM } from '../sdk';
 
 /** 排队叫号系统: a single-page app; the bot reads the JSON its page loads. */
 export const queuePortal = definePortal({
   id: 'queue',
   title: '排队叫号系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  loginForm: INTERNAL_LOGIN_FORM,
   blockResources: true,
 });

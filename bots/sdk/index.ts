@@ -14,3 +14,4 @@ export * from './require-element';
 export * from './scrub';
 export * from './stated-total';
 export * from './grid-page';
+export * from './login';

@@ -25,8 +25,8 @@ export const portalVarOf = (portal: string) => `${names(`${portal}.x`).camel.rep
 export const portalFile = (n: BotNames) => `import { definePortal } from '../sdk';
 
 /**
- * The ${n.portal} portal. Public for now; for a portal with a login form, add
- * \`login\` and \`isLoginPage\` (see bots/core-banking/portal.ts, which reuses LoginPage).
+ * The ${n.portal} portal. Public for now; behind the bank's usual login form, add
+ * \`loginForm: INTERNAL_LOGIN_FORM\` (from '../sdk'), as bots/core-banking/portal.ts does.
  */
 export const ${portalVarOf(n.portal)} = definePortal({
   id: '${n.portal}',

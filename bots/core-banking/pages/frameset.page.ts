@@ -1,6 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import { LayoutError, PortalError, SessionExpiredError } from '../../sdk';
-import { LoginPage } from './login.page';
+import { INTERNAL_LOGIN_FORM, LayoutError, LoginPage, PortalError, SessionExpiredError } from '../../sdk';
 
 /**
  * The shell after login: a frameset with the menu frame on top and the content frame below.
@@ -12,7 +11,7 @@ export class FramesetPage {
   /** The href of the menu item labelled `label`, e.g. 交易流水查询 → /txn/list. */
   async menuLink(label: string): Promise<string> {
     const menu = await this.menuFrame();
-    if ((await menu.locator('#login-form').count()) > 0 || (await LoginPage.isShown(this.page))) {
+    if ((await LoginPage.isShown(menu, INTERNAL_LOGIN_FORM)) || (await LoginPage.isShown(this.page, INTERNAL_LOGIN_FORM))) {
       throw new SessionExpiredError(`session expired: login page in the menu frame at ${this.page.url()}`);
     }
     const link = menu.locator('#menu a', { hasText: label });

@@ -1,6 +1,5 @@
 import type { Download, Page } from 'playwright-core';
-import { PortalError, requireElement, SessionExpiredError } from '../../sdk';
-import { LoginPage } from './login.page';
+import { INTERNAL_LOGIN_FORM, LoginPage, PortalError, requireElement, SessionExpiredError } from '../../sdk';
 
 const EXPORT_LINK = 'a#export-csv';
 
@@ -23,7 +22,7 @@ export class TransactionsPage {
     await link.first().click();
     const first = await Promise.race([download, navigated.then(() => null)]);
     if (first) return first;
-    if (await LoginPage.isShown(this.page)) throw new SessionExpiredError(`session expired: login page instead of the export at ${this.page.url()}`);
+    if (await LoginPage.isShown(this.page, INTERNAL_LOGIN_FORM)) throw new SessionExpiredError(`session expired: login page instead of the export at ${this.page.url()}`);
     const heading = ((await this.page.locator('h1').first().textContent().catch(() => '')) ?? '').trim();
     const status = Number(/^(\d{3})/.exec(heading)?.[1] ?? 500);
     throw new PortalError(`export answered a page instead of a file: ${heading || this.page.url()}`, status);

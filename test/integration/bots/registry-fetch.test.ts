@@ -10,9 +10,8 @@ import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryCompanyRecord, RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
-import { LoginPage } from '../../../bots/core-banking/pages/login.page';
 import registryCompany from '../../../bots/registry/company.bot';
-import { BotRuntime, definePortal, runBot, type AnyBot } from '../../../bots/sdk';
+import { BotRuntime, definePortal, INTERNAL_LOGIN_FORM, runBot, type AnyBot } from '../../../bots/sdk';
 import { chromiumExecutable, QUIET_FLAGS } from '../../../bots/sdk/browser';
 import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
@@ -119,9 +118,7 @@ describe('registry.company: documents read without rendering', () => {
     const front = await startLoginGateway(reg.url, login);
     // The same bot, its portal behind the bank's login (the shared login page object).
     const gatedPortal = definePortal({
-      id: 'registry', title: '国家企业信用信息公示系统（网关）',
-      login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-      isLoginPage: (page) => LoginPage.isShown(page),
+      id: 'registry', title: '国家企业信用信息公示系统（网关）', loginForm: INTERNAL_LOGIN_FORM,
     });
     const gatedBot = { ...registryCompany, portal: gatedPortal } as unknown as AnyBot;
     try {

@@ -6,8 +6,7 @@ import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LoginPage } from '../../../bots/core-banking/pages/login.page';
-import { BotRuntime, defineBot, definePortal, IncompleteExtractionError, LayoutError, launchBrowser, requireElement, runBot } from '../../../bots/sdk';
+import { BotRuntime, defineBot, definePortal, IncompleteExtractionError, INTERNAL_LOGIN_FORM, LayoutError, launchBrowser, requireElement, runBot } from '../../../bots/sdk';
 import { esc } from '../../../fixtures/kit/html';
 import { pageRequest, pager, slicePage } from '../../../fixtures/kit/pagination';
 import { PortalApp } from '../../../fixtures/kit/portal-app';
@@ -28,9 +27,7 @@ ${pager(ROWS.length, pr, new URLSearchParams(), '/items')}`, s);
 }
 
 const testPortal = definePortal({
-  id: 'sdk-test', title: '测试系统',
-  login: (page, creds, baseUrl) => new LoginPage(page, baseUrl).login(creds),
-  isLoginPage: (page) => LoginPage.isShown(page),
+  id: 'sdk-test', title: '测试系统', loginForm: INTERNAL_LOGIN_FORM,
 });
 
 const itemsBot = defineBot({

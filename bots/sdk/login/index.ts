@@ -1,0 +1,3 @@
+export * from './credentials';
+export * from './login-form';
+export * from './login-page';
