@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { getBot } from '../../../bots';
 import { BusinessError, LayoutError, runBot, type BotRuntime } from '../../../bots/sdk';
 import { QUEUES, type ExtractPayload } from '../queues';
+import { botIn, type BotRegistry } from '../registries';
 import { writeSourceStatus } from '../run-store';
 import { admitted } from './admit-job';
 import { checkExtractPayload } from './payload-checks';
@@ -11,11 +11,11 @@ import { checkExtractPayload } from './payload-checks';
  * where a portal is: see queues/queue-namespace.ts). On its last attempt (or on an error that retrying cannot fix) it
  * leaves a failed status with the error and evidence, so the build says what is missing and why.
  */
-export function extractProcessor(runtime: BotRuntime) {
+export function extractProcessor(runtime: BotRuntime, deps: { bots: BotRegistry }) {
   return async (job: Job<ExtractPayload>) => {
     // A refused payload fails here, before its runDir is written to (not even a failed status).
     const { botId, runDir, input } = await admitted(QUEUES.bots, job, checkExtractPayload);
-    const bot = getBot(botId);
+    const bot = botIn(deps.bots, botId);
     try {
       const result = await runBot(runtime, bot, input, {
         runDir,

@@ -1,4 +1,5 @@
 import { Worker } from 'bullmq';
+import { bots } from '../../../bots';
 import { BotRuntime, closeSharedBrowser, sharedBrowser } from '../../../bots/sdk';
 import { config } from '../config';
 import { log } from '../logger';
@@ -22,7 +23,7 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
   const cfg = config();
   const common = { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: cfg.workerLockMs, stalledInterval: cfg.stalledIntervalMs, maxStalledCount: 2 };
   const workers = [
-    new Worker(QUEUES.bots, extractProcessor(runtime), common),
+    new Worker(QUEUES.bots, extractProcessor(runtime, { bots }), common),
     new Worker(QUEUES.reports, buildProcessor(logger), { ...common, concurrency: 1 }),
     new Worker(QUEUES.deliver, deliverProcessor, { ...common, concurrency: 1 }),
   ];
