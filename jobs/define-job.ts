@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
-import type { OutputFile, SourceStatus } from './runtime/run-store';
+import type { OutputFile, PreviousRuns, SourceStatus } from './runtime/run-store';
 
 /** One extraction a job needs: which bot, with which input. */
 export interface SourceRequest {
@@ -21,9 +21,6 @@ export interface SourceRequest {
 export function sourceKey(s: Pick<SourceRequest, 'botId' | 'dir'>): string {
   return s.dir ? `${s.dir}/${s.botId}` : s.botId;
 }
-
-/** Finished runs of a job before the one being made, newest first. */
-export type PreviousRuns = (limit: number) => Promise<{ dataDate: string; runDir: string }[]>;
 
 /** What `prepare` gets: the run folder being staged, before any extraction is queued. */
 export interface PrepareContext {
@@ -94,4 +91,4 @@ export function defineJob(def: JobDefinition): JobDefinition {
   return def;
 }
 
-export type { OutputFile, SourceStatus };
+export type { OutputFile, PreviousRuns, SourceStatus };

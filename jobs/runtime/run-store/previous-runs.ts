@@ -1,6 +1,12 @@
-import type { PreviousRuns } from '../../define-job';
 import { statusRank } from './manifest';
 import type { RunStore } from './run-store';
+
+/**
+ * Finished runs of a job before the one being made, newest first: what a job's prepare and build
+ * look back on (history, previous mismatches). Belongs to the run store, which keeps them; jobs
+ * see it through their contexts (define-job.ts).
+ */
+export type PreviousRuns = (limit: number) => Promise<{ dataDate: string; runDir: string }[]>;
 
 /**
  * The finished runs a run of (job, date, revision) may look back on, newest date first: earlier
