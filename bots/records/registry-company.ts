@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredPage } from './stored-page';
 
 /** One change-history entry (变更记录) on the registry's detail page. */
 export const RegistryChange = z.object({
@@ -33,14 +34,17 @@ export const RegistryCompanyRecord = z.object({
 });
 export type RegistryCompanyRecord = z.infer<typeof RegistryCompanyRecord>;
 
+/** The registry pages a lookup read (its detail page), kept byte for byte: evidence rendered later needs no request. */
+const LookupPages = z.array(StoredPage).optional();
+
 /**
  * What the registry bot answers for one code: the company, "not found" (a business outcome, the
  * check flags `notFound`), or a lookup that failed after all retries (the check marks the account
  * `unverifiable`; a failed lookup is never dropped and never counts as a pass).
  */
 export const RegistryLookupResult = z.discriminatedUnion('outcome', [
-  z.object({ uscc: z.string().min(1), outcome: z.literal('found'), company: RegistryCompanyRecord }),
-  z.object({ uscc: z.string().min(1), outcome: z.literal('notFound') }),
+  z.object({ uscc: z.string().min(1), outcome: z.literal('found'), company: RegistryCompanyRecord, pages: LookupPages }),
+  z.object({ uscc: z.string().min(1), outcome: z.literal('notFound'), pages: LookupPages }),
   z.object({ uscc: z.string().min(1), outcome: z.literal('failed'), error: z.string().min(1) }),
 ]);
 export type RegistryLookupResult = z.infer<typeof RegistryLookupResult>;
