@@ -17,7 +17,7 @@ import { statSync } from 'node:fs';
 import { RegistryLookupResult } from '../../../bots/records';
 import type { RegistryLookup } from '../rules';
 import { compactUscc } from '../uscc';
-import { startBundledThread } from '../../runtime/bundled-thread';
+import { startModuleThread } from '../../runtime/module-thread';
 import { readJsonlBatches } from './jsonl';
 import { lookupBatchOf, type LookupBatch, type SchemaCheck } from './lookup-batch';
 import { unpackLookup, type StoredLookup } from './packed-lookup';
@@ -161,7 +161,7 @@ export async function loadRegistryLookups(file: string): Promise<LookupIndex> {
 /** Starts reading the file on its own thread (a big file) and returns the index as it fills. The thread's start-up failing is a read failure. */
 export function streamRegistryLookups(file: string): LookupIndex {
   const index = new GrowingLookupIndex();
-  const thread = startBundledThread(new URL('./lookups-thread.ts', import.meta.url), { file });
+  const thread = startModuleThread(new URL('./lookups-thread.ts', import.meta.url), { file });
   // The judging must not wait for a thread that has nothing more to say; it ends by itself.
   thread.unref();
   thread.on('message', (batch: LookupBatch | null) => (batch === null ? index.finish() : index.add(batch)));
