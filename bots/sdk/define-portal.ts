@@ -27,6 +27,11 @@ export interface PortalDefinition {
   login?: (page: Page, creds: Credentials, baseUrl: string) => Promise<void>;
   /** True when the page shows the login form or an expired-session page instead of content. */
   isLoginPage?: (page: Page) => Promise<boolean>;
+  /**
+   * The title of the page the portal shows when overloaded; every reader (render, in-page, HTTP)
+   * treats such a page as a transient PortalError. Default /系统繁忙|请稍后再试/ (classify-answer.ts).
+   */
+  busyText?: RegExp;
   /** Block images, fonts and media (speed) unless a bot needs them, e.g. for evidence screenshots. */
   blockResources?: boolean;
 }
