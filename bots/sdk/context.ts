@@ -4,9 +4,9 @@ import type { PortalSession } from './portal-session';
 import { applyStorageState } from './portal-session';
 import type { Evidence } from './evidence';
 import { classifyContent, classifyStatus } from './classify-answer';
-import { LayoutError, PortalError, SessionExpiredError } from './errors';
+import { isRetryable, JobCancelledError, LayoutError, PortalError, SessionExpiredError, throwIfCancelled } from './errors';
 import { scrubTraceFile } from './scrub';
-import { backoffMs, DEFAULT_RETRY, isTransient, sleep, type RetryPolicy } from './retry';
+import { backoffMs, DEFAULT_RETRY, sleep, untilCancelled, type RetryPolicy } from './retry';
 
 /** What a bot's `run` gets: a logged-in page, retrying steps, evidence, progress, cancellation. */
 export interface BotContext {
@@ -16,18 +16,28 @@ export interface BotContext {
   readonly runDir: string;
   readonly log: Logger;
   readonly evidence: Evidence;
+  /**
+   * The job's cancellation (BullMQ's abort signal, `opsbot runs cancel`). `step`, `goto` and the
+   * runtime's record loop already stop on it; a bot checks it only where it waits outside a step
+   * (e.g. pass it to `sleep`). Its `reason` is a JobCancelledError.
+   */
   readonly signal: AbortSignal;
   /** The job's page, logged in (the same page across calls; pages are reused across items). */
   page(): Promise<Page>;
   /** A further page in the same logged-in context, for bots that work items in parallel. */
   newPage(): Promise<Page>;
   /**
-   * Runs one step with the runtime's policy: PortalError (and timeouts) → backoff with jitter
-   * honouring Retry-After; SessionExpiredError → log in again and retry; LayoutError → evidence,
-   * then fail at once. Anything else fails the step.
+   * Runs one step with the runtime's policy, by the error's type (errors/is-retryable.ts):
+   * SessionExpiredError → log in again and retry; other retryable errors (PortalError, timeouts,
+   * socket errors, 5xx/429) → backoff with jitter honouring Retry-After; LayoutError → evidence,
+   * then fail at once; anything else fails the step. A cancelled job stops before the step, and a
+   * step under way ends at once with JobCancelledError (its page is closed with the context).
    */
   step<T>(name: string, fn: (page: Page) => Promise<T>, page?: Page): Promise<T>;
-  /** Navigates and classifies the answer: 5xx/429/busy → PortalError, login page/401 → SessionExpiredError. */
+  /**
+   * Navigates and classifies the answer: 5xx/429/busy → PortalError, login page/401 →
+   * SessionExpiredError; a navigation the portal never answered (refused, reset) → PortalError.
+   */
   goto(page: Page, url: string): Promise<Response | null>;
   /** The total the portal states; the runtime compares it with the records yielded. */
   expectTotal(total: number): void;
@@ -107,9 +117,28 @@ export class RuntimeBotContext implements BotContext {
   }
 
   async goto(page: Page, url: string): Promise<Response | null> {
-    const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+    throwIfCancelled(this.signal);
+    let response: Response | null;
+    try {
+      response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+    } catch (err) {
+      throw this.navigationFailure(err, page, url);
+    }
     await this.classify(page, response);
     return response;
+  }
+
+  /**
+   * What a failed `page.goto` means. Playwright gives a failed navigation no type or code of its
+   * own (only text such as `net::ERR_CONNECTION_REFUSED`), so it is judged by what was alive: with
+   * the page and browser still up and no cancellation, the portal did not answer — a PortalError,
+   * retried. A timeout keeps its own (retryable) type; a closed page or browser is not the
+   * portal's fault and is left as it is (the job is retried on a fresh browser).
+   */
+  private navigationFailure(err: unknown, page: Page, url: string): unknown {
+    if (this.signal.aborted) return JobCancelledError.of(this.signal);
+    if (isRetryable(err) || !(err instanceof Error) || page.isClosed() || !this.deps.browser.isConnected()) return err;
+    return new PortalError(`${url}: the portal did not answer (${err.message.split('\n')[0]})`, undefined, undefined, { cause: err });
   }
 
   /** Turns what the portal answered into the error that says what to do about it (see classify-answer.ts). */
@@ -123,7 +152,7 @@ export class RuntimeBotContext implements BotContext {
 
   async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      this.signal.throwIfAborted();
+      throwIfCancelled(this.signal);
       const page = onPage ?? (await this.page());
       const tracing = this.deps.trace !== false && !onPage;
       if (tracing && !this.tracingStarted) {
@@ -138,10 +167,12 @@ export class RuntimeBotContext implements BotContext {
       }
       if (tracing) await this.context!.tracing.startChunk({ title: name });
       try {
-        const result = await fn(page);
+        const result = await untilCancelled(fn(page), this.signal);
         if (tracing) await this.context!.tracing.stopChunk();
         return result;
       } catch (err) {
+        // Cancelled: no evidence, no retry; the context (and its trace) is closed by run-bot.
+        if (this.signal.aborted) throw JobCancelledError.of(this.signal);
         const trace = tracing ? await this.saveTrace(name, err instanceof LayoutError) : undefined;
         if (err instanceof LayoutError) {
           err.evidence = await this.evidence.capture(page, `layout-${name}`).catch(() => []);
@@ -158,7 +189,7 @@ export class RuntimeBotContext implements BotContext {
           await applyStorageState(await this.ensureContext(), this.currentState);
           continue;
         }
-        if (!isTransient(err)) throw err;
+        if (!isRetryable(err)) throw err;
         const wait = backoffMs(attempt, this.retry, err instanceof PortalError ? err.retryAfterMs : 0);
         this.log.info({ step: name, attempt: attempt + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
         await sleep(wait, this.signal);

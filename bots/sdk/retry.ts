@@ -1,5 +1,6 @@
-import { PortalError } from './errors';
+import { JobCancelledError } from './errors';
 
+/** How `ctx.step` retries a step that failed with a retryable error (see errors/is-retryable.ts). */
 export interface RetryPolicy {
   attempts: number;
   baseMs: number;
@@ -14,12 +15,13 @@ export function backoffMs(attempt: number, policy: RetryPolicy, retryAfterMs = 0
   return Math.max(retryAfterMs, Math.round(ceiling / 2 + random() * (ceiling / 2)));
 }
 
+/** Waits `ms`; a fired signal ends the wait at once with its JobCancelledError. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(JobCancelledError.of(signal));
     const onAbort = () => {
       clearTimeout(t);
-      reject(signal!.reason);
+      reject(JobCancelledError.of(signal!));
     };
     // Remove the listener when the wait ends, or long runs pile up listeners on one signal.
     const t = setTimeout(() => {
@@ -30,9 +32,29 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Is this a fault worth retrying? Playwright timeouts and network errors count as portal faults. */
-export function isTransient(err: unknown): boolean {
-  if (err instanceof PortalError) return true;
-  const msg = err instanceof Error ? err.message : '';
-  return /Timeout \d+ms exceeded|net::ERR_|ECONNRESET|ECONNREFUSED|socket hang up/.test(msg);
+/**
+ * Settles as `work` does, or rejects with the JobCancelledError as soon as `signal` fires: a step
+ * that waits on a slow portal (a long export, a page under heavy latency) does not hold a
+ * cancelled job for its whole duration. `work` itself runs on until its page or context is closed
+ * (run-bot.ts closes the context); its outcome is then ignored.
+ */
+export function untilCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(JobCancelledError.of(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(JobCancelledError.of(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
