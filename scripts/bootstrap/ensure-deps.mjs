@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Installs what opsbot needs before the demo or the tests run, so that a fresh machine needs no
-// manual step: npm packages (npm ci) and Debian packages (apt-get, when root). Plain Node, no
-// dependencies, because it runs before node_modules exists. Nothing is downloaded from anywhere
-// but the npm registry and apt.
+// manual step: npm packages (npm ci) and Debian packages (apt-get, when root), then the compiled
+// build in dist/ when it is missing or older than the sources. Plain Node, no dependencies,
+// because it runs before node_modules exists. Nothing is downloaded from anywhere but the npm
+// registry and apt.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -73,5 +74,13 @@ function sameDeps(lockFile, markerFile) {
   }
 }
 
+/** `npm run build`'s compile step when dist/ is missing or out of date (esbuild is installed by now). */
+async function ensureBuild() {
+  const { compileIfStale } = await import('../build/build.mjs');
+  const built = await compileIfStale(root);
+  if (built) console.error(`opsbot: dist/ built in ${(built.ms / 1000).toFixed(1)} s`);
+}
+
 ensureSystemPackages();
 ensureNpmPackages();
+await ensureBuild();
