@@ -4,6 +4,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { tempPathBeside } from './atomic-write';
 import { cannotWrite, watchWriteStream, type WatchedStream } from './watch-write-stream';
 
 /**
@@ -21,7 +22,7 @@ export class JsonlWriter {
   count = 0;
 
   private constructor(readonly file: string, mode: number) {
-    this.tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+    this.tmp = tempPathBeside(file);
     this.out = createWriteStream(this.tmp, { mode });
     this.watch = watchWriteStream(this.out, file);
   }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
 import { RUN_FILES } from './build/run-files';
 import { openAccountsFile, type InputRowError } from './input';
-import { writeJsonAtomic } from './outputs';
+import { writeJsonAtomic } from '../../bots/sdk/atomic-write';
 
 export interface PreparedInput {
   name: string;

@@ -7,12 +7,12 @@
 //     reviewDate: date, mismatches: rows, accounts: () => readAccountsBack(), inputErrors,
 //   });
 
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
+import { tempPathBeside } from '../../bots/sdk/atomic-write';
 import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
 import type { Severity, Verdict } from '../../jobs/annual-review-check/flag';
 import { FIELDS, SEVERITIES } from '../../jobs/annual-review-check/flag';
@@ -139,7 +139,7 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Ma
 
 export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInput): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(file);
   // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
   // before that was an unhandled 'error' event, and after it a commit that never settled.
   const out = createWriteStream(temp);

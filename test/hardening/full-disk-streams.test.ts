@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { gbkCsvRows } from '../../bots/core-banking/export-csv';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
 import { logToFile } from '../../jobs/runtime/logger';
-import { writeStreamAtomic } from '../../jobs/annual-review-check/outputs';
+import { writeStreamAtomic } from '../../bots/sdk/atomic-write';
 import { failureOf, useTinyDisk } from './support/tiny-disk';
 
 /**

@@ -1,4 +1,3 @@
-export * from './atomic-write';
 export * from './counts';
 export * from './mismatches';
 export * from './results';

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Flag } from '../flag';
 import { compareFlags } from '../flag';
-import { writeJsonAtomic } from './atomic-write';
+import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 
 export type MismatchStatus = 'new' | 'recurring';
 export type MismatchEntry = Flag & { status: MismatchStatus };

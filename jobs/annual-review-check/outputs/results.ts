@@ -5,7 +5,7 @@
 import type { Verdict } from '../flag';
 import type { InputRowError } from '../input/errors';
 import type { AccountJudgement } from '../rules';
-import { writeStreamAtomic } from './atomic-write';
+import { writeStreamAtomic } from '../../../bots/sdk/atomic-write';
 
 export interface AccountResult {
   accountNo: string;

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from '../run-store';
+import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 import type { ClaimResult, SentLedger } from './sent-ledger';
 
 /**

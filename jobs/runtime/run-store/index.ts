@@ -1,5 +1,5 @@
 export * from './manifest';
-export * from './atomic-write';
+export * from './sha256-file';
 export * from './run-store';
 export * from './from-config';
 export * from './source-status-file';
@@ -7,3 +7,6 @@ export * from './folder-modes';
 export * from './copy-run';
 export * from './previous-runs';
 export * from './contained-path';
+// Transitional: worker/deliver-processor.ts still imports it from here (being edited by the
+// composition work); new code imports bots/sdk/atomic-write directly.
+export { writeJsonAtomic } from '../../../bots/sdk/atomic-write';

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promi
 import path from 'node:path';
 import { z } from 'zod';
 import { RunManifest, runIdOf, statusRank, type RunManifest as Manifest } from './manifest';
-import { writeJsonAtomic } from './atomic-write';
+import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 import { applyFolderModes } from './folder-modes';
 
 const STAGING = '.staging';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from './atomic-write';
+import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 import { SourceStatus } from './manifest';
 
 /** Each extraction child leaves `sources/<botId>.status.json` in the run folder: ok with counts, or failed with why. */

@@ -3,7 +3,8 @@
 // Usage: node --import tsx write-past-file-size-limit.ts <runsRoot> <existingOutputFile>
 // Prints one JSON line: the errors each write got.
 import path from 'node:path';
-import { RunStore, writeFileAtomic } from '../../../jobs/runtime/run-store';
+import { writeFileAtomic } from '../../../bots/sdk/atomic-write';
+import { RunStore } from '../../../jobs/runtime/run-store';
 
 const [root, existing] = process.argv.slice(2) as [string, string];
 const big = Buffer.alloc(256 * 1024, 'x');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { jobs } from '../../../../jobs';
 import { defineJob, type JobDefinition } from '../../../../jobs/define-job';
-import { writeJsonAtomic } from '../../../../jobs/runtime/run-store';
+import { writeJsonAtomic } from '../../../../bots/sdk/atomic-write';
 
 export const TEST_JOB = 'fault-test-report';
 

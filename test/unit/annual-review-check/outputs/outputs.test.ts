@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,8 @@ import {
   countAccount,
   emptyCounts,
   readPreviousMismatchKeys,
-  writeJsonAtomic,
   writeMismatchesJson,
   writeResultsJson,
-  writeStreamAtomic,
 } from '../../../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../../../jobs/annual-review-check/rules';
 import { registryCompany, reviewAccount } from '../support/records';
@@ -87,20 +85,6 @@ describe('results.json', () => {
     const file = path.join(dir, 'empty.json');
     await writeResultsJson(file, '2025-10-31', [], []);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ reviewDate: '2025-10-31', accounts: [], inputErrors: [] });
-  });
-});
-
-describe('atomic writes', () => {
-  it('leaves no temp file and never a partial target when the source fails', async () => {
-    const target = path.join(dir, 'atomic', 'x.json');
-    await writeJsonAtomic(target, { a: 1 });
-    async function* failing() {
-      yield '{"b":';
-      throw new Error('source broke');
-    }
-    await expect(writeStreamAtomic(target, failing())).rejects.toThrow('source broke');
-    expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({ a: 1 });
-    expect(readdirSync(path.dirname(target))).toEqual(['x.json']);
   });
 });
 
