@@ -7,14 +7,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GOLDEN_DIR, GOLDEN_JOBS, keptOutputs, REPO_OF_THIS_CHECKOUT, runJobThroughCli } from './golden-run';
+import { GOLDEN_DIR, GOLDEN_JOBS, REPO_OF_THIS_CHECKOUT, runAndKeep } from './golden-run';
 
 const { values } = parseArgs({ options: { repo: { type: 'string' } } });
 const repoRoot = path.resolve(values.repo ?? REPO_OF_THIS_CHECKOUT);
 
 await Promise.all(
   GOLDEN_JOBS.map(async (job) => {
-    const outputs = await keptOutputs(job, await runJobThroughCli(repoRoot, job));
+    const outputs = await runAndKeep(repoRoot, job);
     const dir = path.join(GOLDEN_DIR, job);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

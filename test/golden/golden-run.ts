@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normaliseRunSpecific } from './normalise-run-specific';
@@ -49,6 +49,17 @@ export async function runJobThroughCli(repoRoot: string, job: GoldenJob): Promis
   process.off('exit', killOnExit);
   if (code !== 0) throw new Error(`opsbot run ${job} exited ${code} (expected 0) in ${repoRoot}:\n${output.slice(-4000)}`);
   return outDir;
+}
+
+/**
+ * Runs the job in `repoRoot` and returns its kept outputs, normalised; the run's temporary folder
+ * (var dir and copies) is removed once read, and kept when the run fails, for its evidence.
+ */
+export async function runAndKeep(repoRoot: string, job: GoldenJob): Promise<Record<string, unknown>> {
+  const outDir = await runJobThroughCli(repoRoot, job);
+  const outputs = await keptOutputs(job, outDir);
+  rmSync(path.dirname(outDir), { recursive: true, force: true });
+  return outputs;
 }
 
 /** The kept outputs of one run, normalised: file name → JSON value (workbooks as `<name>.xlsx.cells.json`). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { firstDifference } from '../../golden/first-difference';
-import { GOLDEN_DIR, GOLDEN_JOBS, keptOutputs, REPO_OF_THIS_CHECKOUT, runJobThroughCli, type GoldenJob } from '../../golden/golden-run';
+import { GOLDEN_DIR, GOLDEN_JOBS, REPO_OF_THIS_CHECKOUT, runAndKeep, type GoldenJob } from '../../golden/golden-run';
 
 // Issue #16 item 9: for the same portals, seed and date, the outputs equal those captured before
 // the refactor (test/golden/README.md). Both jobs run at once, each in its own opsbot process with
@@ -11,7 +11,7 @@ let current: Record<GoldenJob, Promise<Record<string, unknown>>>;
 
 beforeAll(() => {
   current = Object.fromEntries(
-    GOLDEN_JOBS.map((job) => [job, runJobThroughCli(REPO_OF_THIS_CHECKOUT, job).then((out) => keptOutputs(job, out))]),
+    GOLDEN_JOBS.map((job) => [job, runAndKeep(REPO_OF_THIS_CHECKOUT, job)]),
   ) as Record<GoldenJob, Promise<Record<string, unknown>>>;
   // A job that fails is reported by its own test; this keeps its rejection from going unhandled meanwhile.
   for (const p of Object.values(current)) p.catch(() => {});
