@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { Scale } from '../../fixtures/generator/scale';
+import { isScale, type Scale } from '../../fixtures/generator/scale';
 // The file itself, not the calendar's index: that loads the holiday data, and --help stays instant.
 import { isCalendarDate } from '../../jobs/runtime/calendar/calendar-date';
 
@@ -16,9 +16,8 @@ export function parseIntOption(value: string): number {
 }
 
 export function parseScale(value: string): Scale {
-  const r = Scale.safeParse(value);
-  if (!r.success) throw new InvalidArgumentError(`expected small, medium or large, got ${JSON.stringify(value)}`);
-  return r.data;
+  if (!isScale(value)) throw new InvalidArgumentError(`expected small, medium or large, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** Refuses `..` in an output path: a report must not be written outside where the user said. */
