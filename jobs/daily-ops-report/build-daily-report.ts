@@ -3,11 +3,14 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadReportConfig, type Locale } from '../../templates/daily-ops-report/report-config';
 import { renderDailyPdf } from '../../templates/daily-ops-report/render-pdf';
-import { buildReportView } from '../../templates/daily-ops-report/view-model';
+import { reportView } from '../../templates/daily-ops-report/report-view';
 import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
 import type { HistoricKpis } from './comparison';
 import { computeDailyFigures, type DailyFigures } from './compute-kpis';
+import { headlineKpis, kpisDocument } from './kpis-document';
 import type { CurrencyRates } from './money';
+import { readThresholds } from './read-thresholds';
+import { buildReportModel } from './report-model';
 import type { OtherSource } from './source-gate';
 import type { MissingSource, SourceInputs } from './source-input';
 
@@ -28,6 +31,8 @@ export interface BuildDailyReportInput {
   currencyRates?: CurrencyRates;
   /** The template folder (default templates/daily-ops-report); tests point it elsewhere. */
   templateDir?: string;
+  /** The thresholds file (default jobs/daily-ops-report/thresholds.json); tests point it elsewhere. */
+  thresholdsFile?: string;
   /** When the report is generated (default now); fixed in tests for reproducible files. */
   now?: Date;
 }
@@ -57,22 +62,6 @@ export function shanghaiTime(d: Date): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
-/** The machine-readable twin: every figure nested by its key, per branch, and what is missing. */
-export function kpisDocument(figures: DailyFigures, revision: number, generatedAt: string): Record<string, unknown> {
-  return {
-    date: figures.date,
-    revision,
-    generatedAt,
-    status: figures.missingSources.length === 0 ? 'ok' : 'partial',
-    ...figures.figures,
-    kpisByBranch: figures.byBranch,
-    missing: { sources: figures.missingSources, figures: figures.missingFigures },
-    notApplicable: figures.notApplicable,
-    exceptionCounts: Object.fromEntries(Object.entries(figures.exceptions).map(([k, rows]) => [k, rows.length])),
-    dataIssues: figures.dataIssues,
-  };
-}
-
 /**
  * The build step of the daily-ops-report flow: figures from the extracted records, then
  * kpis.json, daily-ops-report-<D>.xlsx and daily-ops-report-<D>.pdf in `outDir`. A missing source
@@ -86,6 +75,7 @@ export function kpisDocument(figures: DailyFigures, revision: number, generatedA
  */
 export async function buildDailyReport(input: BuildDailyReportInput): Promise<BuildDailyReportResult> {
   const config = loadReportConfig(input.locale ?? 'zh-CN', input.templateDir);
+  const thresholds = readThresholds(input.thresholdsFile);
   const figures = await computeDailyFigures({
     date: input.date,
     sources: input.sources,
@@ -94,21 +84,21 @@ export async function buildDailyReport(input: BuildDailyReportInput): Promise<Bu
   });
   const now = input.now ?? new Date();
   const generatedAt = shanghaiTime(now);
-  const view = buildReportView({ figures, history: input.history, config, revision: input.revision, generatedAt });
+  const model = buildReportModel({ figures, history: input.history, thresholds, layout: config.layout, revision: input.revision, generatedAt });
+  const view = reportView(model, config);
   await mkdir(input.outDir, { recursive: true });
   const files = {
     xlsx: path.join(input.outDir, `daily-ops-report-${input.date}.xlsx`),
     pdf: path.join(input.outDir, `daily-ops-report-${input.date}.pdf`),
     kpis: path.join(input.outDir, 'kpis.json'),
   };
-  const kpis = kpisDocument(figures, input.revision, generatedAt);
+  const kpis = kpisDocument(figures, input.revision, generatedAt, headlineKpis(model.headline));
   const kpisJson = `${JSON.stringify(kpis, null, 2)}\n`;
   await writeFile(files.kpis, kpisJson, 'utf8');
-  await writeDailyWorkbook(files.xlsx, view, figures);
+  await writeDailyWorkbook(files.xlsx, view);
   const { bytes } = await renderDailyPdf({
     browser: input.browser,
     view,
-    figures,
     created: now,
     attachments: [
       {

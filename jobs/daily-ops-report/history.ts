@@ -5,9 +5,10 @@ import type { BuildContext, PreviousRuns, SourceRequest } from '../define-job';
 import { previousBusinessDays } from '../runtime/calendar';
 import { config } from '../runtime/config';
 import type { SourceStatus } from '../runtime/run-store';
-import { kpisDocument, shanghaiTime } from './build-daily-report';
+import { shanghaiTime } from './build-daily-report';
 import type { HistoricKpis } from './comparison';
 import { computeDailyFigures } from './compute-kpis';
+import { kpisDocument } from './kpis-document';
 import { readSources, SOURCE_BOTS } from './read-sources';
 
 /** The comparison looks back this many business days (the spec's "mean of the previous 5"). */

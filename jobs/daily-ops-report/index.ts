@@ -1,4 +1,7 @@
 export * from './build-daily-report';
+export * from './kpis-document';
+export * from './report-model';
+export * from './thresholds';
 export * from './compute-kpis';
 export * from './comparison';
 export * from './figures';

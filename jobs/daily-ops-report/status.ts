@@ -42,3 +42,13 @@ export function statusOf(value: Figure, thresholds: FigureThresholds | undefined
   if (thresholds.amber !== undefined && parseCondition(thresholds.amber, `${where}.amber`)(value)) return 'watch';
   return thresholds.red === undefined && thresholds.amber === undefined ? 'none' : 'normal';
 }
+
+/**
+ * A figure's status in the report: 数据缺失 when its source is missing; no status when it has no
+ * value on D without a source missing (e.g. a share of zero tickets) or has no threshold.
+ */
+export function figureStatus(value: Figure, missing: boolean, thresholds: FigureThresholds | undefined, where: string): Status {
+  if (missing) return 'missing';
+  const status = statusOf(value, thresholds, where);
+  return status === 'missing' ? 'none' : status;
+}

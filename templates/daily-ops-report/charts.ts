@@ -1,7 +1,6 @@
-import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
-import { figureAt } from '../../jobs/daily-ops-report/figures';
 import { CHART_FONT, svgChart } from '../render/charts/svg-chart';
 import { branchName, text, type ReportConfig } from './report-config';
+import type { ChartData } from './view-model';
 
 export interface ChartSvgs {
   transactionsByHour: string | null;
@@ -37,13 +36,18 @@ function axisStyle(config: ReportConfig) {
   };
 }
 
+/** Seconds as minutes to one decimal, as the wait axis reads. */
+function minutes(seconds: number | null | undefined): number | null {
+  return seconds === null || seconds === undefined ? null : Math.round((seconds / 60) * 10) / 10;
+}
+
 /** The report's three charts as inline SVG; null where the source is missing. */
-export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartSvgs {
+export function dailyCharts(charts: ChartData, branchIds: readonly string[], config: ReportConfig): ChartSvgs {
   const c = (key: string): string => text(config, 'charts', key);
   const hourLabels = hours().map((h) => `${h}${c('hour')}`);
   const axis = axisStyle(config);
 
-  const tx = figures.charts.transactionsByHour;
+  const tx = charts.transactionsByHour;
   const transactionsByHour =
     tx === null
       ? null
@@ -64,8 +68,8 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
           HEIGHT,
         );
 
-  const tickets = figures.charts.ticketsByHour;
-  const waits = figures.charts.avgWaitByHour;
+  const tickets = charts.ticketsByHour;
+  const waits = charts.avgWaitByHour;
   const waitByHour =
     tickets === null || waits === null
       ? null
@@ -85,10 +89,7 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
                 yAxisIndex: 1,
                 symbolSize: 5,
                 connectNulls: false,
-                data: hours().map((h) => {
-                  const w = waits[h];
-                  return w === null || w === undefined ? null : Math.round((w / 60) * 10) / 10;
-                }),
+                data: hours().map((h) => minutes(waits[h])),
                 itemStyle: { color: config.theme.chart[0] },
               },
             ],
@@ -97,10 +98,10 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
           HEIGHT,
         );
 
-  const branchIds = Object.keys(figures.byBranch);
-  const missing = new Set(figures.missingFigures);
+  const transactions = charts.branchTransactions;
+  const waitSeconds = charts.branchAvgWaitSeconds;
   const branchComparison =
-    branchIds.length === 0 || (missing.has('transactions.total') && missing.has('queue.avgWaitSeconds'))
+    branchIds.length === 0 || (transactions === null && waitSeconds === null)
       ? null
       : svgChart(
           {
@@ -110,17 +111,17 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
               { type: 'value', name: c('transactions'), nameTextStyle: { fontSize: 10, color: config.theme.muted }, ...axis },
               {
                 type: 'value',
-                name: missing.has('queue.avgWaitSeconds') ? '' : c('avgWaitMinutes'),
+                name: waitSeconds === null ? '' : c('avgWaitMinutes'),
                 nameTextStyle: { fontSize: 10, color: config.theme.muted },
                 ...axis,
                 splitLine: { show: false },
               },
             ],
             series: [
-              ...(missing.has('transactions.total')
+              ...(transactions === null
                 ? []
-                : [{ name: c('transactions'), type: 'bar', barWidth: '50%', data: branchIds.map((b) => figureAt(figures.byBranch[b], 'transactions.total')), itemStyle: { color: config.theme.chart[0] } }]),
-              ...(missing.has('queue.avgWaitSeconds')
+                : [{ name: c('transactions'), type: 'bar', barWidth: '50%', data: branchIds.map((b) => transactions[b] ?? null), itemStyle: { color: config.theme.chart[0] } }]),
+              ...(waitSeconds === null
                 ? []
                 : [
                     {
@@ -128,10 +129,7 @@ export function dailyCharts(figures: DailyFigures, config: ReportConfig): ChartS
                       type: 'line',
                       yAxisIndex: 1,
                       symbolSize: 6,
-                      data: branchIds.map((b) => {
-                        const w = figureAt(figures.byBranch[b], 'queue.avgWaitSeconds');
-                        return w === null ? null : Math.round((w / 60) * 10) / 10;
-                      }),
+                      data: branchIds.map((b) => minutes(waitSeconds[b])),
                       itemStyle: { color: config.theme.chart[2] },
                     },
                   ]),

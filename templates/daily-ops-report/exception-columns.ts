@@ -1,4 +1,4 @@
-import type { ExceptionListId } from '../../jobs/daily-ops-report/exception-rows';
+import type { ExceptionListId } from './view-model';
 
 /**
  * How a column's values read: `enum` values are looked up in strings `values`, `enumList` is a

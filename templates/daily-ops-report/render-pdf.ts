@@ -1,12 +1,11 @@
 import type { Browser } from 'playwright-core';
-import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { fill } from '../render/format/fill';
 import { finishPdf, type PdfAttachment } from '../render/pdf/finish-pdf';
 import { printHtml } from '../render/pdf/print-html';
 import { dailyCharts } from './charts';
 import { dailyReportHtml } from './report-html';
 import { text } from './report-config';
-import type { ReportView } from './view-model';
+import type { ReportView } from './report-view';
 
 /**
  * Renders daily-ops-report-<D>.pdf: the HTML template printed by the given browser, then
@@ -15,13 +14,12 @@ import type { ReportView } from './view-model';
 export async function renderDailyPdf(input: {
   browser: Browser;
   view: ReportView;
-  figures: DailyFigures;
   attachments: PdfAttachment[];
   created: Date;
 }): Promise<{ bytes: Uint8Array; html: string }> {
   const { view } = input;
   const { config } = view;
-  const html = dailyReportHtml(view, input.figures, dailyCharts(input.figures, config));
+  const html = dailyReportHtml(view, dailyCharts(view.charts, view.branchIds, config));
   const printed = await printHtml(input.browser, html);
   const t = (k: string): string => text(config, 'report', k);
   const bytes = await finishPdf(printed, {

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { figureAt } from '../../jobs/daily-ops-report/figures';
-import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { fill } from '../render/format/fill';
 import { html, trusted, type SafeHtml } from '../render/html/escape';
 import type { ChartSvgs } from './charts';
 import { NUMERIC_KINDS, type ColumnDef } from './exception-columns';
 import { branchName, text, TEMPLATE_DIR, type ReportConfig } from './report-config';
-import { cellText, figureText, type FigureView, type ListView, type ReportView } from './view-model';
+import type { FigureView, ListView, ReportView } from './report-view';
+import { cellText, figureText } from './value-text';
 
 const CSS = readFileSync(path.join(TEMPLATE_DIR, 'report.css'), 'utf8');
 
@@ -81,14 +80,13 @@ function figureTable(view: ReportView, figures: FigureView[]): SafeHtml {
     )}</tbody></table>`;
 }
 
-function branchTable(view: ReportView, figures: DailyFigures): SafeHtml {
+function branchTable(view: ReportView): SafeHtml {
   const { config } = view;
-  const missing = new Set(figures.missingFigures);
   return html`<table class="branches"><thead><tr><th>${text(config, 'columns', 'branch')}</th>${view.branchFigures.map(
-    (k) => html`<th class="num">${text(config, 'figures', k)}</th>`,
+    (f) => html`<th class="num">${f.label}</th>`,
   )}</tr></thead><tbody>${view.branchIds.map(
     (b) => html`<tr><td class="nowrap">${branchName(config, b)}</td>${view.branchFigures.map(
-      (k) => html`<td class="num">${figureText(config, k, figureAt(figures.byBranch[b], k), missing.has(k))}</td>`,
+      (f) => html`<td class="num">${figureText(config, f.format, f.byBranch[b] ?? null, f.missing)}</td>`,
     )}</tr>`,
   )}</tbody></table>`;
 }
@@ -142,7 +140,7 @@ function exceptionList(view: ReportView, list: ListView): SafeHtml {
  * page 3 every figure by area, page 4 branches and sources, then the exception lists. Every
  * scraped value goes through the escaping `html` template; only our own SVG is trusted.
  */
-export function dailyReportHtml(view: ReportView, figures: DailyFigures, charts: ChartSvgs): string {
+export function dailyReportHtml(view: ReportView, charts: ChartSvgs): string {
   const { config } = view;
   const r = (k: string): string => text(config, 'report', k);
   const c = (k: string): string => text(config, 'charts', k);
@@ -159,7 +157,7 @@ export function dailyReportHtml(view: ReportView, figures: DailyFigures, charts:
   ${chartBlock(c('branchComparison'), charts.branchComparison, r('missingValue'))}</section>
 <section class="page">${masthead(view)}<h2 class="section">${r('summary')}</h2>
   <div class="two-col">${column(view.sections.slice(0, half))}${column(view.sections.slice(half))}</div></section>
-<section class="page">${masthead(view)}<h2 class="section">${r('branchComparison')}</h2>${branchTable(view, figures)}
+<section class="page">${masthead(view)}<h2 class="section">${r('branchComparison')}</h2>${branchTable(view)}
   <h2 class="section">${r('sourceStatus')}</h2>${sourceTable(view)}
   ${view.notes.length === 0 ? '' : html`<h2 class="section">${r('dataIssues')}</h2><ul class="note">${view.notes.map((n) => html`<li>${n}</li>`)}</ul>`}</section>
 <section class="page"><h2 class="section">${r('exceptions')}</h2><p class="note">${r('exceptionsIntro')}</p>

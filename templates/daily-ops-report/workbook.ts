@@ -3,8 +3,6 @@ import { rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
-import { figureAt, type Figure, type FigureKey } from '../../jobs/daily-ops-report/figures';
-import type { DailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { fill } from '../render/format/fill';
 import { localDateCell, numberCell, textCell } from '../render/xlsx/cell-value';
 import { NUMBER_FORMATS } from '../render/xlsx/number-formats';
@@ -12,9 +10,10 @@ import { printSetup, rowHeight, wrappedLines } from '../render/xlsx/print-setup'
 import { font, sheetName, solidFill, thinBorder } from '../render/xlsx/styles';
 import { writeTableSheet, type TableColumn, type TablePrint } from '../render/xlsx/table-sheet';
 import { NUMERIC_KINDS, type ColumnDef } from './exception-columns';
-import { formatOf } from './figure-formats';
 import { branchName, text, type ReportConfig } from './report-config';
-import { cellText, figureText, type FigureView, type ListView, type ReportView } from './view-model';
+import type { FigureView, ListView, ReportView } from './report-view';
+import { cellText, figureText } from './value-text';
+import type { FigureFormat, FigureValue } from './view-model';
 
 // Hour figures (取号高峰时段) are written as the text the PDF shows ('10:00–11:00'), not a number.
 const FIGURE_FORMATS = {
@@ -34,15 +33,15 @@ function pagePrint(config: ReportConfig): TablePrint {
  * A figure as an Excel cell: a number under its number format, except an hour of day, which is the
  * hour it spans as text; '数据缺失' for a missing source, never 0.
  */
-function figureCell(config: ReportConfig, key: FigureKey, value: Figure, missing: boolean): CellValue {
+function figureCell(config: ReportConfig, format: FigureFormat, value: FigureValue, missing: boolean): CellValue {
   if (missing) return text(config, 'report', 'missingValue');
-  if (formatOf(key) === 'hour' && value !== null) return figureText(config, key, value, false);
+  if (format === 'hour' && value !== null) return figureText(config, format, value, false);
   return value;
 }
 
 /** A figure's label for Excel: seconds say so, since the cell holds a plain number of seconds. */
-function excelLabel(config: ReportConfig, f: { key: FigureKey; label: string }): string {
-  return formatOf(f.key) === 'seconds' ? `${f.label} (${text(config, 'units', 'seconds')})` : f.label;
+function excelLabel(config: ReportConfig, f: { format: FigureFormat; label: string }): string {
+  return f.format === 'seconds' ? `${f.label} (${text(config, 'units', 'seconds')})` : f.label;
 }
 
 /**
@@ -50,14 +49,14 @@ function excelLabel(config: ReportConfig, f: { key: FigureKey; label: string }):
  * comparisons, status colours, a red banner row naming missing sources), one sheet per area with
  * its figures network-wide and per branch, then one detail sheet per exception list.
  */
-export async function writeDailyWorkbook(file: string, view: ReportView, figures: DailyFigures): Promise<void> {
+export async function writeDailyWorkbook(file: string, view: ReportView): Promise<void> {
   // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
   // before that was an unhandled 'error' event, and after it a commit that never settled.
   const out = createWriteStream(file);
   const watch = watchWriteStream(out, file);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   try {
-    await Promise.race([fillDailyWorkbook(workbook, view, figures), watch.failed]);
+    await Promise.race([fillDailyWorkbook(workbook, view), watch.failed]);
   } catch (error) {
     out.destroy();
     await rm(file, { force: true }); // no half workbook left in the run folder
@@ -65,7 +64,7 @@ export async function writeDailyWorkbook(file: string, view: ReportView, figures
   }
 }
 
-async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView, figures: DailyFigures): Promise<void> {
+async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView): Promise<void> {
   const { config } = view;
   workbook.creator = text(config, 'report', 'author');
   workbook.title = `${text(config, 'report', 'title')} ${view.date}`;
@@ -84,11 +83,11 @@ async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, v
       views: [{ showGridLines: false }],
       ...printSetup({ ...print, widthChars: widthOf(Math.max(5, section.figures.length + 1)) }),
     });
-    writeSection(sheet, view, section.figures, figures);
+    writeSection(sheet, view, section.figures);
     sheet.commit();
   }
 
-  await writeBranchSheet(workbook, view, figures);
+  await writeBranchSheet(workbook, view);
 
   for (const list of view.lists) {
     const columns: TableColumn[] = list.columns.map((c) => ({
@@ -111,17 +110,16 @@ async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, v
  * 分网点: one row per branch (by name), the figures the PDF's 网点对比 page shows, side by side.
  * Every figure of an area is also on that area's sheet, per branch.
  */
-async function writeBranchSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView, figures: DailyFigures): Promise<void> {
+async function writeBranchSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView): Promise<void> {
   const { config } = view;
-  const keys = view.branchFigures;
-  const missing = new Set(figures.missingFigures);
+  const figures = view.branchFigures;
   const columns: TableColumn[] = [
     { header: text(config, 'columns', 'branch'), width: 14 },
-    ...keys.map((k): TableColumn => ({ header: excelLabel(config, { key: k, label: text(config, 'figures', k) }), width: 12, numFmt: FIGURE_FORMATS[formatOf(k)], align: 'right' })),
+    ...figures.map((f): TableColumn => ({ header: excelLabel(config, f), width: 12, numFmt: FIGURE_FORMATS[f.format], align: 'right' })),
   ];
   const rows = view.branchIds.map((id): CellValue[] => [
     branchName(config, id),
-    ...keys.map((k) => figureCell(config, k, figureAt(figures.byBranch[id], k), missing.has(k))),
+    ...figures.map((f) => figureCell(config, f.format, f.byBranch[id] ?? null, f.missing)),
   ]);
   await writeTableSheet(workbook, text(config, 'sections', 'branches'), columns, rows, config.theme, pagePrint(config));
 }
@@ -239,10 +237,10 @@ function figureRows(sheet: Worksheet, view: ReportView, list: FigureView[]): voi
   headerRow(sheet, view, [c('figure'), c('value'), c('previous'), c('mean5'), c('status')], (col) => (col === 1 ? 'left' : col === 5 ? 'center' : 'right'));
   for (const f of list) {
     const numFmt = FIGURE_FORMATS[f.format];
-    const history = (v: Figure): CellValue => (v === null ? text(config, 'report', 'noHistory') : figureCell(config, f.key, v, false));
+    const history = (v: FigureValue): CellValue => (v === null ? text(config, 'report', 'noHistory') : figureCell(config, f.format, v, false));
     const row = sheet.addRow([
       excelLabel(config, f),
-      figureCell(config, f.key, f.comparison.value, f.missing),
+      figureCell(config, f.format, f.comparison.value, f.missing),
       history(f.comparison.previous),
       history(f.comparison.mean5),
       f.statusLabel,
@@ -292,24 +290,21 @@ function writeOverview(sheet: Worksheet, view: ReportView): void {
   }
 }
 
-function writeSection(sheet: Worksheet, view: ReportView, list: FigureView[], figures: DailyFigures): void {
+function writeSection(sheet: Worksheet, view: ReportView, list: FigureView[]): void {
   const { config } = view;
   writeTitle(sheet, view, sheet.name);
   figureRows(sheet, view, list);
   sheet.addRow([]).commit();
   // Per branch: one row per branch, one column per figure of the area.
-  const keys = list.map((f) => f.key);
   headerRow(sheet, view, [text(config, 'columns', 'branch'), ...list.map((f) => excelLabel(config, f))], (col) => (col === 1 ? 'left' : 'right'));
-  const missing = new Set(figures.missingFigures);
   for (const branchId of view.branchIds) {
-    const branch = figures.byBranch[branchId];
-    const values = keys.map((k): CellValue => figureCell(config, k, figureAt(branch, k), missing.has(k)));
+    const values = list.map((f): CellValue => figureCell(config, f.format, f.byBranch[branchId] ?? null, f.missing));
     const row = sheet.addRow([branchName(config, branchId), ...values]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = font();
-      const key = keys[col - 2];
-      if (key !== undefined) {
-        cell.numFmt = FIGURE_FORMATS[formatOf(key)];
+      const figure = list[col - 2];
+      if (figure !== undefined) {
+        cell.numFmt = FIGURE_FORMATS[figure.format];
         cell.alignment = { horizontal: 'right' };
       }
     });

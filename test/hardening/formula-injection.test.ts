@@ -8,8 +8,7 @@ import { buildMismatches } from '../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../jobs/annual-review-check/rules';
 import { computeDailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
 import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
-import { loadReportConfig } from '../../templates/daily-ops-report/report-config';
-import { buildReportView } from '../../templates/daily-ops-report/view-model';
+import { dailyViewOf } from '../unit/templates/support/daily-view';
 import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
 import { registryCompany, reviewAccount } from '../unit/annual-review-check/support/records';
 import { generateRecords } from '../unit/daily-ops-report/helpers/generate-records';
@@ -49,9 +48,9 @@ describe('names beginning with = + - @ stay text in both Excel outputs', () => {
       receivedAt: `${DATE} 10:00:00`, firstContactAt: null, supervisorAt: null, closedAt: null,
     }));
     const figures = await computeDailyFigures({ date: DATE, sources: sourcesOf(set) });
-    const view = buildReportView({ figures, history: [], config: loadReportConfig('zh-CN'), revision: 1, generatedAt: `${DATE} 07:00:00` });
+    const view = dailyViewOf(figures);
     const file = path.join(dir, `daily-ops-report-${DATE}.xlsx`);
-    await writeDailyWorkbook(file, view, figures);
+    await writeDailyWorkbook(file, view);
 
     const { cells, sheetXml } = await readBack(file);
     for (const text of HOSTILE) expect(cells.filter((c) => c.value === text).length, text).toBeGreaterThanOrEqual(1);

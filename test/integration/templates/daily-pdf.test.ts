@@ -104,8 +104,8 @@ describe('daily-ops-report PDF', () => {
   });
 
   it('keeps every card and table inside the printed area, branch names included', async () => {
-    const { view, figures } = await worldView();
-    const html = dailyReportHtml(view, figures, dailyCharts(figures, view.config));
+    const { view } = await worldView();
+    const html = dailyReportHtml(view, dailyCharts(view.charts, view.branchIds, view.config));
     expect(await atRightEdge(browser, html, '.card, .attention, .chart, table, .banner')).toEqual([]);
   });
 

@@ -12,8 +12,7 @@ import { buildMismatches } from '../../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { writeReviewWorkbook, type WorkbookAccount } from '../../../templates/annual-review-check/workbook';
-import { loadReportConfig } from '../../../templates/daily-ops-report/report-config';
-import { buildReportView } from '../../../templates/daily-ops-report/view-model';
+import { dailyViewOf } from '../../unit/templates/support/daily-view';
 import { writeDailyWorkbook } from '../../../templates/daily-ops-report/workbook';
 import { registryCompany, reviewAccount } from '../../unit/annual-review-check/support/records';
 import { generateRecords } from '../../unit/daily-ops-report/helpers/generate-records';
@@ -82,9 +81,9 @@ beforeAll(async () => {
   // A busy day: lists long enough to run over several pages.
   const date = '2025-03-04';
   const figures = await computeDailyFigures({ date, sources: sourcesOf(generateRecords({ seed: 3, date, transactions: 4000, branches: 6 })) });
-  const view = buildReportView({ figures, history: [], config: loadReportConfig('zh-CN'), revision: 1, generatedAt: `${date} 07:00:00` });
+  const view = dailyViewOf(figures);
   longDaily = path.join(dir, `long-daily-ops-report-${date}.xlsx`);
-  await writeDailyWorkbook(longDaily, view, figures);
+  await writeDailyWorkbook(longDaily, view);
 
   // 150 accounts, every third renamed, every fifth with another address: a detail sheet of pages.
   const reviewDate = '2025-10-31';

@@ -2,7 +2,7 @@
 // match our second implementation and the answer key's injected anomalies, for sources exported so far.
 import { getWorkdaysInRange } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import thresholds from '../../../templates/daily-ops-report/thresholds.json';
+import thresholds from '../../../jobs/daily-ops-report/thresholds.json';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { FIGURE_KEYS, FIGURE_SOURCES, figureAt, SOURCE_IDS, type SourceId } from '../../../jobs/daily-ops-report/figures';

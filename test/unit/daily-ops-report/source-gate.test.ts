@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
-import { kpisDocument } from '../../../jobs/daily-ops-report/build-daily-report';
+import { kpisDocument } from '../../../jobs/daily-ops-report/kpis-document';
 import { SOURCE_IDS } from '../../../jobs/daily-ops-report/figures';
 import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
 import { otherSourcesOf } from '../../../jobs/daily-ops-report/source-gate';

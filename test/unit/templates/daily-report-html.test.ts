@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { dailyCharts } from '../../../templates/daily-ops-report/charts';
 import { dailyReportHtml } from '../../../templates/daily-ops-report/report-html';
-import type { ReportView } from '../../../templates/daily-ops-report/view-model';
+import type { ReportView } from '../../../templates/daily-ops-report/report-view';
 import { worldView } from './support/daily-workbooks';
 
 let doc: HTMLElement;
@@ -14,7 +14,7 @@ let figures: DailyFigures;
 
 beforeAll(async () => {
   ({ view, figures } = await worldView());
-  doc = parse(dailyReportHtml(view, figures, dailyCharts(figures, view.config)));
+  doc = parse(dailyReportHtml(view, dailyCharts(view.charts, view.branchIds, view.config)));
 });
 
 /** The table of the exception list titled `title`. */

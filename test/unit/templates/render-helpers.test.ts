@@ -49,21 +49,10 @@ describe('report config files ops edit', () => {
       Object.entries(s).flatMap(([g, m]) => Object.keys(m).map((k) => `${g}.${k}`)).sort();
     expect(keys(en)).toEqual(keys(zh));
   });
-  it('ships the spec defaults for thresholds', () => {
-    const t = loadReportConfig().thresholds;
-    expect(t['errors.rate']).toEqual({ red: '> 0.005' });
-    expect(t['queue.avgWaitSeconds']).toEqual({ amber: '> 600', red: '> 900' });
-    expect(t['aml.alertsHandledShare']).toEqual({ red: '< 0.95' });
-    expect(t['complaints.slaBreaches']).toEqual({ red: '>= 1' });
-    expect(t['devices.availability']).toEqual({ amber: '< 0.98' });
-  });
   it('names the file and field when ops make a mistake', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tpl-'));
     try {
       cpSync(TEMPLATE_DIR, dir, { recursive: true });
-      writeFileSync(path.join(dir, 'thresholds.json'), JSON.stringify({ 'queue.avgWaitSeconds': { red: 'over 900' } }));
-      expect(() => loadReportConfig('zh-CN', dir)).toThrow(/thresholds\.json: queue\.avgWaitSeconds\.red/);
-      writeFileSync(path.join(dir, 'thresholds.json'), '{}');
       writeFileSync(path.join(dir, 'theme.json'), JSON.stringify({ ...JSON.parse('{}'), brand: 'red' }));
       expect(() => loadReportConfig('zh-CN', dir)).toThrow(/theme\.json/);
     } finally {

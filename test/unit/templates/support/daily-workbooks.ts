@@ -7,9 +7,9 @@ import { requiredWorldRecords } from '../../daily-ops-report/helpers/world-sourc
 import { computeDailyFigures, type DailyFigures } from '../../../../jobs/daily-ops-report/compute-kpis';
 import { SOURCE_IDS } from '../../../../jobs/daily-ops-report/figures';
 import type { SourceInputs } from '../../../../jobs/daily-ops-report/source-input';
-import { loadReportConfig } from '../../../../templates/daily-ops-report/report-config';
-import { buildReportView, type ReportView } from '../../../../templates/daily-ops-report/view-model';
+import type { ReportView } from '../../../../templates/daily-ops-report/report-view';
 import { writeDailyWorkbook } from '../../../../templates/daily-ops-report/workbook';
+import { dailyViewOf } from './daily-view';
 import { generateRecords } from '../../daily-ops-report/helpers/generate-records';
 import { sourcesOf, stream } from '../../daily-ops-report/helpers/sources';
 
@@ -22,13 +22,13 @@ export interface WrittenWorkbook {
 
 async function viewOf(date: string, sources: SourceInputs, history: { date: string; [k: string]: unknown }[]): Promise<{ figures: DailyFigures; view: ReportView }> {
   const figures = await computeDailyFigures({ date, sources });
-  return { figures, view: buildReportView({ figures, history, config: loadReportConfig('zh-CN'), revision: 1, generatedAt: `${date} 07:00:00` }) };
+  return { figures, view: dailyViewOf(figures, { history }) };
 }
 
 async function write(dir: string, name: string, date: string, sources: SourceInputs, history: { date: string; [k: string]: unknown }[]): Promise<WrittenWorkbook> {
   const { figures, view } = await viewOf(date, sources, history);
   const file = path.join(dir, `${name}-daily-ops-report-${date}.xlsx`);
-  await writeDailyWorkbook(file, view, figures);
+  await writeDailyWorkbook(file, view);
   return { file, figures, view };
 }
 
