@@ -1,15 +1,13 @@
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
-import { ComplaintRecord, IsoDate } from '../records';
-import { defineBot, IncompleteExtractionError, LayoutError, type BotContext } from '../sdk';
-import { idColumn, parseComplaintDetail } from './parse';
+import { ComplaintRecord } from '../records';
+import { DatedGridInput, defineBot, LayoutError, readGrid, type BotContext } from '../sdk';
+import { COMPLAINT_LIST_GRID, parseComplaintDetail } from './parse';
 import { onOrigin } from '../core-banking/fetch-grid';
 import { fetchDetailRows } from './fetch-details';
 import { ComplaintDetailPage, DETAIL_TABLE } from './pages/complaint-detail.page';
 import { ComplaintListPage } from './pages/complaint-list.page';
 import { complaintsPortal } from './portal';
-
-const PageSize = z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]);
 
 /** Detail pages per step: one round trip to the browser; a retried step reads them again. */
 const DETAILS_PER_STEP = 12;
@@ -24,12 +22,13 @@ export default defineBot({
   title: '投诉工单',
   version: '1.1.0',
   portal: complaintsPortal,
-  input: z.object({ date: IsoDate, pageSize: PageSize.default(100), parallel: z.number().int().min(1).max(4).default(3) }),
+  input: DatedGridInput.extend({ parallel: z.number().int().min(1).max(4).default(3) }),
   record: ComplaintRecord,
   async *run(ctx, { date, pageSize, parallel }) {
-    const { ids, total } = await listIds(ctx, date, pageSize);
-    // The runtime would notice a short list at the end; failing now spares the detail pages.
-    if (ids.length !== total) throw new IncompleteExtractionError(ctx.botId, total, ids.length);
+    // The ids first, checked against the list's "共 N 条" (a short list fails before any detail page).
+    const ids: string[] = [];
+    const list = { columns: COMPLAINT_LIST_GRID, pageSize, open: (page: Page) => new ComplaintListPage(page), url: (pageNo: number, size: number) => ComplaintListPage.url(date, pageNo, size) };
+    for await (const { id } of readGrid(ctx, list, { progress: false })) ids.push(id);
     for (let i = 0; i < ids.length; i += DETAILS_PER_STEP) {
       const batch = ids.slice(i, i + DETAILS_PER_STEP);
       yield* await ctx.step(`details ${i + 1}-${i + batch.length}`, (page) => readDetails(ctx, page, batch, parallel));
@@ -37,35 +36,6 @@ export default defineBot({
     }
   },
 });
-
-/** The ids of D's complaints from the paginated list; declares the stated total. */
-async function listIds(ctx: BotContext, date: string, pageSize: number): Promise<{ ids: string[]; total: number }> {
-  const ids: string[] = [];
-  let stated = 0;
-  let pages = 1;
-  for (let pageNo = 1; pageNo <= pages; pageNo++) {
-    const { total, pageIds } = await ctx.step(`list page ${pageNo}`, async (page) => {
-      await ctx.goto(page, ComplaintListPage.url(date, pageNo, pageSize));
-      const list = new ComplaintListPage(page);
-      const total = await list.statedTotal();
-      if (total === 0) return { total, pageIds: [] };
-      const [headers, rows] = [await list.headers(), await list.rows()];
-      try {
-        const column = idColumn(headers);
-        return { total, pageIds: rows.map((cells) => (cells[column] ?? '').trim()) };
-      } catch (err) {
-        throw new LayoutError('table#complaint-table', page.url(), (err as Error).message);
-      }
-    });
-    if (pageNo === 1) {
-      ctx.expectTotal(total);
-      stated = total;
-      pages = Math.ceil(total / pageSize);
-    }
-    ids.push(...pageIds);
-  }
-  return { ids, total: stated };
-}
 
 /** The complaints `ids` in that order: fetched where that works, navigated to where it does not. */
 async function readDetails(ctx: BotContext, page: Page, ids: string[], parallel: number): Promise<ComplaintRecord[]> {

@@ -1,4 +1,5 @@
 import type { ComplaintRecord } from '../records';
+import type { GridColumns } from '../sdk';
 
 const LEVELS: Record<string, 1 | 2 | 3> = { 一级: 1, 二级: 2, 三级: 3 };
 /** Shown for a time not reached yet (no first contact, not closed, ...). */
@@ -10,12 +11,12 @@ const FIELD_BY_LABEL: Record<string, keyof ComplaintRecord> = {
 };
 const NULLABLE = new Set<keyof ComplaintRecord>(['customerPhone', 'firstContactAt', 'supervisorAt', 'closedAt']);
 
-/** The column of the complaint numbers in the list, wherever the portal puts it. */
-export function idColumn(headers: string[]): number {
-  const i = headers.findIndex((h) => h.trim() === '投诉编号');
-  if (i < 0) throw new Error(`no column 投诉编号 among ${JSON.stringify(headers.map((h) => h.trim()))}`);
-  return i;
-}
+/** The list gives only the ids (the times are on the detail pages): its other columns are left alone. */
+export const COMPLAINT_LIST_GRID: GridColumns<Pick<ComplaintRecord, 'id'>> = {
+  name: '投诉工单',
+  headers: { 投诉编号: 'id' },
+  otherColumns: 'ignore',
+};
 
 /**
  * The detail page's label/value rows → a complaint. Rows may come in any order; every field must
@@ -37,5 +38,3 @@ export function parseComplaintDetail(rows: [string, string][]): ComplaintRecord 
   if (missing.length) throw new Error(`detail page lacks ${missing.join(', ')}`);
   return out as ComplaintRecord;
 }
-
-export { parseStatedTotal } from '../sdk/stated-total';

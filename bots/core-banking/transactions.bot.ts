@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { IsoDate, TransactionRecord } from '../records';
-import { defineBot, LayoutError } from '../sdk';
-import { PageSize } from './page-size';
+import { defineBot, GridPageSize, headerProblem, LayoutError, mapHeaders, parseRow } from '../sdk';
 import { gbkCsvHeader, gbkCsvRows } from './export-csv';
-import { headerProblem, mapHeaders, parseRow, TRANSACTION_TABLE } from './parse';
+import { TRANSACTION_TABLE } from './parse';
 import { ListPage } from './pages/list.page';
 import { TransactionsPage } from './pages/transactions.page';
 import { coreBankingPortal } from './portal';
-import { menuLink, readPagedTable } from './read-table';
+import { menuLink, readList } from './read-list';
+
+const MENU = '交易流水查询';
 
 /**
  * 核心交易流水: every transaction of the data date.
@@ -22,14 +23,14 @@ export default defineBot({
   title: '核心交易流水',
   version: '1.2.0',
   portal: coreBankingPortal,
-  input: z.object({ date: IsoDate, via: z.enum(['export', 'pages']).default('export'), pageSize: PageSize }),
+  input: z.object({ date: IsoDate, via: z.enum(['export', 'pages']).default('export'), pageSize: GridPageSize }),
   record: TransactionRecord,
   async *run(ctx, { date, via, pageSize }) {
-    const path = await menuLink(ctx, '交易流水查询');
     if (via === 'pages') {
-      yield* readPagedTable(ctx, { schema: TRANSACTION_TABLE, tableId: 'txn-table', pageSize, url: (page, size) => ListPage.url(path, { date, page, size }) });
+      yield* readList(ctx, { menu: MENU, columns: TRANSACTION_TABLE, tableId: 'txn-table', query: { date }, pageSize });
       return;
     }
+    const path = await menuLink(ctx, MENU);
     const { total, file, fields } = await ctx.step('export csv', async (page) => {
       await ctx.goto(page, ListPage.url(path, { date, page: 1, size: 10 }));
       const stated = await new ListPage(page, 'txn-table').statedTotal();
@@ -48,8 +49,8 @@ export default defineBot({
         header = false;
         continue;
       }
-      yield parseRow(TRANSACTION_TABLE, cells, fields);
-      if (++done % 5_000 === 0) ctx.progress(done, total);
+      yield parseRow(TRANSACTION_TABLE, cells, fields, ++done);
+      if (done % 5_000 === 0) ctx.progress(done, total);
     }
     ctx.progress(done, total);
   },

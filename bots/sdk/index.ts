@@ -13,5 +13,5 @@ export * from './jsonl-writer';
 export * from './require-element';
 export * from './scrub';
 export * from './stated-total';
-export * from './grid-page';
+export * from './grid';
 export * from './login';

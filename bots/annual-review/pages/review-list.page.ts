@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { LayoutError, requireElement } from '../../sdk';
-import { parseTotal } from '../../core-banking/parse';
+import { LayoutError, readStatedTotal, requireElement } from '../../sdk';
 
 const TOTAL = '.pager .total, .pager .sum-v2';
 const EXPORT_LINK = '#export-xlsx';
@@ -13,11 +12,8 @@ export class ReviewListPage {
     return `/review/list?${new URLSearchParams({ date: reviewDate, page: '1', size: '10' })}`;
   }
 
-  async statedTotal(): Promise<number> {
-    const text = await (await requireElement(this.page, TOTAL)).first().textContent();
-    const n = parseTotal(text ?? '');
-    if (n === undefined) throw new LayoutError(TOTAL, this.page.url(), `no "共 N 条" in ${JSON.stringify(text)}`);
-    return n;
+  statedTotal(): Promise<number> {
+    return readStatedTotal(this.page, TOTAL);
   }
 
   /** The export link's absolute URL. */

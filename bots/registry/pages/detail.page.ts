@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { LayoutError, requireElement } from '../../sdk';
-import { parseTotal } from '../../core-banking/parse';
+import { LayoutError, parseStatedTotal, requireElement } from '../../sdk';
 import { SELECTORS } from './selectors';
 
 const BASE_ROWS = SELECTORS.baseRows;
@@ -30,7 +29,7 @@ export class DetailPage {
       trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
     );
     const totalText = (await this.page.locator(SELECTORS.changeSummary).first().textContent().catch(() => null)) ?? '';
-    const stated = parseTotal(totalText);
+    const stated = parseStatedTotal(totalText);
     if (stated === undefined) throw new LayoutError(SELECTORS.changeSummary, this.page.url(), `no "共 N 条" in ${JSON.stringify(totalText)}`);
     return { headers, rows, stated };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idColumn, parseComplaintDetail } from '../../../bots/complaints/parse';
+import { COMPLAINT_LIST_GRID, parseComplaintDetail } from '../../../bots/complaints/parse';
+import { headerFields } from '../../../bots/sdk';
 import { complaintsOf } from '../../../fixtures/generator/complaints';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { COMPLAINT_COLUMNS, DETAIL_FIELDS } from '../../../fixtures/portals/complaints/server';
@@ -23,8 +24,9 @@ describe('complaints parsing', () => {
     expect(() => parseComplaintDetail(rows.map(([l, v]) => [l, l === '投诉等级' ? '特级' : v]))).toThrow('投诉等级: unknown level "特级"');
   });
   it('finds the id column wherever the list puts it', () => {
+    const idColumn = (headers: string[]) => headerFields(COMPLAINT_LIST_GRID, headers).indexOf('id');
     expect(idColumn(COMPLAINT_COLUMNS.map((c) => c.label))).toBe(0);
     expect(idColumn([...COMPLAINT_COLUMNS].reverse().map((c) => c.label))).toBe(COMPLAINT_COLUMNS.length - 1);
-    expect(() => idColumn(['编号'])).toThrow(/no column 投诉编号/);
+    expect(() => idColumn(['编号'])).toThrow(/missing column "投诉编号"/);
   });
 });

@@ -6,10 +6,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { gbkCsvRows } from '../../../bots/core-banking/export-csv';
-import {
-  CORRECTION_TABLE, CUSTOMER_TABLE, headerProblem, mapHeaders, parseRow, parseTotal, RECONCILIATION_TABLE, TRANSACTION_TABLE,
-  type TableSchema,
-} from '../../../bots/core-banking/parse';
+import { CORRECTION_TABLE, CUSTOMER_TABLE, RECONCILIATION_TABLE, TRANSACTION_TABLE } from '../../../bots/core-banking/parse';
+import { headerProblem, mapHeaders, parseRow, parseStatedTotal as parseTotal, type GridColumns } from '../../../bots/sdk';
 import { correctionsOf } from '../../../fixtures/generator/corrections';
 import { customersOf } from '../../../fixtures/generator/customers-touched';
 import { reconciliationOf } from '../../../fixtures/generator/reconciliation';
@@ -22,10 +20,10 @@ import {
 const world = buildWorld(3, 'small');
 const DATE = '2025-06-30';
 
-function roundTrip<R>(schema: TableSchema<R>, columns: Column<R>[], records: R[]): R[] {
+function roundTrip<R>(schema: GridColumns<R>, columns: Column<R>[], records: R[]): R[] {
   const m = mapHeaders(schema, columns.map((c) => c.header));
   expect(headerProblem(schema, m)).toBeUndefined();
-  return records.map((r) => parseRow(schema, columns.map((c) => c.cell(r)), m.fields));
+  return records.map((r, i) => parseRow(schema, columns.map((c) => c.cell(r)), m.fields, i + 1));
 }
 
 describe('core-banking parse', () => {
@@ -45,16 +43,16 @@ describe('core-banking parse', () => {
 
   it('converts cell texts: thousands separators, 是/否, empty as null, authorisation labels', () => {
     const m = mapHeaders(TRANSACTION_TABLE, ['金额', '柜员', '办理时长(秒)', '授权方式', '超限授权', '跨境']);
-    expect(parseRow(TRANSACTION_TABLE, ['1,234,567.89', '', '', '远程', '是', '否'], m.fields)).toEqual({
+    expect(parseRow(TRANSACTION_TABLE, ['1,234,567.89', '', '', '远程', '是', '否'], m.fields, 1)).toEqual({
       amount: 1_234_567.89, tellerId: null, handleSeconds: null, authorization: 'remote', overLimit: true, crossBorder: false,
     });
     const c = mapHeaders(CUSTOMER_TABLE, ['联系电话', '证件号码']);
-    expect(parseRow(CUSTOMER_TABLE, ['', '11010519491231002X'], c.fields)).toEqual({ phone: null, idNumber: '11010519491231002X' });
+    expect(parseRow(CUSTOMER_TABLE, ['', '11010519491231002X'], c.fields, 1)).toEqual({ phone: null, idNumber: '11010519491231002X' });
   });
 
   it('leaves a value it cannot read for the schema check to reject (never a silent zero)', () => {
     const m = mapHeaders(TRANSACTION_TABLE, ['金额', '现金']);
-    const r = parseRow(TRANSACTION_TABLE, ['', '可能'], m.fields);
+    const r = parseRow(TRANSACTION_TABLE, ['', '可能'], m.fields, 1);
     expect(Number.isNaN(r.amount)).toBe(true);
     expect(r.cash).toBe('可能');
   });

@@ -1,12 +1,23 @@
 import type { Page } from 'playwright-core';
-import { LayoutError } from './errors';
-import { requireElement } from './require-element';
-import { parseStatedTotal } from './stated-total';
+import { requireElement } from '../require-element';
+import { readStatedTotal } from '../stated-total';
+
+/** Where a grid is on its page: what an in-page fetch looks for in the document it reads. */
+export interface GridSelectors {
+  table: string;
+  pager: string;
+}
 
 /**
  * A server-rendered, paginated table with a pager stating "共 N 条" — the screen most bank portals
  * are made of. Page objects of such screens extend it and add their URL and filters.
  * Found by the table's id, which survives restyling (renamed classes), and headers by text.
+ *
+ * @example
+ * export class InspectionsPage extends GridPage {
+ *   constructor(page: Page) { super(page, 'table#inspection-table'); }
+ *   static url(date: string, pageNo: number, size: number) { return `/inspections?date=${date}&page=${pageNo}&size=${size}`; }
+ * }
  */
 export class GridPage {
   constructor(
@@ -17,12 +28,13 @@ export class GridPage {
     private readonly renderedMs = 2_000,
   ) {}
 
+  get selectors(): GridSelectors {
+    return { table: this.table, pager: this.pager };
+  }
+
   /** The "共 N 条" under the table. */
-  async statedTotal(): Promise<number> {
-    const text = (await (await requireElement(this.page, this.pager, this.renderedMs)).first().textContent()) ?? '';
-    const n = parseStatedTotal(text);
-    if (n === undefined) throw new LayoutError(this.pager, this.page.url(), `no "共 N 条" in ${JSON.stringify(text.trim().slice(0, 80))}`);
-    return n;
+  statedTotal(): Promise<number> {
+    return readStatedTotal(this.page, this.pager, this.renderedMs);
   }
 
   async headers(): Promise<string[]> {
