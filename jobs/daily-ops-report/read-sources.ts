@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { readJsonlValues } from '../../bots/sdk/jsonl-reader';
 import type { SourceStatus } from '../runtime/run-store';
 import type { SourceId } from './figures';
 import type { SourceInputs } from './source-input';
@@ -17,12 +16,6 @@ export const SOURCE_BOTS: Record<SourceId, string> = {
   deviceInspections: 'devices.inspections',
 };
 
-/** Streams a JSONL file of records, one parsed object at a time. */
-export async function* readJsonl(file: string): AsyncGenerator<unknown> {
-  const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) if (line) yield JSON.parse(line);
-}
-
 /**
  * Each source's records as its extraction left them in `dir` (a run folder, or one of its history
  * days), or the reason it is missing: a failed or absent extraction is said, never read as empty.
@@ -35,7 +28,7 @@ export function readSources(dir: string, statuses: readonly SourceStatus[]): Sou
       sources[source] = { missing: `${botId}: ${status?.error ?? '未抽取'}` };
       continue;
     }
-    sources[source] = { records: readJsonl(path.join(dir, status.file)), expectedCount: status.expected ?? undefined };
+    sources[source] = { records: readJsonlValues(path.join(dir, status.file)), expectedCount: status.expected ?? undefined };
   }
   return sources;
 }

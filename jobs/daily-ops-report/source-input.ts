@@ -8,7 +8,7 @@ export type RecordStream = AsyncIterable<unknown> | Iterable<unknown>;
  * showed (checked: fewer or more rows than the portal showed means the extraction was incomplete),
  * or the reason it has none.
  *
- * @example { records: readJsonl('transactions.jsonl'), expectedCount: 203118 }
+ * @example { records: readJsonlValues('transactions.jsonl'), expectedCount: 203118 }
  * @example { missing: '核心业务系统登录失败 (PortalError: 503)' }
  */
 export type SourceInput = RecordStream | { records: RecordStream; expectedCount?: number } | { missing: string };

@@ -8,7 +8,7 @@
 import { ReviewAccountRecord } from '../../../bots/records';
 import type { AccountsEntry } from '../input';
 import { isBlank } from '../normalise';
-import { readJsonlBatches, type JsonlLine } from './jsonl';
+import { readJsonlBatches, type JsonlLine } from '../../../bots/sdk/jsonl-reader';
 import { quickReviewAccount } from './record-shapes';
 
 /** Judges one record of the file: the account, or the input error it is. */

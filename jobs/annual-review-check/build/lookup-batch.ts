@@ -6,7 +6,7 @@
 import type { RegistryLookupResult } from '../../../bots/records';
 import type { RegistryCompanyFields } from '../rules';
 import { compactUscc } from '../uscc';
-import type { JsonlLine } from './jsonl';
+import type { JsonlLine } from '../../../bots/sdk/jsonl-reader';
 import { packLookup, type StoredLookup } from './packed-lookup';
 import { isLookupResultShape } from './record-shapes';
 

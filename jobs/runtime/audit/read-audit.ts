@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readJsonlValues } from '../../../bots/sdk/jsonl-reader';
 
-/** The audit log's entries, oldest first; a broken line is reported with its number, not skipped silently. */
+/** The audit log's entries, oldest first; a broken line throws naming file and line, never skipped silently. */
 export async function readAudit(file: string): Promise<Record<string, unknown>[]> {
   if (!existsSync(file)) return [];
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  return lines.flatMap((line, i) => {
-    if (!line.trim()) return [];
-    try {
-      return [JSON.parse(line) as Record<string, unknown>];
-    } catch {
-      throw new Error(`${file}:${i + 1}: not a JSON line`);
-    }
-  });
+  const entries: Record<string, unknown>[] = [];
+  for await (const entry of readJsonlValues(file)) entries.push(entry as Record<string, unknown>);
+  return entries;
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonlLines, type JsonlLine } from '../../../../jobs/annual-review-check/build/jsonl';
+import { readJsonlLines, readJsonlValues, type JsonlLine } from '../../../../bots/sdk/jsonl-reader';
 
 /** The reader as it was: readline, one JSON.parse per non-empty line. */
 async function viaReadline(file: string): Promise<JsonlLine[]> {
@@ -69,5 +69,30 @@ describe('readJsonlLines', () => {
     const read = await viaChunks(file);
     expect(read).toEqual(await viaReadline(file));
     expect(read.map((l) => l.value)).toEqual(lines);
+  });
+});
+
+describe('readJsonlValues (files the product wrote itself)', () => {
+  async function values(file: string): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for await (const value of readJsonlValues(file)) out.push(value);
+    return out;
+  }
+
+  it('gives each line’s value in order, skipping empty lines', async () => {
+    const file = path.join(dir, 'values.jsonl');
+    await writeFile(file, '{"a":1}\n\n["二"]\r\n3\n');
+    expect(await values(file)).toEqual([{ a: 1 }, ['二'], 3]);
+  });
+
+  it('throws at a line that is not JSON, naming file and line, after giving the lines before it', async () => {
+    const file = path.join(dir, 'damaged.jsonl');
+    await writeFile(file, '{"a":1}\n\n{"a":\n{"a":4}\n');
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const value of readJsonlValues(file)) seen.push(value);
+    })().catch((e: unknown) => e as Error);
+    expect(seen).toEqual([{ a: 1 }]);
+    expect(error?.message.startsWith(`${file}:3: not a JSON line (`), error?.message).toBe(true);
   });
 });
