@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { openAccountsFile } from '../../jobs/annual-review-check/input';
 import { IsoDate, ReviewAccountRecord } from '../records';
 import { defineBot, LayoutError } from '../sdk';
 import { downloadExport } from './download-export';
+import { xlsxExportRows } from './export-rows';
+import { parseReviewExport } from './parse';
 import { ReviewListPage } from './pages/review-list.page';
 import { annualReviewPortal } from './portal';
 
 /**
- * 年检账户清单: the accounts due for review, from the system's .xlsx export (the engine's own
- * accounts-file reader parses it, so portal exports and ops users' files are read the same way),
- * checked against the list's "共 N 条".
+ * 年检账户清单: the accounts due for review, from the system's .xlsx export (read as a stream,
+ * columns by header text), checked against the list's "共 N 条".
  */
 export default defineBot({
   id: 'annual-review.accounts',
@@ -27,12 +27,9 @@ export default defineBot({
     });
     ctx.expectTotal(total);
     try {
-      const sheet = await openAccountsFile(file);
       let done = 0;
-      for await (const entry of sheet.entries()) {
-        // The system's own export should have no unusable row: one would be a changed export format.
-        if (entry.kind === 'error') throw new LayoutError('export.xlsx', ctx.baseUrl, `row ${entry.error.row}: ${entry.error.error}`);
-        yield entry.account;
+      for await (const account of readExport(file, ctx.baseUrl)) {
+        yield account;
         ctx.progress(++done, total);
       }
     } finally {
@@ -40,3 +37,18 @@ export default defineBot({
     }
   },
 });
+
+/** The downloaded export's accounts; the system's own export has one format, so anything unreadable is a changed export. */
+async function* readExport(file: string, portalUrl: string): AsyncGenerator<ReviewAccountRecord> {
+  const accounts = parseReviewExport(xlsxExportRows(file));
+  for (;;) {
+    let next: IteratorResult<ReviewAccountRecord>;
+    try {
+      next = await accounts.next();
+    } catch (err) {
+      throw new LayoutError('export.xlsx', portalUrl, (err as Error).message);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
