@@ -23,6 +23,26 @@ import { BUILD_INFO, staleness } from './freshness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** esbuild's options for `entryPoints` (default: opsbot's) compiled from `root` into `outdir`. */
+export function esbuildOptions(root, outdir, entryPoints = ENTRY_POINTS) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    // Chunks sit beside the entries: a thread entry is found next to the chunk that starts it.
+    chunkNames: '[name]-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
 /** Builds dist/ under `root`; returns what was read and how long it took. */
 export async function compile(root = ROOT) {
   const startedAtMs = Date.now();
@@ -30,22 +50,7 @@ export async function compile(root = ROOT) {
   rmSync(staging, { recursive: true, force: true });
   let result;
   try {
-    result = await build({
-      absWorkingDir: root,
-      entryPoints: ENTRY_POINTS,
-      outdir: staging,
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      // Chunks sit beside the entries: a thread entry is found next to the chunk that starts it.
-      chunkNames: '[name]-[hash]',
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'warning',
-    });
+    result = await build(esbuildOptions(root, staging));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
