@@ -1,6 +1,7 @@
 // The records bots produce: the contract between bots (which read portals), fixtures (which
 // generate what portals serve) and jobs (which compute figures and flags).
 export * from './common';
+export * from './local-date-time-of';
 export * from './stored-page';
 export * from './transaction';
 export * from './correction';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { localDateTimeOf } from '../../../bots/records';
 
 /**
  * Mainland China business days: public holidays and make-up working days (调休), from the
@@ -73,5 +74,5 @@ export function previousBusinessDays(date: string, n: number): string[] {
 
 /** Today's date in Asia/Shanghai, where the bank's day is. */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDateTimeOf(now).slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDataMissingError, calendarYears, isBusinessDay, previousBusinessDay } from '../../../../jobs/runtime/calendar';
+import { CalendarDataMissingError, calendarYears, isBusinessDay, previousBusinessDay, todayInShanghai } from '../../../../jobs/runtime/calendar';
 
 // Dates from the State Council's holiday notices (国务院办公厅关于2025年/2026年部分节假日安排的通知),
 // written here by hand so the calendar's data source is checked against the notices.
@@ -59,5 +59,12 @@ describe('a year without data', () => {
   });
   it('knows 2025 and 2026', () => {
     expect(calendarYears()).toEqual(expect.arrayContaining([2025, 2026]));
+  });
+});
+
+describe('todayInShanghai', () => {
+  it('is the bank’s date, which starts at 16:00 UTC the day before', () => {
+    expect(todayInShanghai(new Date('2026-02-16T15:59:59Z'))).toBe('2026-02-16');
+    expect(todayInShanghai(new Date('2026-02-16T16:00:00Z'))).toBe('2026-02-17');
   });
 });
