@@ -4,7 +4,7 @@
 // (scripts/build/entries.mjs), or through tsx from source.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { readJsonlBatches } from './jsonl';
+import { readJsonlBatches } from '../../../bots/sdk/jsonl-reader';
 import { lookupBatchOf } from './lookup-batch';
 
 async function readLookups(file: string): Promise<void> {

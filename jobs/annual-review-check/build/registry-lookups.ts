@@ -18,7 +18,7 @@ import { RegistryLookupResult } from '../../../bots/records';
 import type { RegistryLookup } from '../rules';
 import { compactUscc } from '../uscc';
 import { startModuleThread } from '../../runtime/module-thread';
-import { readJsonlBatches } from './jsonl';
+import { readJsonlBatches } from '../../../bots/sdk/jsonl-reader';
 import { lookupBatchOf, type LookupBatch, type SchemaCheck } from './lookup-batch';
 import { unpackLookup, type StoredLookup } from './packed-lookup';
 
