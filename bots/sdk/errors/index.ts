@@ -1,4 +1,3 @@
-export * from './business-error';
 export * from './retryable-error';
 export * from './non-retryable-error';
 export * from './portal-error';

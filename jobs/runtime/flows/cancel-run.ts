@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit';
+import { requestCancel } from '../queues/cancel-requests';
 import { parseRunId, type CancelMark, type RunStore } from '../run-store';
 import type { RunQueues } from './run-queues';
 import { flowJobsOf, unfinishedRunStates, type UnfinishedRunState } from './unfinished-runs';
@@ -21,7 +22,11 @@ export interface CancelOutcome {
   before?: UnfinishedRunState;
   /** Jobs of its flow taken out of BullMQ (queued, waiting for children, delayed, done). */
   removedJobs: number;
-  /** Jobs a live worker holds right now: they end on their own; the build then refuses to publish. */
+  /**
+   * Jobs a worker held when cancelled: each was asked to stop (see queues/cancel-requests.ts); its
+   * worker aborts it between steps, within seconds, and records it cancelled, not retried. The
+   * build then refuses to publish. A job held by a dead worker stays listed until its lock expires.
+   */
   stillRunning: string[];
 }
 
@@ -30,7 +35,9 @@ export interface CancelOutcome {
  * killed, which a worker would otherwise finish later. Order matters: the mark goes into the
  * staging folder first (from then on no build publishes it, see RunStore.finish and the build
  * processor), then the flow's jobs that no worker holds are removed from BullMQ (in whatever
- * namespace they wait), then the change is appended to the audit log.
+ * namespace they wait), then the workers holding the others are asked to abort them (BullMQ's
+ * `worker.cancelJob`, reached through the queue's event stream), then the change is appended to
+ * the audit log.
  */
 export async function cancelRun(runId: string, reason: string | undefined, deps: CancelDeps): Promise<CancelOutcome> {
   const { job, date } = parseRunId(runId);
@@ -48,10 +55,16 @@ export async function cancelRun(runId: string, reason: string | undefined, deps:
     // Queued children first (a worker holding one keeps it), then the whole flow if nothing is held.
     await flow.build.removeUnprocessedChildren();
     await flow.reports.remove(runId, { removeChildren: true });
+    const held: { queue: string; id: string }[] = [];
     for (const j of jobs) {
       const state = await j.getState();
       if (state === 'unknown') removedJobs += 1;
-      else if (state === 'active') stillRunning.push(`${j.queueName}/${j.id}`);
+      else if (state === 'active') held.push({ queue: j.queueName, id: j.id! });
+    }
+    stillRunning.push(...held.map((j) => `${j.queue}/${j.id}`));
+    const why = `run ${runId} cancelled by ${mark.by}${mark.reason ? `: ${mark.reason}` : ''}`;
+    for (const queue of new Set(held.map((j) => j.queue))) {
+      await requestCancel({ connection: flow.reports.opts.connection, prefix: flow.prefix }, queue, held.filter((j) => j.queue === queue).map((j) => j.id), why);
     }
   }
   await appendAudit(deps.auditLog, {

@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { BusinessError, LayoutError, runBot, type BotRuntime } from '../../../bots/sdk';
+import { LayoutError, NonRetryableError, runBot, type BotRuntime } from '../../../bots/sdk';
 import { QUEUES, type ExtractPayload } from '../queues';
 import { botIn, type BotRegistry } from '../registries';
 import { writeSourceStatus } from '../run-store';
@@ -10,28 +10,37 @@ import { checkExtractPayload } from './payload-checks';
  * Runs one extraction child, against the portal this deployment's config names (a job never says
  * where a portal is: see queues/queue-namespace.ts). On its last attempt (or on an error that retrying cannot fix) it
  * leaves a failed status with the error and evidence, so the build says what is missing and why.
+ *
+ * Errors by type (bots/sdk/errors): a NonRetryableError (changed layout, incomplete extraction,
+ * invalid input, cancellation) fails the job for good as BullMQ's UnrecoverableError; anything else
+ * (portal faults past the step's retries, a crashed browser) is BullMQ's to retry.
  */
 export function extractProcessor(runtime: BotRuntime, deps: { bots: BotRegistry }) {
-  return async (job: Job<ExtractPayload>) => {
+  // Three parameters: BullMQ hands the job's abort signal only to a processor that declares it (it
+  // reads `processor.length`). `worker.cancelJob` fires it (queues/cancel-requests.ts); runBot
+  // makes it `ctx.signal`, and the bot stops between steps with a JobCancelledError.
+  return async (job: Job<ExtractPayload>, _token?: string, signal?: AbortSignal) => {
     // A refused payload fails here, before its runDir is written to (not even a failed status).
     const { botId, runDir, input } = await admitted(QUEUES.bots, job, checkExtractPayload);
     const bot = botIn(deps.bots, botId);
     try {
       const result = await runBot(runtime, bot, input, {
         runDir,
+        signal,
         onProgress: (done, total) => void job.updateProgress({ done, total }).catch(() => undefined),
       });
       await writeSourceStatus(runDir, { ...result, status: 'ok', evidence: [] });
       return result;
     } catch (err) {
-      const final = err instanceof LayoutError || err instanceof BusinessError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const unrecoverable = err instanceof NonRetryableError;
+      const final = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) {
         await writeSourceStatus(runDir, {
           botId, botVersion: bot.version, status: 'failed', count: null, expected: null, file: null, sha256: null, durationMs: null,
           error: (err as Error).message, evidence: err instanceof LayoutError ? err.evidence : [],
         });
       }
-      if (err instanceof LayoutError || err instanceof BusinessError) throw new UnrecoverableError((err as Error).message);
+      if (unrecoverable) throw new UnrecoverableError(err.message);
       throw err;
     }
   };

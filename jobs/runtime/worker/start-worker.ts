@@ -4,6 +4,7 @@ import { BotRuntime, closeSharedBrowser, sharedBrowser } from '../../../bots/sdk
 import { config } from '../config';
 import { log } from '../logger';
 import { bullConnection, QUEUES } from '../queues';
+import { watchCancelRequests } from '../queues/cancel-requests';
 import { startTriggerWorker } from '../scheduler/trigger-worker';
 import { buildProcessor } from './build-processor';
 import { deliverProcessor } from './deliver-processor';
@@ -32,12 +33,14 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
     w.on('error', (err) => logger.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // `opsbot runs cancel` from another process: the extraction worker aborts the jobs it holds.
+  const cancels = await watchCancelRequests(workers[0]!, common, logger);
   // Schedule fires (queue `triggers`): also recovers fires missed while no worker was up.
   const triggers = await startTriggerWorker(common, logger);
   return {
     workers: [...workers, triggers.worker],
     close: async () => {
-      await Promise.all([...workers.map((w) => w.close()), triggers.close()]);
+      await Promise.all([...workers.map((w) => w.close()), triggers.close(), cancels.close()]);
       await closeSharedBrowser();
     },
   };
