@@ -88,6 +88,12 @@ export class RuntimeBotContext implements BotContext {
     if (this.context) return this.context;
     this.currentState = await this.deps.session.storageState(this.deps.browser);
     const context = await this.deps.browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
+    // Cancelled while it was being made (a step does not wait for this): run-bot has closed or
+    // is closing this job's context, so this one would be left open on the shared browser.
+    if (this.signal.aborted) {
+      await context.close().catch(() => undefined);
+      throw JobCancelledError.of(this.signal);
+    }
     this.tracingStarted = false;
     if (this.deps.session.portal.blockResources) {
       await context.route('**/*', (route) =>
@@ -153,7 +159,8 @@ export class RuntimeBotContext implements BotContext {
   async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       throwIfCancelled(this.signal);
-      const page = onPage ?? (await this.page());
+      // The first step logs in (slow on a slow portal): a cancellation does not wait for it.
+      const page = onPage ?? (await untilCancelled(this.page(), this.signal));
       const tracing = this.deps.trace !== false && !onPage;
       if (tracing && !this.tracingStarted) {
         // Started on the first traced step, not with the context: tracing records screenshots of

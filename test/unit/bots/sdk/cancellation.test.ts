@@ -95,6 +95,22 @@ describe('ctx.step: classification by type, and cancellation between and during 
     expect(tries).toBe(1);
   });
 
+  it('a first step still logging in (a slow portal) ends as soon as the job is cancelled', async () => {
+    const c = new AbortController();
+    const loggingIn = { baseUrl: 'http://portal.test', portal: { id: 'test' }, storageState: () => new Promise(() => undefined) };
+    const ctx = new RuntimeBotContext({
+      botId: 'test.cancel', runDir: '/nonexistent', browser: {} as Browser, session: loggingIn as unknown as PortalSession,
+      log: pino({ level: 'silent' }), evidence: {} as Evidence, signal: c.signal, trace: false,
+    });
+    let ran = false;
+    const started = Date.now();
+    const step = ctx.step('menu', async () => (ran = true));
+    setTimeout(() => c.abort('admin'), 30);
+    await expect(step).rejects.toBeInstanceOf(JobCancelledError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(ran).toBe(false);
+  });
+
   it('a cancellation during the backoff before a retry ends the wait at once', async () => {
     const c = new AbortController();
     const ctx = new RuntimeBotContext({
