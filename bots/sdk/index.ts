@@ -15,3 +15,5 @@ export * from './scrub';
 export * from './stated-total';
 export * from './grid';
 export * from './login';
+export * from './readers';
+export * from './stored-pages';

@@ -1,11 +1,13 @@
-// SessionHttp: Node's HTTP with a real Chromium context's session. The browser's cookies go to
-// the URLs they belong to (not to another host a redirect leads to), cookies a content answer sets
-// reach the browser only when adopted, and a changed session is read again after forget().
+// SessionHttp (the SDK's HTTP reader's transport): Node's HTTP with a real Chromium context's
+// session. The browser's cookies go to the URLs they belong to (not to another host a redirect
+// leads to), cookies a content answer sets reach the browser only when adopted, and a changed
+// session is read again after forget(). Set-Cookie headers are read by tough-cookie (setCookieIn).
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CookieJar } from 'tough-cookie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../bots/sdk';
-import { parseSetCookie, SessionHttp } from '../../../bots/registry/session-http';
+import { SessionHttp, setCookieIn } from '../../../bots/sdk/readers';
 import { HttpApp } from '../../../fixtures/kit/http-app';
 
 /** A server that echoes the Cookie header it got, sets cookies and redirects on request. */
@@ -95,17 +97,23 @@ describe('SessionHttp: HTTP from Node with the browser session', () => {
   });
 });
 
-describe('parseSetCookie', () => {
-  it('defaults Domain to the host and Path to the request directory; reads the attributes', () => {
-    expect(parseSetCookie('sid=abc=def; HttpOnly', 'https://portal.example/app/search?x=1')).toEqual({ name: 'sid', value: 'abc=def', domain: 'portal.example', path: '/app', httpOnly: true });
-    expect(parseSetCookie('sid=1; Domain=.example; Path=/x; Secure; SameSite=strict', 'https://portal.example/')).toEqual({ name: 'sid', value: '1', domain: '.example', path: '/x', secure: true, sameSite: 'Strict' });
+describe('setCookieIn (a Set-Cookie header → the jar and the browser cookie)', () => {
+  const parseSetCookie = async (header: string, url: string) => (await setCookieIn(new CookieJar(), header, url))?.cookie ?? null;
+
+  it('defaults Domain to the host and Path to the request directory; reads the attributes', async () => {
+    expect(await parseSetCookie('sid=abc=def; HttpOnly', 'https://portal.example/app/search?x=1')).toEqual({ name: 'sid', value: 'abc=def', domain: 'portal.example', path: '/app', httpOnly: true, secure: false });
+    expect(await parseSetCookie('sid=1; Domain=.bank.example; Path=/x; Secure; SameSite=strict', 'https://portal.bank.example/')).toEqual({ name: 'sid', value: '1', domain: '.bank.example', path: '/x', httpOnly: false, secure: true, sameSite: 'Strict' });
   });
 
-  it('Max-Age wins over Expires, and 0 means gone', () => {
-    const now = Date.now() / 1000;
-    const c = parseSetCookie('sid=1; Max-Age=0; Expires=Wed, 01 Jan 2099 00:00:00 GMT', 'https://p.example/');
-    expect(c!.expires!).toBeLessThanOrEqual(now + 1);
-    expect(parseSetCookie('sid=1; Expires=Wed, 01 Jan 2099 00:00:00 GMT', 'https://p.example/')!.expires).toBe(Date.parse('2099-01-01T00:00:00Z') / 1000);
-    expect(parseSetCookie('novalue', 'https://p.example/')).toBeNull();
+  it('Max-Age wins over Expires, and 0 means gone', async () => {
+    const gone = await setCookieIn(new CookieJar(), 'sid=1; Max-Age=0; Expires=Wed, 01 Jan 2099 00:00:00 GMT', 'https://p.example/');
+    expect(gone?.live).toBe(false);
+    expect((await parseSetCookie('sid=1; Expires=Wed, 01 Jan 2099 00:00:00 GMT', 'https://p.example/'))!.expires).toBe(Date.parse('2099-01-01T00:00:00Z') / 1000);
+    expect(await parseSetCookie('novalue', 'https://p.example/')).toBeNull();
+  });
+
+  it('refuses a Domain the answering host may not set (another site, a public suffix)', async () => {
+    expect(await parseSetCookie('sid=1; Domain=other.example', 'https://portal.bank.example/')).toBeNull();
+    expect(await parseSetCookie('sid=1; Domain=com.cn', 'https://portal.com.cn/')).toBeNull();
   });
 });

@@ -1,0 +1,145 @@
+// HTTP from Node with a browser context's session: the cookies the browser holds (its login
+// included) in a tough-cookie jar, the browser's User-Agent, redirects followed by hand so each
+// hop gets the cookies of its own URL and never another host's. The browser logs in and renders
+// what must be seen; pages that are only read are fetched here, with no renderer and no DevTools
+// round trip in between.
+//
+// Example:
+//   const http = await SessionHttp.of(loggedInPage, 'https://portal/');
+//   const answer = await http.get('/search?keyword=…', 30_000);
+//   if (isContent(answer)) await http.adoptCookies(answer);   // cookies it set go to jar and browser
+//   else if (isLogin(answer)) http.forget();                  // the session changed: read the browser afresh
+
+import type { BrowserContext, Page } from 'playwright-core';
+import { Cookie, CookieJar } from 'tough-cookie';
+import type { PageAnswer } from './page-answer';
+
+const MAX_REDIRECTS = 5;
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+export interface HttpAnswer extends PageAnswer {
+  /** Set-Cookie headers of every hop, with the URL that set each: not kept until `adoptCookies`. */
+  setCookies: { url: string; header: string }[];
+}
+
+type BrowserCookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
+type NewCookie = Parameters<BrowserContext['addCookies']>[0][number];
+
+export class SessionHttp {
+  /** The browser's cookies, read once and kept (with the cookies adopted since) until `forget()`. */
+  private jar: Promise<CookieJar> | undefined;
+
+  private constructor(private readonly context: BrowserContext, private readonly baseUrl: string, private readonly userAgent: string) {}
+
+  /** The session of `page`'s context; relative URLs are read against `baseUrl`. The page only tells the User-Agent. */
+  static async of(page: Page, baseUrl: string): Promise<SessionHttp> {
+    return new SessionHttp(page.context(), baseUrl, await page.evaluate(() => navigator.userAgent));
+  }
+
+  /** GET `url`, following redirects; the cookies it sets are kept only when the caller adopts them. */
+  async get(url: string, timeoutMs: number): Promise<HttpAnswer> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const jar = await this.cookieJar();
+    const setCookies: { url: string; header: string }[] = [];
+    let current = new URL(url, this.baseUrl).href;
+    for (let hop = 0; ; hop++) {
+      const res = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { cookie: await jar.getCookieString(current), 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
+      for (const header of res.headers.getSetCookie()) setCookies.push({ url: current, header });
+      const location = res.headers.get('location');
+      if (REDIRECT.has(res.status) && location !== null) {
+        if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
+        await res.body?.cancel();
+        current = new URL(location, current).href;
+        continue;
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        url: current, status: res.status, contentType: res.headers.get('content-type'), retryAfter: res.headers.get('retry-after'),
+        bytes, fetchedAt: new Date().toISOString(), setCookies,
+      };
+    }
+  }
+
+  /** The browser's session changed (a login): read its cookies again on the next request. */
+  forget(): void {
+    this.jar = undefined;
+  }
+
+  /**
+   * Hands the cookies a content answer set to the jar and to the browser, so a portal that renews
+   * its session on reads keeps working in both. Not for an error or login answer: logging in again
+   * is the session's job, and a stale answer must not overwrite a fresh login.
+   */
+  async adoptCookies(answer: Pick<HttpAnswer, 'setCookies'>): Promise<void> {
+    if (answer.setCookies.length === 0) return;
+    const jar = await this.cookieJar();
+    for (const { url, header } of answer.setCookies) {
+      const set = await setCookieIn(jar, header, url);
+      if (!set) continue;
+      if (set.live) await this.context.addCookies([set.cookie]);
+      else await this.context.clearCookies({ name: set.cookie.name, domain: set.cookie.domain, path: set.cookie.path });
+    }
+  }
+
+  private cookieJar(): Promise<CookieJar> {
+    this.jar ??= this.context.cookies().then(async (cookies) => {
+      const jar = new CookieJar();
+      for (const c of cookies) await jar.store.putCookie(fromBrowser(c));
+      return jar;
+    });
+    const jar = this.jar;
+    jar.catch(() => {
+      if (this.jar === jar) this.jar = undefined;
+    });
+    return jar;
+  }
+}
+
+/**
+ * One Set-Cookie header received from `url`, stored in `jar` by RFC 6265 (tough-cookie: default
+ * Domain and Path, Max-Age over Expires, a Domain the answering host may not set refused), and
+ * the cookie as the browser should then hold it; `live: false` when the header expires it. Null
+ * for a header that sets nothing (no name, a refused Domain), as a browser ignores it.
+ */
+export async function setCookieIn(jar: CookieJar, header: string, url: string): Promise<{ cookie: NewCookie; live: boolean } | null> {
+  const cookie = await jar.setCookie(header, url, { ignoreError: true });
+  if (!cookie) return null;
+  return { cookie: toBrowser(cookie), live: cookie.TTL() > 0 };
+}
+
+/** A browser cookie as the jar keeps it: a leading dot means the domain and its subdomains. */
+function fromBrowser(c: BrowserCookie): Cookie {
+  const hostOnly = !c.domain.startsWith('.');
+  return new Cookie({
+    key: c.name,
+    value: c.value,
+    domain: c.domain.replace(/^\./u, ''),
+    path: c.path,
+    expires: c.expires === -1 ? 'Infinity' : new Date(c.expires * 1000),
+    httpOnly: c.httpOnly,
+    secure: c.secure,
+    hostOnly,
+    sameSite: c.sameSite.toLowerCase(),
+    creation: new Date(),
+  });
+}
+
+/** A jar cookie as Playwright adds it to the browser. */
+function toBrowser(c: Cookie): NewCookie {
+  const expiry = c.expiryTime();
+  const sameSite = c.sameSite?.toLowerCase();
+  return {
+    name: c.key,
+    value: c.value,
+    domain: c.hostOnly ? (c.domain ?? '') : `.${c.domain ?? ''}`,
+    path: c.path ?? '/',
+    ...(expiry !== undefined && Number.isFinite(expiry) ? { expires: expiry / 1000 } : {}),
+    httpOnly: c.httpOnly,
+    secure: c.secure,
+    ...(sameSite === 'strict' ? { sameSite: 'Strict' as const } : sameSite === 'lax' ? { sameSite: 'Lax' as const } : sameSite === 'none' ? { sameSite: 'None' as const } : {}),
+  };
+}

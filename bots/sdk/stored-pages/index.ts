@@ -1,0 +1,2 @@
+export * from './page-store';
+export * from './render-stored-page';
