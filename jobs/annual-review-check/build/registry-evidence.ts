@@ -1,0 +1,108 @@
+// The annual review's evidence screenshots: for each company one of whose accounts is flagged on a
+// registry finding (not on its own code), its detail page rendered from the bytes the registry bot
+// kept when it read it (`pages` of the lookup record). The browser is served those bytes and the
+// stylesheets kept once per run, so evidence costs the registry no request, and a screenshot
+// shows exactly the page the record comes from. The bot judges nothing: which accounts are
+// flagged is this job's call, made here, after the rules ran.
+//
+// Example (build-step.ts):
+//   const evidence = RegistryEvidence.of(ctx);
+//   tallyAccount(tally, judged, evidence.plan(judged, lookups.evidenceFor(judged.account.uscc)));
+//   const shown = await evidence.render(() => ctx.browser(), ctx.log);   // files that exist now
+
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Logger } from 'pino';
+import type { StoredPage } from '../../../bots/records';
+import type { BuildContext } from '../../define-job';
+import { screenshotFile } from '../../../bots/registry/stored-names';
+import { renderStoredPage } from '../../../bots/sdk/stored-pages';
+import { compactUscc } from '../uscc';
+import type { JudgedAccount } from './judge-accounts';
+import { readJsonlLines } from './jsonl';
+import { REGISTRY_BOT } from './run-files';
+
+/** Pages rendering at once: screenshots are CPU work for the browser, and the build shares the machine. */
+const RENDERING_PAGES = 4;
+
+export class RegistryEvidence {
+  /** Code → the screenshot planned for it (relative to the run folder). */
+  private readonly planned = new Map<string, string>();
+  /** Screenshots the bot took itself (records from before it kept pages): linked as they are. */
+  private readonly recorded = new Set<string>();
+
+  /** @param lookupsFile the registry bot's records (absolute), null when it has none */
+  constructor(private readonly runDir: string, private readonly lookupsFile: string | null) {}
+
+  /** For the run being built: the registry bot's records, if its extraction succeeded. */
+  static of(ctx: Pick<BuildContext, 'runDir' | 'sources'>): RegistryEvidence {
+    const source = ctx.sources.find((s) => s.botId === REGISTRY_BOT);
+    return new RegistryEvidence(ctx.runDir, source?.status === 'ok' && source.file ? path.join(ctx.runDir, source.file) : null);
+  }
+
+  /**
+   * The screenshot a judged account links, if any: the one its lookup record names, else the one
+   * rendered after the pass for a found company the account is flagged against. Planned names are
+   * the bot's (`evidence/registry.company/registry-<code>.png`), as when the bot took them.
+   */
+  plan(judged: JudgedAccount, recorded: string | undefined): string | undefined {
+    if (recorded) {
+      this.recorded.add(recorded);
+      return recorded;
+    }
+    if (judged.lookup.kind !== 'found' || !judged.judgement.flags.some((f) => f.field !== 'uscc')) return undefined;
+    const code = compactUscc(judged.account.uscc);
+    let file = this.planned.get(code);
+    if (!file) {
+      file = screenshotFile(REGISTRY_BOT, code);
+      this.planned.set(code, file);
+    }
+    return file;
+  }
+
+  /** Renders the planned screenshots; returns every evidence file that exists now (a page missing or unreadable is logged, its account shown without a link). */
+  async render(browser: () => Promise<Browser>, log: Logger): Promise<Set<string>> {
+    const shown = new Set(this.recorded);
+    if (this.planned.size === 0) return shown;
+    const pages = await this.keptPages();
+    const todo = [...this.planned].flatMap(([code, file]) => {
+      const page = pages.get(code);
+      if (!page) log.warn({ uscc: code }, 'registry page not kept: flagged account shown without a screenshot');
+      return page ? [{ code, file, page }] : [];
+    });
+    if (todo.length === 0) return shown;
+    const context = await (await browser()).newContext();
+    try {
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(RENDERING_PAGES, todo.length) }, async () => {
+        const page = await context.newPage();
+        while (next < todo.length) {
+          const item = todo[next++]!;
+          try {
+            await renderStoredPage(page, this.runDir, item.page, path.join(this.runDir, item.file));
+            shown.add(item.file);
+          } catch (err) {
+            log.warn({ uscc: item.code, err: (err as Error).message }, 'registry evidence screenshot failed; account shown without it');
+          }
+        }
+      }));
+    } finally {
+      await context.close();
+    }
+    return shown;
+  }
+
+  /** The first kept page of each planned code's first answer in the bot's records (one pass; only planned codes are kept). */
+  private async keptPages(): Promise<Map<string, StoredPage>> {
+    const found = new Map<string, StoredPage>();
+    if (this.lookupsFile === null) return found;
+    for await (const { value } of readJsonlLines(this.lookupsFile)) {
+      const record = value as { uscc?: unknown; outcome?: unknown; pages?: StoredPage[] } | undefined;
+      if (typeof record?.uscc !== 'string' || record.outcome !== 'found') continue;
+      const code = compactUscc(record.uscc);
+      const page = record.pages?.[0];
+      if (page && this.planned.has(code) && !found.has(code)) found.set(code, page);
+    }
+    return found;
+  }
+}
