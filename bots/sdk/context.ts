@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import type { Logger } from 'pino';
+import type { PortalDefinition } from './define-portal';
 import type { PortalSession } from './portal-session';
 import { applyStorageState } from './portal-session';
 import type { Evidence } from './evidence';
-import { classifyContent, classifyStatus } from './classify-answer';
+import { busyTextOf, classifyContent, classifyStatus } from './classify-answer';
 import { isRetryable, JobCancelledError, LayoutError, PortalError, SessionExpiredError, throwIfCancelled } from './errors';
 import { scrubTraceFile } from './scrub';
 import { backoffMs, DEFAULT_RETRY, sleep, untilCancelled, type RetryPolicy } from './retry';
@@ -12,6 +13,8 @@ import { backoffMs, DEFAULT_RETRY, sleep, untilCancelled, type RetryPolicy } fro
 export interface BotContext {
   readonly botId: string;
   readonly baseUrl: string;
+  /** The portal the bot reads: readers that do not render classify answers by its login form and busy text. */
+  readonly portal: PortalDefinition;
   /** The run folder: inputs a job staged for this bot are read relative to it. */
   readonly runDir: string;
   readonly log: Logger;
@@ -63,6 +66,7 @@ export interface ContextDeps {
 export class RuntimeBotContext implements BotContext {
   readonly botId: string;
   readonly baseUrl: string;
+  readonly portal: PortalDefinition;
   readonly runDir: string;
   readonly log: Logger;
   readonly evidence: Evidence;
@@ -77,6 +81,7 @@ export class RuntimeBotContext implements BotContext {
   constructor(private readonly deps: ContextDeps) {
     this.botId = deps.botId;
     this.baseUrl = deps.session.baseUrl;
+    this.portal = deps.session.portal;
     this.runDir = deps.runDir;
     this.log = deps.log;
     this.evidence = deps.evidence;
@@ -153,7 +158,7 @@ export class RuntimeBotContext implements BotContext {
     const portal = this.deps.session.portal;
     // Read one at a time, as before: most pages are neither, and the title costs a round trip.
     if (portal.isLoginPage && (await portal.isLoginPage(page))) classifyContent(page.url(), { loginShown: true, title: '' });
-    classifyContent(page.url(), { loginShown: false, title: await page.title().catch(() => '') });
+    classifyContent(page.url(), { loginShown: false, title: await page.title().catch(() => '') }, busyTextOf(portal));
   }
 
   async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {
