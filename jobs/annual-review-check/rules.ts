@@ -176,8 +176,6 @@ function businessScopeFlag(id: Identity, account: ReviewAccountRecord, company: 
   return flagOf(id, 'businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
 }
 
-// A module function, not a closure per account: tsx names every inner arrow function with a
-// helper call, which cost ~10 % of the rules' time at 100,000 accounts.
 function addFlag(flags: Flag[], flag: Flag | null): void {
   if (flag) flags.push(flag);
 }
