@@ -77,8 +77,14 @@ function sameDeps(lockFile, markerFile) {
 /** `npm run build`'s compile step when dist/ is missing or out of date (esbuild is installed by now). */
 async function ensureBuild() {
   const { compileIfStale } = await import('../build/build.mjs');
-  const built = await compileIfStale(root);
-  if (built) console.error(`opsbot: dist/ built in ${(built.ms / 1000).toFixed(1)} s`);
+  try {
+    const built = await compileIfStale(root);
+    if (built) console.error(`opsbot: dist/ built in ${(built.ms / 1000).toFixed(1)} s`);
+  } catch {
+    // esbuild has printed each error with its file and line.
+    console.error('opsbot: the build failed (see above); dist/ is unchanged');
+    process.exit(1);
+  }
 }
 
 ensureSystemPackages();
