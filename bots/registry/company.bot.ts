@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { IsoDate, RegistryLookupResult } from '../records';
-import { planFromAccounts } from './accounts-plan';
+import { RegistryLookupResult } from '../records';
 import { defineBot, LayoutError } from '../sdk';
+import { RequestPacer } from '../sdk/readers';
+import { codesFromFile } from './codes-from-file';
 import { LookupStrategy } from './lookup-strategy';
-import type { EvidencePolicy } from './navigation-lookup';
 import { orderedPool } from './ordered-pool';
 import { normaliseCode } from './parse';
 import { registryPortal } from './portal';
-import { RequestPacer } from './request-pacer';
 
 /**
  * Our default pace: just under the registry's 20 requests/s (the fixture's default and the public
@@ -15,7 +14,7 @@ import { RequestPacer } from './request-pacer';
  * to the limit costs at most a pause now and then, while every request below it is time lost.
  */
 export const DEFAULT_REQUESTS_PER_SECOND = 19;
-/** Pages rendered at once (fallback and evidence screenshots): rendering is what costs CPU. */
+/** Pages rendered at once (fallback navigations and asked-for screenshots): rendering is what costs CPU. */
 const MAX_RENDERING_PAGES = 4;
 
 const Input = z
@@ -24,68 +23,83 @@ const Input = z
     uscc: z.array(z.string().min(1)).optional(),
     /**
      * Instead of `uscc` (no record lists in job payloads): a JSONL of ReviewAccountRecord, relative
-     * to the run folder; its distinct valid codes are looked up (see accounts-plan.ts).
+     * to the run folder; its distinct codes are looked up (see codes-from-file.ts).
      */
     accountsFile: z.string().min(1).optional(),
     /**
-     * Codes whose detail page is screenshotted as evidence, or 'flagged' (with accountsFile and
-     * reviewDate): only companies where the check's rules will flag one of the accounts.
+     * With `accountsFile`: look up only the codes (normalised) that match this regular expression,
+     * e.g. the shape of a USCC. Which codes deserve a lookup is the job's call, handed over as data.
+     */
+    lookupOnly: z.string().min(1).optional(),
+    /**
+     * Codes whose detail page is also screenshotted (rendered from the page kept for the record, no
+     * further request). The annual review renders its evidence in its build step instead, for the
+     * accounts it flags. 'flagged' is what that job asked before its build did so: accepted (with
+     * its `reviewDate`, ignored) so that payloads already queued still run, and means no screenshot.
      */
     evidenceFor: z.union([z.array(z.string()), z.literal('flagged')]).default([]),
-    /** The review date the check judges as of (licence expiry); needed for evidenceFor 'flagged'. */
-    reviewDate: IsoDate.optional(),
     /** Screenshot every company found. */
     evidence: z.boolean().default(false),
     /**
      * Render every page (real navigations, as a person's browser would) instead of reading the
-     * documents: for a registry known to build its pages with script (the bot also notices that
-     * by itself, lookup-strategy.ts), or to compare both ways.
+     * documents over HTTP: for a registry known to build its pages with script (the bot also
+     * notices that by itself, lookup-strategy.ts), or to compare both ways.
      */
     render: z.boolean().default(false),
     /**
      * Lookups in flight. Documents are fetched over HTTP with the browser's session, not in pages,
-     * so this is not a number of pages; it must cover the portal's latency (at 19 requests/s and 2 requests a
-     * lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages rendered at
-     * once (evidence, fallback): at most 4.
+     * so this is not a number of pages; it must cover the portal's latency (at 19 requests/s and 2
+     * requests a lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages
+     * rendered at once (fallback, screenshots): at most 4.
      */
     concurrency: z.number().int().min(1).max(64).default(8),
     /** Our own pace, at or below the portal's limit; a 429 slows us down further. */
     requestsPerSecond: z.number().positive().default(DEFAULT_REQUESTS_PER_SECOND),
   })
   .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile')
-  .refine((i) => i.evidenceFor !== 'flagged' || (i.accountsFile !== undefined && i.reviewDate !== undefined), "evidenceFor 'flagged' needs accountsFile and reviewDate");
+  .refine((i) => i.lookupOnly === undefined || isRegExp(i.lookupOnly), 'lookupOnly must be a regular expression');
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and
  * 变更记录), many in flight within the rate limit. The browser opens the portal (and logs in
  * where there is a login); pages are then read over HTTP with its session and parsed without
- * rendering (lookup-strategy.ts); only evidence is rendered.
- * "Not found" is an answer; a lookup that still fails after the runtime's retries is yielded as `failed` so the check can mark the account
- * unverifiable. A changed layout stops the run.
+ * rendering (lookup-strategy.ts). The page that answers each lookup is kept byte for byte in the
+ * run folder (`pages/registry.company/`, named in the record with its sha256), so evidence can be
+ * rendered from it later without another request.
+ * "Not found" is an answer; a lookup that still fails after the runtime's retries is yielded as
+ * `failed` so the check can mark the account unverifiable. A changed layout stops the run.
  */
 export default defineBot({
   id: 'registry.company',
   title: '工商登记信息查询',
-  version: '1.0.0',
+  version: '2.0.0',
   portal: registryPortal,
   input: Input,
   record: RegistryLookupResult,
   async *run(ctx, input) {
-    const plan = input.accountsFile === undefined ? null : await planFromAccounts(ctx.runDir, input.accountsFile, input.evidenceFor === 'flagged' ? (input.reviewDate ?? null) : null);
-    const codes = plan?.codes ?? (input.uscc ?? []).map(normaliseCode);
-    const evidenceFor = new Set(input.evidenceFor === 'flagged' ? [] : input.evidenceFor.map(normaliseCode));
-    const policyFor = (code: string): EvidencePolicy => ({
-      preload: input.evidence || evidenceFor.has(code),
-      // Decided on the record read from documents: its detail page is then opened for the screenshot.
-      after: (company) => input.evidenceFor === 'flagged' && plan !== null && plan.flagged(code, company),
-    });
-    const pacer = new RequestPacer(input.requestsPerSecond);
+    const codes = input.accountsFile === undefined
+      ? (input.uscc ?? []).map(normaliseCode)
+      : await codesFromFile(ctx.runDir, input.accountsFile, input.lookupOnly === undefined ? null : new RegExp(input.lookupOnly, 'u'));
+    const screenshotOf = new Set(input.evidenceFor === 'flagged' ? [] : input.evidenceFor.map(normaliseCode));
     ctx.expectTotal(codes.length);
-    const strategy = new LookupStrategy(ctx, pacer, Math.min(input.concurrency, MAX_RENDERING_PAGES), input.render);
+    const strategy = new LookupStrategy(ctx, {
+      pacer: new RequestPacer(input.requestsPerSecond),
+      renderingPages: Math.min(input.concurrency, MAX_RENDERING_PAGES),
+      renderAll: input.render,
+    });
     let done = 0;
     const results = orderedPool(codes, input.concurrency, async (code): Promise<RegistryLookupResult> => {
       try {
-        return await strategy.lookup(code, policyFor(code));
+        return await strategy.lookup(code, input.evidence || screenshotOf.has(code));
       } catch (err) {
         if (err instanceof LayoutError || ctx.signal.aborted) throw err;
         const message = err instanceof Error ? err.message : String(err);

@@ -1,58 +1,51 @@
-// A lookup read from fetched documents (document-reader.ts): the search, then the detail page,
-// with the same parse functions and checks as the rendered path. What a rendered page would have
-// but the document lacks (a portal that builds its pages with JavaScript, or a changed layout) is
-// not decided here: the lookup is handed to the navigation path, which renders the page and
-// raises LayoutError with real evidence if the page is still wrong.
+// A lookup read from documents fetched over HTTP with the browser's session (the SDK's
+// HttpReader): the search, then the detail page, with the same parse functions and checks as the
+// rendered path. What a rendered page would have but the document lacks (a portal that builds its
+// pages with JavaScript, or a changed layout) is not decided here: the lookup is handed to the
+// navigation path, which renders the page and raises LayoutError with real evidence if the page
+// is still wrong. The page that answers the lookup is kept byte for byte (PageStore).
 
-import { classifyContent, classifyStatus, PortalError } from '../sdk';
-import type { RegistryCompanyRecord } from '../records';
+import type { RegistryCompanyRecord, StoredPage } from '../records';
+import { PortalError } from '../sdk';
+import type { HttpReader, ReadPage } from '../sdk/readers';
 import { parseStatedTotal } from '../sdk/stated-total';
-import { readDocument, type DocumentKind, type FetchedDocument } from './document-reader';
+import type { PageStore } from '../sdk/stored-pages';
+import { detailContent, searchContent } from './documents';
 import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
 import { SearchPage } from './pages/search.page';
-import type { SessionHttp } from './session-http';
+import { detailPageName, searchPageName } from './stored-names';
+
+export type NeedsRendering = { outcome: 'needsRendering'; reason: string };
 
 export type FetchedLookup =
-  | { outcome: 'notFound' }
-  | { outcome: 'found'; company: RegistryCompanyRecord; detailUrl: string }
+  | { outcome: 'notFound'; pages: StoredPage[] }
+  | { outcome: 'found'; company: RegistryCompanyRecord; pages: StoredPage[] }
   /** The documents lack what a rendered page would show: read this lookup by navigation. */
-  | { outcome: 'needsRendering'; reason: string };
+  | NeedsRendering;
 
-/** Takes a slot of the shared pace before each request, and hears about 429s and successes. */
-export interface Pace {
-  take(): Promise<void>;
-  answered(doc: FetchedDocument): void;
+export type FetchedSearch = { outcome: 'notFound'; pages: StoredPage[] } | NeedsRendering | { outcome: 'detail'; detailUrl: string };
+
+const keep = async (store: PageStore, name: string, read: ReadPage): Promise<StoredPage[]> => [await store.keep(name, read.answer, read.doc)];
+
+/** The search page: the detail page's URL, "not found" (its page kept), or a document that needs rendering. */
+export async function fetchSearch(reader: HttpReader, store: PageStore, code: string): Promise<FetchedSearch> {
+  const read = await reader.read(SearchPage.url(code));
+  const search = searchContent(read.doc);
+  if (search.noResult) return { outcome: 'notFound', pages: await keep(store, searchPageName(code), read) };
+  if (!search.hasList) return { outcome: 'needsRendering', reason: 'search page has neither #no-result nor #result-list' };
+  const href = pickResult(search.rows, code);
+  if (!href) return { outcome: 'notFound', pages: await keep(store, searchPageName(code), read) };
+  return { outcome: 'detail', detailUrl: new URL(href, read.doc.url).toString() };
 }
 
-async function fetchClassified(http: SessionHttp, url: string, kind: DocumentKind, pace: Pace): Promise<FetchedDocument> {
-  await pace.take();
-  const doc = await readDocument(http, url, kind);
-  pace.answered(doc);
-  // The same errors ctx.goto raises, so ctx.step retries (429/5xx/busy) and logs in again (login page).
-  classifyStatus(doc);
-  classifyContent(doc.url, doc);
-  return doc;
-}
-
-export type FetchedSearch = { outcome: 'notFound' } | { outcome: 'needsRendering'; reason: string } | { outcome: 'detail'; detailUrl: string };
-
-/** The search page: the detail page's URL, "not found", or a document that needs rendering. */
-export async function fetchSearch(http: SessionHttp, code: string, pace: Pace): Promise<FetchedSearch> {
-  const search = await fetchClassified(http, SearchPage.url(code), 'search', pace);
-  if (search.noResult) return { outcome: 'notFound' };
-  if (!search.search?.hasList) return { outcome: 'needsRendering', reason: 'search page has neither #no-result nor #result-list' };
-  const href = pickResult(search.search.rows, code);
-  if (!href) return { outcome: 'notFound' };
-  return { outcome: 'detail', detailUrl: new URL(href, search.url).toString() };
-}
-
-/** The detail page: the company (基本信息 + 变更记录, checked against the stated total), or why it needs rendering. */
-export async function fetchDetail(http: SessionHttp, code: string, detailUrl: string, pace: Pace): Promise<FetchedLookup> {
-  const doc = await fetchClassified(http, detailUrl, 'detail', pace);
+/** The detail page: the company (基本信息 + 变更记录, checked against the stated total) and its page, or why it needs rendering. */
+export async function fetchDetail(reader: HttpReader, store: PageStore, code: string, detailUrl: string): Promise<FetchedLookup> {
+  const read = await reader.read(detailUrl);
+  const { doc } = read;
+  const detail = detailContent(doc);
   // A 404 with "未查询到" is the registry's answer for a company gone between search and detail.
-  if (doc.noResult) return { outcome: 'notFound' };
+  if (detail.noResult) return { outcome: 'notFound', pages: await keep(store, detailPageName(code), read) };
   if (doc.status >= 400) return { outcome: 'needsRendering', reason: `detail page answered ${doc.status}` };
-  const detail = doc.detail!;
   const base = parseBaseInfo(detail.basePairs);
   if (!base.ok) return { outcome: 'needsRendering', reason: `detail page: ${base.problem}` };
   // Empty cells (filled by a script) or another company: let the rendered page decide.
@@ -62,5 +55,5 @@ export async function fetchDetail(http: SessionHttp, code: string, detailUrl: st
   const changes = parseChanges(detail.headers, detail.rows);
   if (!changes.ok) return { outcome: 'needsRendering', reason: `detail page: ${changes.problem}` };
   if (changes.value.length !== stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${stated}`);
-  return { outcome: 'found', company: { ...base.value, changes: changes.value }, detailUrl };
+  return { outcome: 'found', company: { ...base.value, changes: changes.value }, pages: await keep(store, detailPageName(code), read) };
 }

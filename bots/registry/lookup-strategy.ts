@@ -1,71 +1,90 @@
-// How each lookup is read. By default from documents fetched with the browser's session but
-// without the browser (session-http.ts: no rendering, no DevTools round trip); by navigation when
-// its screenshot is due anyway, when Node cannot reach the portal, or when the fetched documents
-// lack what a rendered page shows. A flagged company's detail page is opened by navigation after the fetch,
-// so its screenshot shows the page the record comes from.
+// How each lookup is read. By default over HTTP with the browser's session (the SDK's HttpReader:
+// no rendering, no DevTools round trip); by navigation when Node cannot reach the portal, when the
+// fetched documents lack what a rendered page shows, or for every lookup with `render: true`.
+// Either way the page that answers the lookup is kept byte for byte (PageStore) and named in the
+// record; a screenshot asked for is rendered from those bytes, without another request.
 
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { RegistryLookupResult } from '../records';
+import type { RegistryLookupResult, StoredPage } from '../records';
 import { LayoutError, PortalError, type BotContext } from '../sdk';
-import { readDocument, type FetchedDocument } from './document-reader';
-import { fetchDetail, fetchSearch, type Pace } from './fetch-lookup';
-import { NavigationLookup, type EvidencePolicy } from './navigation-lookup';
+import { HttpReader, type RequestPacer } from '../sdk/readers';
+import { PageStore, renderStoredPage } from '../sdk/stored-pages';
+import { fetchDetail, fetchSearch, type FetchedLookup } from './fetch-lookup';
+import { NavigationLookup, type RenderedLookup } from './navigation-lookup';
 import { PagePool } from './page-pool';
-import { SessionHttp } from './session-http';
-import type { RequestPacer } from './request-pacer';
+import { screenshotFile } from './stored-names';
 
 /** After this many lookups needed rendering without one read from documents, stop trying documents. */
 const GIVE_UP_FETCH_AFTER = 3;
+
+export interface StrategyOptions {
+  pacer: RequestPacer;
+  /** Pages rendered at once (fallback navigations, evidence screenshots). */
+  renderingPages: number;
+  /** Every lookup by navigation. */
+  renderAll: boolean;
+}
 
 export class LookupStrategy {
   private reader: Promise<Reader> | undefined;
   private readonly navigation: NavigationLookup;
   private readonly pages: PagePool;
-  private readonly pace: Pace;
+  private readonly store: PageStore;
   private fetched = 0;
   private rendered = 0;
-  private fetchOff = false;
+  private fetchOff: boolean;
   private saidFallback = false;
 
-  constructor(private readonly ctx: BotContext, private readonly pacer: RequestPacer, renderingPages: number, renderAll = false) {
-    this.fetchOff = renderAll;
-    this.navigation = new NavigationLookup(ctx, pacer);
-    this.pages = new PagePool(ctx, renderingPages);
-    this.pace = {
-      take: () => pacer.take(ctx.signal),
-      answered: (doc: FetchedDocument) => {
-        if (doc.status === 429) pacer.throttled(retryAfterMs(doc.retryAfter));
-        else pacer.succeeded();
-      },
-    };
+  constructor(private readonly ctx: BotContext, private readonly opts: StrategyOptions) {
+    this.fetchOff = opts.renderAll;
+    // Stylesheets the kept pages link are fetched once per run, over HTTP when Node reaches the portal.
+    this.store = new PageStore(ctx.runDir, `pages/${ctx.botId}`, async (url) => {
+      const http = (await this.reader?.catch(() => undefined))?.http;
+      return http ? (await http.fetch(url)).answer : null;
+    });
+    this.navigation = new NavigationLookup(ctx, opts.pacer, this.store);
+    this.pages = new PagePool(ctx, opts.renderingPages);
   }
 
-  async lookup(code: string, evidence: EvidencePolicy): Promise<RegistryLookupResult> {
-    // A screenshot known to be due before the visit: render once, read and capture the same page.
-    if (evidence.preload || this.fetchOff) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+  /** The lookup of `code`, its page kept; with `screenshot`, a found company's page rendered from the kept bytes. */
+  async lookup(code: string, screenshot: boolean): Promise<RegistryLookupResult> {
+    const read = await this.read(code);
+    if (read.outcome === 'notFound') return { uscc: code, outcome: 'notFound', pages: read.pages };
+    const found: RegistryLookupResult = { uscc: code, outcome: 'found', company: read.company, pages: read.pages };
+    if (!screenshot || read.pages.length === 0) return found;
+    const evidence = await this.screenshot(code, read.pages[0]!);
+    return evidence ? { ...found, company: { ...read.company, evidence } } : found;
+  }
+
+  private async read(code: string): Promise<RenderedLookup> {
+    if (this.fetchOff) return this.pages.use((page) => this.navigation.lookup(page, code));
     const reader = await this.openedReader();
     const http = reader.http;
-    if (!http) return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+    if (!http) return this.pages.use((page) => this.navigation.lookup(page, code));
     // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
-    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(http, code, this.pace), reader.page);
-    const read = search.outcome === 'detail'
-      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, code, search.detailUrl, this.pace), reader.page)
+    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(http, this.store, code), reader.page);
+    const read: FetchedLookup = search.outcome === 'detail'
+      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, this.store, code, search.detailUrl), reader.page)
       : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);
-      return this.pages.use((wp) => this.navigation.lookup(wp, code, evidence));
+      return this.pages.use((page) => this.navigation.lookup(page, code));
     }
     this.fetched++;
-    if (read.outcome === 'notFound') return { uscc: code, outcome: 'notFound' };
-    if (!evidence.after(read.company)) return { uscc: code, outcome: 'found', company: read.company };
-    // Flagged: open the detail page for real; the record is the one that page shows (and the screenshot).
+    return read;
+  }
+
+  /** The screenshot of a kept page, rendered from its bytes; undefined (said in the log) when that fails: the record stands without it. */
+  private async screenshot(code: string, page: StoredPage): Promise<string | undefined> {
+    const file = screenshotFile(this.ctx.botId, code);
     try {
-      return await this.pages.use((wp) => this.navigation.evidence(wp, code, read.detailUrl, read.company));
+      await this.pages.use((p) => renderStoredPage(p, this.ctx.runDir, page, path.join(this.ctx.runDir, file)));
+      return file;
     } catch (err) {
       if (err instanceof LayoutError || this.ctx.signal.aborted) throw err;
-      // The record was read; only its screenshot is missing (the job shows the account without a link).
-      this.ctx.log.warn({ uscc: code, err: (err as Error).message }, 'registry evidence screenshot failed after retries; record kept without it');
-      return { uscc: code, outcome: 'found', company: read.company };
+      this.ctx.log.warn({ uscc: code, err: (err as Error).message }, 'registry evidence screenshot failed; record kept without it');
+      return undefined;
     }
   }
 
@@ -97,7 +116,7 @@ export class LookupStrategy {
     try {
       // Its own page, so the step is not traced (a trace records every page of the context).
       await this.ctx.step('open reader page', async (p) => {
-        await this.pacer.take(this.ctx.signal);
+        await this.opts.pacer.take(this.ctx.signal);
         await this.ctx.goto(p, '/');
       }, page);
       return { page, http: await this.reachableHttp(page) };
@@ -112,11 +131,10 @@ export class LookupStrategy {
    * Node cannot: a proxy Chromium takes from the system, a bank CA in the system's certificate
    * store, a name only the browser resolves. Then every lookup is read by the browser, said once.
    */
-  private async reachableHttp(page: Page): Promise<SessionHttp | null> {
-    const http = await SessionHttp.of(page, this.ctx.baseUrl);
+  private async reachableHttp(page: Page): Promise<HttpReader | null> {
+    const http = await HttpReader.open(page, { portal: this.ctx.portal, baseUrl: this.ctx.baseUrl, pacer: this.opts.pacer, signal: this.ctx.signal });
     try {
-      await this.pacer.take(this.ctx.signal);
-      await readDocument(http, '/', 'search');
+      await http.fetch('/');
       return http;
     } catch (err) {
       if (!(err instanceof PortalError)) throw err;
@@ -147,10 +165,5 @@ export class LookupStrategy {
 
 interface Reader {
   page: Page;
-  http: SessionHttp | null;
-}
-
-function retryAfterMs(header: string | null): number {
-  const seconds = Number(header ?? '1');
-  return Number.isFinite(seconds) ? seconds * 1000 : 1000;
+  http: HttpReader | null;
 }

@@ -3,46 +3,40 @@ import type { BotContext } from '../sdk';
 
 const BLOCKED = new Set(['image', 'font', 'media']);
 
-/** A page for navigations: images, fonts and media blocked unless an evidence screenshot is due. */
-export interface WorkerPage {
-  page: Page;
-  allowAll: boolean;
-}
-
 /**
- * At most `max` rendering pages, opened on first need: a run whose documents are all read by
- * fetch and which takes no screenshot never opens one. Callers wait for a free page.
+ * At most `max` rendering pages, opened on first need: a run whose documents are all read over
+ * HTTP and which renders no evidence never opens one. Callers wait for a free page. Images, fonts
+ * and media are blocked on them: they read, they are never screenshotted as they load (evidence
+ * is rendered from stored bytes, which serve themselves).
  */
 export class PagePool {
-  private readonly free: WorkerPage[] = [];
-  private readonly all: WorkerPage[] = [];
-  private readonly waiting: ((wp: WorkerPage) => void)[] = [];
+  private readonly free: Page[] = [];
+  private readonly all: Page[] = [];
+  private readonly waiting: ((page: Page) => void)[] = [];
   private opening = 0;
 
   constructor(private readonly ctx: BotContext, private readonly max: number) {}
 
-  async use<T>(fn: (wp: WorkerPage) => Promise<T>): Promise<T> {
-    const wp = await this.acquire();
+  async use<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.acquire();
     try {
-      return await fn(wp);
+      return await fn(page);
     } finally {
-      this.release(wp);
+      this.release(page);
     }
   }
 
-  private async acquire(): Promise<WorkerPage> {
+  private async acquire(): Promise<Page> {
     const free = this.free.pop();
     if (free) return free;
     if (this.all.length + this.opening < this.max) {
       this.opening++;
       try {
-        const wp: WorkerPage = { page: await this.ctx.newPage(), allowAll: false };
+        const page = await this.ctx.newPage();
         // On the rendering pages only (registry portal.ts: no context route, the fetches stay off Node).
-        await wp.page.route('**/*', (route) =>
-          !wp.allowAll && BLOCKED.has(route.request().resourceType()) ? route.abort() : route.continue(),
-        );
-        this.all.push(wp);
-        return wp;
+        await page.route('**/*', (route) => (BLOCKED.has(route.request().resourceType()) ? route.abort() : route.continue()));
+        this.all.push(page);
+        return page;
       } finally {
         this.opening--;
       }
@@ -50,10 +44,10 @@ export class PagePool {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private release(wp: WorkerPage): void {
+  private release(page: Page): void {
     const next = this.waiting.shift();
-    if (next) next(wp);
-    else this.free.push(wp);
+    if (next) next(page);
+    else this.free.push(page);
   }
 
   get opened(): number {
@@ -61,6 +55,6 @@ export class PagePool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.all.map((wp) => wp.page.close().catch(() => undefined)));
+    await Promise.all(this.all.map((page) => page.close().catch(() => undefined)));
   }
 }

@@ -33,10 +33,4 @@ export class DetailPage {
     if (stated === undefined) throw new LayoutError(SELECTORS.changeSummary, this.page.url(), `no "共 N 条" in ${JSON.stringify(totalText)}`);
     return { headers, rows, stated };
   }
-
-  /** Back to 基本信息 (for the evidence screenshot, which shows the registered facts). */
-  async showBaseInfo(): Promise<void> {
-    await this.page.locator(SELECTORS.baseTab).click();
-    await this.page.locator(SELECTORS.basePanel).waitFor({ state: 'visible', timeout: 5_000 });
-  }
 }

@@ -14,10 +14,6 @@ export const SELECTORS = {
   changeHeaders: '#tab-changes thead th',
   changeRows: '#tab-changes tbody tr',
   changeSummary: '#tab-changes .summary',
-  baseTab: '#tab-link-base',
-  basePanel: '#tab-base',
-  /** The internal portals' shared login form (bots/core-banking/pages/login.page.ts): a gateway in front of the registry shows it. */
-  loginForm: '#login-form',
 } as const;
 
 export type RegistrySelectors = typeof SELECTORS;

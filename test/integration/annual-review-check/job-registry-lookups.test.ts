@@ -1,5 +1,7 @@
-// The registry bot driven the way this job drives it: codes from the accounts file in the run
-// folder, evidence only for companies whose accounts the check will flag.
+// The registry bot driven the way this job drives it (the job's own source request): codes from
+// the accounts file in the run folder, each lookup's page kept byte for byte. Then the build's
+// evidence: screenshots rendered from those kept pages, for the companies the job flags only,
+// without a single request to the registry.
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +14,11 @@ import { generatedRegistry, registryCompaniesOf } from '../../../fixtures/genera
 import { buildWorld } from '../../../fixtures/generator/world';
 import type { PortalApp } from '../../../fixtures/kit/portal-app';
 import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { buildAnnualReviewStep } from '../../../jobs/annual-review-check/build-step';
+import annualReviewCheck from '../../../jobs/annual-review-check/job';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
 import { runFixtureBot } from '../bots/portal-bot-harness';
-import { writeJsonl } from '../../unit/annual-review-check/job-run-folder';
+import { buildContext, okSource, writeJsonl } from '../../unit/annual-review-check/job-run-folder';
 
 const DATE = '2025-10-31';
 const world = buildWorld(7, 'small');
@@ -28,7 +32,13 @@ function bankSide(uscc: string, overrides: Partial<ReviewAccountRecord> = {}): R
   };
 }
 
-describe('registry.company with { accountsFile, evidenceFor: "flagged" }', () => {
+/** The input this job hands the registry bot (its source request after the accounts bot). */
+function registryInput(): Record<string, unknown> {
+  const source = annualReviewCheck.sources({ date: DATE, options: {} }).find((s) => s.botId === 'registry.company');
+  return source!.input as Record<string, unknown>;
+}
+
+describe('registry.company as annual-review-check drives it, and the evidence of its build', () => {
   let browser: Browser;
   let portal: PortalApp;
   let url: string;
@@ -46,27 +56,43 @@ describe('registry.company with { accountsFile, evidenceFor: "flagged" }', () =>
     await rm(runDir, { recursive: true, force: true });
   });
 
-  it('looks up each distinct valid code once and screenshots only the companies it will flag', async () => {
+  it('looks up each distinct code once and keeps its page; the build screenshots only the companies it flags, asking the registry nothing', async () => {
     // Companies the check passes as they are (no status or expiry finding of their own).
     const clean = companies.filter((c) => judgeAccount(bankSide(c.uscc), { kind: 'found', company: c }, DATE).verdict === 'pass').slice(0, 3);
     expect(clean).toHaveLength(3);
     const [a, b, c] = clean as [(typeof clean)[0], (typeof clean)[0], (typeof clean)[0]];
+    const badCode = '91620105750906995X';
     const accounts = [
       bankSide(a.uscc),
       bankSide(b.uscc, { legalRepresentative: '某某某' }), // will be flagged
       bankSide(a.uscc, { accountNo: 'A-second', uscc: a.uscc.toLowerCase() }), // same company again
       bankSide(c.uscc),
-      { ...bankSide(c.uscc), accountNo: 'A-bad', uscc: '91620105750906995X' }, // invalid: no lookup
+      { ...bankSide(c.uscc), accountNo: 'A-bad', uscc: badCode }, // wrong check character: flagged on its code
     ];
-    await writeJsonl(path.join(runDir, 'sources/accounts.jsonl'), accounts);
-    const { records } = await runFixtureBot(browser, registryCompany, { url, login: { username: '', password: '' } }, { accountsFile: 'sources/accounts.jsonl', evidenceFor: 'flagged', reviewDate: DATE }, { runDir });
+    await writeJsonl(path.join(runDir, 'sources/annual-review.accounts.jsonl'), accounts);
+    const { records, result } = await runFixtureBot(browser, registryCompany, { url, login: { username: '', password: '' } }, registryInput(), { runDir });
     const results = records as RegistryLookupResult[];
-    expect(results.map((r) => [r.uscc, r.outcome])).toEqual([a, b, c].map((x) => [x.uscc, 'found']));
-    const evidence = results.map((r) => (r.outcome === 'found' ? r.company.evidence : undefined));
-    expect(evidence[0]).toBeUndefined();
-    expect(evidence[2]).toBeUndefined();
-    expect(evidence[1]).toMatch(/^evidence\/registry\.company\/.+\.png$/u);
-    await access(path.join(runDir, evidence[1]!));
+    // The bot applies no rule of the job: a code of the right shape is looked up even when its
+    // check character is wrong (the registry answers notFound; the build flags the code itself).
+    expect(results.map((r) => [r.uscc, r.outcome])).toEqual([[a.uscc, 'found'], [b.uscc, 'found'], [c.uscc, 'found'], [badCode, 'notFound']]);
+    expect(results.map((r) => (r.outcome === 'found' ? r.company.evidence : undefined))).toEqual([undefined, undefined, undefined, undefined]);
+    for (const r of results.filter((x) => x.outcome === 'found')) await access(path.join(runDir, r.pages![0]!.file));
+
+    // The build: only now does anyone decide who is flagged; evidence comes from the kept pages.
+    const asked: string[] = [];
+    portal.app.use((req) => {
+      asked.push(req.path);
+      return false;
+    });
+    const sources = [okSource('annual-review.accounts', accounts.length), { ...okSource('registry.company', result.count), file: result.file }];
+    const built = await buildAnnualReviewStep(buildContext(runDir, sources, { browser: async () => browser }));
+    expect(asked).toEqual([]);
+    const shot = `evidence/registry.company/registry-${b.uscc}.png`;
+    expect((built.details as { evidence: string[] }).evidence).toEqual([shot]);
+    await access(path.join(runDir, shot));
+    for (const other of [a.uscc, c.uscc, badCode]) {
+      await expect(access(path.join(runDir, `evidence/registry.company/registry-${other}.png`))).rejects.toThrow(/ENOENT/u);
+    }
   }, 120_000);
 
   it('refuses an accounts file outside the run folder', async () => {

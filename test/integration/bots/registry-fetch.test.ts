@@ -1,15 +1,16 @@
 // registry.company reading documents without rendering them (HTTP with the browser's session, parsed in Node):
 // the same answers as rendered pages, the fallback to navigation for pages built by script,
-// rate limits and session loss survived, and evidence rendered for the flagged companies only.
+// rate limits and session loss survived, and each lookup's page kept byte for byte, from which
+// evidence is rendered later without a request to the registry.
 
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RegistryCompanyRecord, RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
+import type { RegistryCompanyRecord, RegistryLookupResult } from '../../../bots/records';
 import registryCompany from '../../../bots/registry/company.bot';
 import { BotRuntime, definePortal, INTERNAL_LOGIN_FORM, runBot, type AnyBot } from '../../../bots/sdk';
 import { chromiumExecutable, QUIET_FLAGS } from '../../../bots/sdk/browser';
@@ -19,13 +20,17 @@ import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { useRegistrySuite } from './registry-suite';
 import { startLoginGateway, startScriptBuiltRegistry } from './registry-fronts';
+import { expectKeptPages, withoutPages } from './registry-records';
+import { renderStoredPage } from '../../../bots/sdk/stored-pages';
 
 const world = buildWorld(7, 'small');
 const companies = [...registryCompaniesOf(world)];
 const found = (company: RegistryCompanyRecord): RegistryLookupResult => ({ uscc: company.uscc, outcome: 'found', company });
 
 interface Run {
+  /** The records, the pages they kept set aside (`raw` has them). */
   records: RegistryLookupResult[];
+  raw: RegistryLookupResult[];
   logs: { msg: string; [k: string]: unknown }[];
   runtime: BotRuntime;
 }
@@ -37,14 +42,9 @@ async function runRegistry(browser: Browser, bot: AnyBot, endpoint: { url: strin
   const runtime = new BotRuntime(async () => browser, () => endpoint, pino({ level: 'info' }, sink));
   const result = await runBot(runtime, bot, input, { runDir });
   const text = await readFile(path.join(runDir, result.file), 'utf8');
-  return { records: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as RegistryLookupResult), logs, runtime };
+  const raw = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as RegistryLookupResult);
+  return { records: raw.map(withoutPages), raw, logs, runtime };
 }
-
-const withoutEvidence = (r: RegistryLookupResult): RegistryLookupResult => {
-  if (r.outcome !== 'found') return r;
-  const { evidence: _evidence, ...company } = r.company;
-  return { ...r, company };
-};
 
 describe('registry.company: documents read without rendering', () => {
   const reg = useRegistrySuite(world);
@@ -62,6 +62,11 @@ describe('registry.company: documents read without rendering', () => {
     const rendered = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: codes, render: true }, path.join(runDir, 'render'));
     expect(fetched.records).toEqual([...sample.map(found), { uscc: unknown, outcome: 'notFound' }]);
     expect(fetched.records).toEqual(rendered.records);
+    // Both keep the page that answered each lookup, the same bytes however it was read.
+    await expectKeptPages(path.join(runDir, 'fetch'), fetched.raw);
+    await expectKeptPages(path.join(runDir, 'render'), rendered.raw);
+    const kept = (r: RegistryLookupResult) => (r.outcome === 'failed' ? undefined : r.pages?.map((p) => [p.file, p.sha256]));
+    expect(fetched.raw.map(kept)).toEqual(rendered.raw.map(kept));
     // Nothing was rendered in fetch mode: no fallback was logged.
     expect(fetched.logs.filter((l) => /rendered page/u.test(l.msg))).toEqual([]);
 
@@ -135,30 +140,33 @@ describe('registry.company: documents read without rendering', () => {
     }
   });
 
-  it("evidence 'flagged': only the flagged company is rendered, and its screenshot is its detail page", async () => {
+  it("keeps each lookup's detail page; a screenshot rendered from it asks the registry nothing and shows the page's own pixels", async () => {
     const [same, changed] = companies.filter((c) => c.status === '存续' && c.operatingUntil === '长期');
-    const account = (c: RegistryCompanyRecord, no: string, legalRepresentative: string): ReviewAccountRecord => ({
-      accountNo: no, name: c.name, uscc: c.uscc, legalRepresentative, branch: null, accountType: null,
-      registeredCapital: null, address: null, businessScope: null, licenseExpiry: null, relationshipManager: null,
+    const { records, raw } = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { uscc: [same!.uscc, changed!.uscc] }, runDir);
+    expect(records).toEqual([found(same!), found(changed!)]);
+    await expectKeptPages(runDir, raw);
+    // The bot judges nothing and renders nothing unasked: no screenshot in its records.
+    expect(raw.map((r) => r.outcome === 'found' && r.company.evidence)).toEqual([undefined, undefined]);
+    const kept = raw[1]!.outcome === 'found' ? raw[1]!.pages![0]! : undefined;
+    // Every request the registry gets from here on reaches this counter (no limit, no busy page answers first).
+    reg.portal.faults.set({ busyRate: 0, rateLimitPerSecond: 0 });
+    const asked: string[] = [];
+    let counting = true;
+    reg.portal.app.use((req) => {
+      if (counting) asked.push(req.path);
+      return false;
     });
-    await mkdir(path.join(runDir, 'sources'), { recursive: true });
-    const accounts = [account(same!, 'A1', same!.legalRepresentative), account(changed!, 'A2', `${changed!.legalRepresentative}某`)];
-    await writeFile(path.join(runDir, 'sources/accounts.jsonl'), accounts.map((a) => JSON.stringify(a)).join('\n'));
-    const { records } = await runRegistry(reg.browser, registryCompany, { url: reg.url }, { accountsFile: 'sources/accounts.jsonl', evidenceFor: 'flagged', reviewDate: '2025-10-31' }, runDir);
-    expect(records.map(withoutEvidence)).toEqual([found(same!), found(changed!)]);
-    const [a, b] = records;
-    expect(a?.outcome === 'found' && a.company.evidence).toBeFalsy();
-    const evidence = b?.outcome === 'found' ? b.company.evidence : undefined;
-    expect(evidence).toMatch(/^evidence\/registry\.company\/registry-.+\.png$/u);
-    // The same detail page rendered here, at the same size, gives the same pixels.
-    const shot = await readFile(path.join(runDir, evidence!));
     const context = await reg.browser.newContext({ baseURL: reg.url });
     try {
       const page = await context.newPage();
-      reg.portal.faults.set({ busyRate: 0 });
+      const shotFile = path.join(runDir, 'evidence/registry.company/registry-rendered.png');
+      await renderStoredPage(page, runDir, kept!, shotFile);
+      expect(asked).toEqual([]);
+      counting = false;
+      // The same detail page navigated to here, at the same size, gives the same pixels.
       await page.goto(`/company/detail?${new URLSearchParams({ code: changed!.uscc, tab: 'base' })}`);
       expect(await page.locator('#base-info').textContent()).toContain(changed!.legalRepresentative);
-      expect(shot.equals(await page.screenshot({ fullPage: true }))).toBe(true);
+      expect((await readFile(shotFile)).equals(await page.screenshot({ fullPage: true }))).toBe(true);
     } finally {
       await context.close();
     }

@@ -13,6 +13,7 @@ import { useRegistrySuite } from './registry-suite';
 import { loadRegistryCsv } from '../../../fixtures/generator/registry-csv';
 import { runFixtureBot } from './portal-bot-harness';
 import { sharedData } from '../../helpers/shared-data';
+import { expectKeptPages, withoutPages } from './registry-records';
 
 const world = buildWorld(7, 'small');
 const companies = [...registryCompaniesOf(world)];
@@ -21,22 +22,35 @@ const noLogin = { username: '', password: '' };
 describe('registry.company against the registry fixture', () => {
   // The registry's defaults (20 req/s and a busy page now and then) before each test.
   const reg = useRegistrySuite(world);
-  const run = (input: Record<string, unknown>, runDir?: string) => runFixtureBot(reg.browser, registryCompany, { url: reg.url, login: noLogin }, input, { runDir });
+  /** The bot's records, the pages they kept set aside (registry-records.ts checks those). */
+  const run = async (input: Record<string, unknown>, runDir?: string) => {
+    const { records, result } = await runFixtureBot(reg.browser, registryCompany, { url: reg.url, login: noLogin }, input, { runDir });
+    const raw = records as RegistryLookupResult[];
+    return { raw, records: raw.map(withoutPages), result };
+  };
 
-  it('returns exactly the generated companies (基本信息 and 变更记录) for 30 codes, in input order', async () => {
-    const sample = companies.slice(0, 30);
-    expect(sample.some((c) => c.changes.length > 0)).toBe(true);
-    const { records, result } = await run({ uscc: sample.map((c) => c.uscc) });
-    expect(result.expected).toBe(30);
-    expect(records).toEqual(sample.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+  it('returns exactly the generated companies (基本信息 and 变更记录) for 30 codes, in input order, each detail page kept', async () => {
+    const runDir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-registry-'));
+    try {
+      const sample = companies.slice(0, 30);
+      expect(sample.some((c) => c.changes.length > 0)).toBe(true);
+      const { raw, records, result } = await run({ uscc: sample.map((c) => c.uscc) }, runDir);
+      expect(result.expected).toBe(30);
+      expect(records).toEqual(sample.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+      await expectKeptPages(runDir, raw);
+    } finally {
+      await rm(runDir, { recursive: true, force: true });
+    }
   });
 
   it('answers notFound for a valid code the registry does not hold, and accepts codes typed with spaces and lower case', async () => {
     const unknown = generatedReviewSource(world).unknownCode(rngFor('registry-test'));
     const known = companies[3]!;
     const typed = `${known.uscc.slice(0, 8)} ${known.uscc.slice(8).toLowerCase()}`;
-    const { records } = await run({ uscc: [unknown, typed] });
+    const { raw, records } = await run({ uscc: [unknown, typed] });
     expect(records).toEqual([{ uscc: unknown, outcome: 'notFound' }, { uscc: known.uscc, outcome: 'found', company: known }]);
+    // "Not found" is evidence too: the search page that said 未查询到 is kept.
+    expect(raw[0]!.outcome === 'notFound' && raw[0]!.pages?.map((p) => p.file)).toEqual([`pages/registry.company/registry-${unknown}.search.html.gz`]);
   });
 
   it('429 storm: with the portal limited to 3 requests/s every lookup still completes, none lost', async () => {
@@ -51,7 +65,7 @@ describe('registry.company against the registry fixture', () => {
     try {
       const [a, b] = companies;
       const { records } = await run({ uscc: [a!.uscc, b!.uscc], evidenceFor: [b!.uscc] }, runDir);
-      const [ra, rb] = records as RegistryLookupResult[];
+      const [ra, rb] = records;
       expect(ra?.outcome === 'found' && ra.company.evidence).toBeFalsy();
       const evidence = rb?.outcome === 'found' ? rb.company.evidence : undefined;
       expect(evidence).toMatch(/^evidence\/registry\.company\/registry-.+\.png$/u);
@@ -70,7 +84,7 @@ describe('registry.company against the registry fixture', () => {
       const all = [...dataset.all()];
       const picked = [all[0]!, all[1]!, all[500]!, all[2000]!, dataset.byCode('320123000004935')!, all[all.length - 1]!];
       const { records } = await runFixtureBot(reg.browser, registryCompany, { url: datasetUrl, login: noLogin }, { uscc: picked.map((c) => c.uscc) });
-      expect(records).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+      expect((records as RegistryLookupResult[]).map(withoutPages)).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
     } finally {
       await datasetPortal.close();
     }

@@ -1,0 +1,49 @@
+// The registry bot's alternative input: instead of a list of codes in the job payload (no record
+// lists in payloads), a JSONL of accounts in the run folder, whose distinct codes are looked up.
+// Which codes are worth a lookup is the job's judgement, handed over as data (a pattern): the bot
+// applies no rule of any job.
+//
+// Example:
+//   const codes = await codesFromFile(ctx.runDir, 'sources/annual-review.accounts.jsonl', /^[0-9A-HJ-NPQRTUWXY]{18}$/u);
+
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { ReviewAccountRecord } from '../records';
+import { normaliseCode } from './parse';
+
+/** A path the job gave, inside the run folder (never an absolute path or one climbing out of it). */
+export function resolveInRunDir(runDir: string, relative: string): string {
+  const resolved = path.resolve(runDir, relative);
+  if (path.isAbsolute(relative) || !resolved.startsWith(path.resolve(runDir) + path.sep)) {
+    throw new Error(`accountsFile ${JSON.stringify(relative)} must be a path inside the run folder`);
+  }
+  return resolved;
+}
+
+/**
+ * The distinct codes of the accounts in `accountsFile` (normalised, first-seen order) that match
+ * `lookupOnly` (all codes when null). Lines that are not an account need no lookup: the job
+ * reports them as input errors.
+ */
+export async function codesFromFile(runDir: string, accountsFile: string, lookupOnly: RegExp | null): Promise<string[]> {
+  const file = resolveInRunDir(runDir, accountsFile);
+  const codes = new Set<string>();
+  const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const text of lines) {
+    if (!text) continue;
+    const parsed = ReviewAccountRecord.safeParse(parseJson(text));
+    if (!parsed.success) continue;
+    const code = normaliseCode(parsed.data.uscc);
+    if (code && (lookupOnly === null || lookupOnly.test(code))) codes.add(code);
+  }
+  return [...codes];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
