@@ -11,13 +11,15 @@ export interface BotNames {
   Class: string;
   /** camelCase of portal + dataset, for variables. */
   camel: string;
+  /** UPPER_SNAKE of the dataset, for constants. */
+  CONST: string;
 }
 
 export function names(id: string, title?: string): BotNames {
   const [portal, dataset] = id.split('.') as [string, string];
   const pascal = (s: string) => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   const camel = pascal(`${portal}-${dataset}`);
-  return { portal, dataset, id, title: title ?? `${dataset} 数据`, Class: pascal(dataset), camel: camel.charAt(0).toLowerCase() + camel.slice(1) };
+  return { portal, dataset, id, title: title ?? `${dataset} 数据`, Class: pascal(dataset), camel: camel.charAt(0).toLowerCase() + camel.slice(1), CONST: dataset.toUpperCase().replace(/-/g, '_') };
 }
 
 export const portalVarOf = (portal: string) => `${names(`${portal}.x`).camel.replace(/X$/, '')}Portal`;
@@ -47,13 +49,14 @@ export class ${n.Class}Page extends GridPage {
     super(page, 'table#${n.dataset}-table');
   }
 
-  static url(pageNo: number): string {
-    return \`/${n.dataset}?page=\${pageNo}\`;
+  static url(pageNo: number, size: number): string {
+    return \`/${n.dataset}?\${new URLSearchParams({ page: String(pageNo), size: String(size) })}\`;
   }
 }
 `;
 
 export const parseFile = (n: BotNames) => `import { z } from 'zod';
+import type { GridColumns } from '../sdk';
 
 /** One ${n.dataset} record: the contract between this bot and the jobs that read it. */
 export const ${n.Class}Record = z.object({
@@ -63,62 +66,42 @@ export const ${n.Class}Record = z.object({
 });
 export type ${n.Class}Record = z.infer<typeof ${n.Class}Record>;
 
-/** Header text → field. Columns may come in any order; an unknown header is a layout change. */
-const FIELD_BY_HEADER: Record<string, keyof ${n.Class}Record> = { 编号: 'id', 名称: 'name', 金额: 'amount' };
-
-export function headerFields(headers: string[]): (keyof ${n.Class}Record | undefined)[] {
-  return headers.map((h) => FIELD_BY_HEADER[h.trim()]);
-}
-
-/** Pure: cell texts → a record (validated by the runtime against ${n.Class}Record). */
-export function parseRow(cells: string[], fields: (keyof ${n.Class}Record | undefined)[]): ${n.Class}Record {
-  const out: Record<string, unknown> = {};
-  fields.forEach((field, i) => {
-    const text = (cells[i] ?? '').trim();
-    if (field === 'amount') out[field] = Number(text.replace(/,/g, ''));
-    else if (field) out[field] = text;
-  });
-  return out as ${n.Class}Record;
-}
+/**
+ * The list's columns, by header text (columns may come in any order; an unknown or missing one is
+ * a layout change), and how a cell's text becomes a value (plain text when not listed; throw an
+ * Error for a text the bot cannot read: the row and column are added to it).
+ */
+export const ${n.CONST}_GRID: GridColumns<${n.Class}Record> = {
+  name: '${n.title}',
+  headers: { 编号: 'id', 名称: 'name', 金额: 'amount' },
+  convert: { amount: (text) => Number(text.replace(/,/g, '')) },
+};
 `;
 
 export const botFile = (n: BotNames, portalVar: string, portalImport: string) => `import { z } from 'zod';
-import { defineBot, LayoutError } from '../sdk';
-import { headerFields, parseRow, ${n.Class}Record } from './${n.dataset}.parse';
+import { defineBot, GridPageSize, readGrid } from '../sdk';
+import { ${n.CONST}_GRID, ${n.Class}Record } from './${n.dataset}.parse';
 import { ${n.Class}Page } from './pages/${n.dataset}.page';
 import { ${portalVar} } from '${portalImport}';
 
-/** ${n.title}: every row of the ${n.dataset} list, page by page, checked against "共 N 条". */
+/**
+ * ${n.title}: every row of the ${n.dataset} list. The SDK's readGrid pages through it, maps the
+ * headers by text, declares the "共 N 条" and checks every page against it.
+ */
 export default defineBot({
   id: '${n.id}',
   title: '${n.title}',
   version: '0.1.0',
   portal: ${portalVar},
-  input: z.object({}),
+  input: z.object({ pageSize: GridPageSize }),
   record: ${n.Class}Record,
-  async *run(ctx) {
-    let pageNo = 1;
-    let pages = 1;
-    let done = 0;
-    do {
-      const { rows, total, fields } = await ctx.step(\`page \${pageNo}\`, async (page) => {
-        await ctx.goto(page, ${n.Class}Page.url(pageNo));
-        const list = new ${n.Class}Page(page);
-        const headers = await list.headers();
-        const fields = headerFields(headers);
-        const unknown = headers.find((_, i) => !fields[i]);
-        if (unknown !== undefined) throw new LayoutError(\`th:\${unknown}\`, page.url(), \`unknown column \${unknown}\`);
-        return { rows: await list.rows(), total: await list.statedTotal(), fields };
-      });
-      if (pageNo === 1) {
-        ctx.expectTotal(total);
-        pages = Math.max(1, Math.ceil(total / Math.max(1, rows.length)));
-      }
-      for (const cells of rows) yield parseRow(cells, fields);
-      done += rows.length;
-      ctx.progress(done, total);
-      pageNo += 1;
-    } while (pageNo <= pages);
+  async *run(ctx, { pageSize }) {
+    yield* readGrid(ctx, {
+      columns: ${n.CONST}_GRID,
+      pageSize,
+      open: (page) => new ${n.Class}Page(page),
+      url: (pageNo, size) => ${n.Class}Page.url(pageNo, size),
+    });
   },
 });
 `;
@@ -185,7 +168,8 @@ describe('${n.id}', () => {
   it('reads every row of every page, exactly', async () => {
     const runDir = mkdtempSync(path.join(os.tmpdir(), '${n.portal}-'));
     const runtime = new BotRuntime(async () => browser, () => ({ url: portal.url }), pino({ level: 'silent' }));
-    const result = await runBot(runtime, bot, {}, { runDir });
+    // Pages of 10: the fixture's rows take several pages.
+    const result = await runBot(runtime, bot, { pageSize: 10 }, { runDir });
     const expected = ${n.camel}Rows();
     expect(result.count).toBe(expected.length);
     expect(result.expected).toBe(expected.length);

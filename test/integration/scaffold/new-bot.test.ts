@@ -31,6 +31,11 @@ describe('opsbot new-bot', () => {
     expect(readFileSync(path.join(dir, 'bots/index.ts'), 'utf8')).toMatch(/import demoShopOrders from '\.\/demo-shop\/orders\.bot';[\s\S]*\n {2}demoShopOrders,\n\]/);
     expect(r.fixtureRegistered).toBe(true);
     expect(readFileSync(path.join(dir, 'fixtures/portals/scaffolded.ts'), 'utf8')).toMatch(/import \{ mountDemoShopOrders \} from '\.\/demo-shop\/orders\.fixture';[\s\S]*\n {2}\{ portal: 'demo-shop', mount: mountDemoShopOrders \},\n\];/);
+    // A page object, a parser and a short run: the SDK's readGrid does the paging, not the bot.
+    const botSource = readFileSync(path.join(dir, 'bots/demo-shop/orders.bot.ts'), 'utf8');
+    expect(botSource).toContain('yield* readGrid(ctx, {');
+    expect(botSource).not.toMatch(/\b(for|while)\s*\(|\bdo\s*\{/);
+    expect(readFileSync(path.join(dir, 'bots/demo-shop/orders.parse.ts'), 'utf8')).toContain('ORDERS_GRID: GridColumns<OrdersRecord>');
     execFileSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir], { cwd: dir, stdio: 'pipe' });
     const out = execFileSync(process.execPath, [path.join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', 'test/integration/bots/demo-shop-orders.test.ts'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
     expect(out).toMatch(/1 passed/);
