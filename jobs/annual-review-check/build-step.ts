@@ -10,15 +10,18 @@ import path from 'node:path';
 import type { BuildContext, BuildResult } from '../define-job';
 import { isoInZone } from '../runtime/calendar';
 import { renderReviewPdf } from '../../templates/annual-review-check/render-pdf';
-import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
+import type { MismatchRow, WorkbookAccount } from '../../templates/annual-review-check/view-model';
+import { writeReviewWorkbook } from '../../templates/annual-review-check/workbook';
 import { accountsInput, lookupsProblem, registryLookups } from './build/build-inputs';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
 import { readJsonlLines } from './build/jsonl';
 import { judgeAccounts, type JudgedAccount } from './build/judge-accounts';
+import { RegistryEvidence } from './build/registry-evidence';
 import { RUN_FILES } from './build/run-files';
 import { emptyTally, tallyAccount } from './build/tally';
 import type { InputRowError } from './input';
 import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult } from './outputs';
+import { mismatchRow, reviewReportModel, reviewTotals } from './report-model';
 
 function workbookAccount({ account, lookup, judgement }: JudgedAccount): WorkbookAccount {
   return {
@@ -59,9 +62,10 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   // The workbook reads the accounts twice more: from this compact file, not by judging again.
   const judgedFile = out(RUN_FILES.judgedAccounts);
   const judgedWriter = await JsonlWriter.open(judgedFile);
+  const registryEvidence = RegistryEvidence.of(ctx);
   async function* results(): AsyncGenerator<AccountResult> {
     for await (const judged of judgeAccounts(accountsFile, lookups, reviewDate, (e) => inputErrors.push(e))) {
-      tallyAccount(tally, judged, lookups.evidenceFor(judged.account.uscc));
+      tallyAccount(tally, judged, registryEvidence.plan(judged, lookups.evidenceFor(judged.account.uscc)));
       await judgedWriter.write(workbookAccount(judged));
       yield toAccountResult(judged.judgement);
     }
@@ -84,11 +88,15 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   const previousKeys = await readPreviousMismatchKeys(previous ? path.join(previous.runDir, RUN_FILES.mismatches) : null);
   const mismatches = buildMismatches(tally.flags, previousKeys);
   await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
+  // Rendered from the registry pages the bot kept: no request to the registry.
+  const shown = await timed('evidence', () => registryEvidence.render(() => ctx.browser(), ctx.log));
   const rows: MismatchRow[] = mismatches.map((m) => {
     const flagged = tally.flagged.get(m.accountNo);
-    return { ...m, branch: flagged?.branch ?? null, ...(flagged?.evidence && m.field !== 'uscc' ? { evidence: flagged.evidence } : {}) };
+    const evidence = flagged?.evidence !== undefined && shown.has(flagged.evidence) ? flagged.evidence : undefined;
+    return mismatchRow(m, { branch: flagged?.branch ?? null, ...(evidence && m.field !== 'uscc' ? { evidence } : {}) }, reviewDate);
   });
 
+  const totals = reviewTotals(tally.counts, tally.branches.values(), rows);
   const unverifiable = tally.counts.byVerdict.unverifiable;
   if (unverifiable > 0 && problems.length === 0) problems.push(`${unverifiable} 户登记查询失败，无法核验，须重新核验`);
   else if (unverifiable > 0) problems.push(`${unverifiable} 户无法核验，须重新核验`);
@@ -98,7 +106,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     for await (const { value } of readJsonlLines(judgedFile)) yield value as WorkbookAccount;
   }
   try {
-    await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, mismatches: rows, accounts: workbookAccounts, inputErrors }));
+    await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, totals, mismatches: rows, accounts: workbookAccounts, inputErrors }));
   } finally {
     await rm(judgedFile, { force: true });
   }
@@ -109,18 +117,17 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     const { bytes } = await renderReviewPdf({
       browser: await ctx.browser(),
       created,
-      report: {
+      report: reviewReportModel({
         reviewDate,
         generatedAt: isoInZone(created, 'Asia/Shanghai').slice(0, 19).replace('T', ' '),
         revision: ctx.revision,
-        counts: tally.counts,
-        branches: [...tally.branches.values()],
+        totals,
         mismatches: rows,
         unverifiable: tally.unverifiable,
         inputErrors,
         problems,
         xlsxName,
-      },
+      }),
       attachments: [
         { name: xlsxName, bytes: await readFile(out(xlsxName)), mimeType: XLSX_MIME, description: '核验明细 Excel' },
         { name: RUN_FILES.mismatches, bytes: await readFile(out(RUN_FILES.mismatches)), mimeType: 'application/json', description: '不一致清单' },

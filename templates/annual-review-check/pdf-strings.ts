@@ -1,6 +1,6 @@
 // Words of the ops manager's PDF (zh-CN): headings, and a short name for each rule that fired.
 
-import type { RuleId } from '../../jobs/annual-review-check/flag';
+import type { RuleId } from './view-model';
 
 export const RULE_LABELS: Record<RuleId, string> = {
   'uscc.empty': '统一社会信用代码为空',

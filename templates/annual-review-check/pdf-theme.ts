@@ -1,7 +1,7 @@
 // Colours of the ops manager's PDF: the workbook's navy header, and per severity a strong colour
 // (rules, borders), a light fill and the ink that reads on that fill.
 
-import type { Severity } from '../../jobs/annual-review-check/flag';
+import type { Severity } from './view-model';
 import { TABLE_THEME } from './theme';
 
 export const PDF_THEME = {

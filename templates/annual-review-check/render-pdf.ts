@@ -11,11 +11,11 @@ import { printHtml } from '../render/pdf/print-html';
 import { PDF_TEXT as T } from './pdf-strings';
 import { PDF_THEME } from './pdf-theme';
 import { reviewReportHtml } from './report-html';
-import type { ReviewReportInput } from './report-view';
+import type { ReviewReportModel } from './view-model';
 
 export async function renderReviewPdf(input: {
   browser: Browser;
-  report: ReviewReportInput;
+  report: ReviewReportModel;
   attachments: PdfAttachment[];
   created: Date;
 }): Promise<{ bytes: Uint8Array; html: string }> {

@@ -3,16 +3,14 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTermDate } from '../../jobs/annual-review-check/dates';
-import { FIELDS, SEVERITIES, type FlagField, type RuleId, type Severity } from '../../jobs/annual-review-check/flag';
 import { fill } from '../render/format/fill';
 import { html, trusted, type SafeHtml } from '../render/html/escape';
 import { templateFolder } from '../template-folder';
 import { PDF_TEXT as T, RULE_LABELS } from './pdf-strings';
 import { rootVariables, severityVars } from './pdf-theme';
-import type { MismatchRow } from './workbook';
-import { DETAIL_ROW_LIMIT, groupByRule, rankBranches, type ReviewReportInput, type RuleGroup } from './report-view';
+import { rankBranches } from './rank-branches';
 import { FIELD_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './strings';
+import type { FlagField, MismatchRow, ReviewReportModel, RuleGroup, RuleId, Severity } from './view-model';
 
 const CSS = readFileSync(path.join(templateFolder('annual-review-check'), 'report.css'), 'utf8');
 const BRANCH_ROWS = 12;
@@ -21,10 +19,10 @@ const INPUT_ERROR_ROWS = 30;
 
 const C = T.columns;
 const int = (n: number): string => n.toLocaleString('zh-CN');
-const percent = (n: number, of: number): string => (of === 0 ? '—' : `${((n / of) * 100).toFixed(1)}%`);
+const percent = (share: number | null): string => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 const num = (n: number): SafeHtml => html`<td class="num ${n === 0 ? 'zero' : ''}">${int(n)}</td>`;
 
-function masthead(r: ReviewReportInput): SafeHtml {
+function masthead(r: ReviewReportModel): SafeHtml {
   return html`<header class="masthead">
     <div><div class="org">${T.org}</div><h1>${T.title}</h1></div>
     <div class="meta">${T.reviewDate} <span class="date">${r.reviewDate}</span><br>${T.generatedAt} ${r.generatedAt}
@@ -32,45 +30,45 @@ function masthead(r: ReviewReportInput): SafeHtml {
   </header>`;
 }
 
-function banner(r: ReviewReportInput): SafeHtml | string {
+function banner(r: ReviewReportModel): SafeHtml | string {
   if (r.problems.length === 0) return '';
   return html`<div class="banner"><div class="head">${T.partial}</div><ul>${r.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
 }
 
-function cards(r: ReviewReportInput): SafeHtml {
-  const { accounts, byVerdict } = r.counts;
+function cards(r: ReviewReportModel): SafeHtml {
+  const { accounts, byVerdict, verdictShare } = r.totals;
   const card = (label: string, value: number, colour: string | null, sub: string, unit: string = T.accountsUnit) =>
     html`<div class="card" style="${colour ? `--c:${colour}` : ''}"><div class="label">${label}</div>
       <div class="value">${int(value)}<small>${unit}</small></div><div class="sub">${sub}</div></div>`;
   return html`<div class="cards">
     ${card(T.accounts, accounts, null, '')}
-    ${card(T.pass, byVerdict.pass, '#2E7D32', fill(T.ofAccounts, { p: percent(byVerdict.pass, accounts) }))}
-    ${card(T.mismatch, byVerdict.mismatch, '#C62828', fill(T.ofAccounts, { p: percent(byVerdict.mismatch, accounts) }))}
-    ${card(T.unverifiable, byVerdict.unverifiable, '#6A1B9A', fill(T.ofAccounts, { p: percent(byVerdict.unverifiable, accounts) }))}
-    ${card(T.inputErrors, r.inputErrors.length, r.inputErrors.length > 0 ? '#EF6C00' : null, '', T.rowsUnit)}
+    ${card(T.pass, byVerdict.pass, '#2E7D32', fill(T.ofAccounts, { p: percent(verdictShare.pass) }))}
+    ${card(T.mismatch, byVerdict.mismatch, '#C62828', fill(T.ofAccounts, { p: percent(verdictShare.mismatch) }))}
+    ${card(T.unverifiable, byVerdict.unverifiable, '#6A1B9A', fill(T.ofAccounts, { p: percent(verdictShare.unverifiable) }))}
+    ${card(T.inputErrors, r.totals.inputErrors, r.totals.inputErrors > 0 ? '#EF6C00' : null, '', T.rowsUnit)}
   </div>`;
 }
 
-function severityStrip(r: ReviewReportInput): SafeHtml {
-  const newOf = (s: Severity) => r.mismatches.filter((m) => m.severity === s && m.status === 'new').length;
-  return html`<h3>${T.flagsBySeverity}</h3><div class="severity-strip">${SEVERITIES.map(
-    (s) => html`<div style="${severityVars(s)}">${SEVERITY_LABELS[s]}<div class="n">${int(r.counts.bySeverity[s])}<small> ${T.flagsUnit}</small></div>
-      <div class="sub">${fill(T.newCount, { n: newOf(s) })}</div></div>`,
+function severityStrip(r: ReviewReportModel): SafeHtml {
+  return html`<h3>${T.flagsBySeverity}</h3><div class="severity-strip">${r.totals.bySeverity.map(
+    (s) => html`<div style="${severityVars(s.severity)}">${SEVERITY_LABELS[s.severity]}<div class="n">${int(s.flags)}<small> ${T.flagsUnit}</small></div>
+      <div class="sub">${fill(T.newCount, { n: s.newFlags })}</div></div>`,
   )}</div>`;
 }
 
-function byFieldTable(r: ReviewReportInput): SafeHtml {
-  const cell = (field: (typeof FIELDS)[number], s: Severity) => num(r.mismatches.filter((m) => m.field === field && m.severity === s).length);
-  return html`<div><h3>${T.byField}</h3><table><thead><tr><th>${C.field}</th>${SEVERITIES.map((s) => html`<th class="num">${SEVERITY_LABELS[s]}</th>`)}<th class="num">${C.count}</th></tr></thead>
-    <tbody>${FIELDS.map((f) => html`<tr><td>${FIELD_LABELS[f]}</td>${SEVERITIES.map((s) => cell(f, s))}${num(r.counts.byField[f])}</tr>`)}</tbody></table></div>`;
+function byFieldTable(r: ReviewReportModel): SafeHtml {
+  const severities = r.totals.bySeverity.map((s) => s.severity);
+  return html`<div><h3>${T.byField}</h3><table><thead><tr><th>${C.field}</th>${severities.map((s) => html`<th class="num">${SEVERITY_LABELS[s]}</th>`)}<th class="num">${C.count}</th></tr></thead>
+    <tbody>${r.totals.byField.map((f) => html`<tr><td>${FIELD_LABELS[f.field]}</td>${severities.map((s) => num(f.bySeverity[s]))}${num(f.flags)}</tr>`)}</tbody></table></div>`;
 }
 
-function byBranchTable(r: ReviewReportInput): SafeHtml {
-  const ranked = rankBranches(r.branches).slice(0, BRANCH_ROWS);
+function byBranchTable(r: ReviewReportModel): SafeHtml {
+  const branches = r.totals.branches;
+  const ranked = rankBranches(branches).slice(0, BRANCH_ROWS);
   return html`<div><h3>${T.byBranch}</h3><table><thead><tr><th>${C.branch}</th><th class="num">${C.accounts}</th><th class="num">${T.mismatch}</th><th class="num">${T.unverifiable}</th><th class="num">${SEVERITY_LABELS.critical}</th><th class="num">${SEVERITY_LABELS.high}</th></tr></thead>
     <tbody>${ranked.map(
       (b) => html`<tr><td>${b.branch ?? T.noBranch}</td>${num(b.accounts)}${num(b.byVerdict.mismatch)}${num(b.byVerdict.unverifiable)}${num(b.bySeverity.critical)}${num(b.bySeverity.high)}</tr>`,
-    )}</tbody></table>${r.branches.length > BRANCH_ROWS ? html`<div class="more">${fill(T.branchTop, { n: BRANCH_ROWS })}</div>` : ''}</div>`;
+    )}</tbody></table>${branches.length > BRANCH_ROWS ? html`<div class="more">${fill(T.branchTop, { n: BRANCH_ROWS })}</div>` : ''}</div>`;
 }
 
 interface GroupColumn {
@@ -95,36 +93,23 @@ const COLUMN = {
   status: { header: C.status, width: 8, cell: statusCell },
 } satisfies Record<string, GroupColumn>;
 
-const DAY_MS = 86_400_000;
-
-/** The registry's expiry as an ISO date, or null when it is not a date (then its text is shown). */
-function expiryOf(m: MismatchRow): string | null {
-  const term = parseTermDate(m.registryValue);
-  return term?.kind === 'date' ? term.iso : null;
-}
-
 /**
- * An expired licence: when it expired and how long ago, by the registry. The bank's own expiry
- * date adds nothing here (it is usually the same date), so it is not shown twice.
+ * An expired licence: when it expired and how long ago, by the registry (a term that is not a date
+ * shows its text). The bank's own expiry date adds nothing here (it is usually the same date), so
+ * it is not shown twice.
  */
-function expiredColumns(reviewDate: string): GroupColumn[] {
-  const days = (iso: string) => Math.round((Date.parse(`${reviewDate}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / DAY_MS);
-  return [
-    COLUMN.accountWithCode,
-    COLUMN.name,
-    COLUMN.branch,
-    { header: C.expiredOn, width: 11, cell: (m) => html`<td class="id registry">${expiryOf(m) ?? m.registryValue ?? '—'}</td>` },
-    { header: C.daysExpired, width: 9, num: true, cell: (m) => {
-      const iso = expiryOf(m);
-      return html`<td class="num">${iso === null ? '—' : fill(T.days, { n: int(days(iso)) })}</td>`;
-    } },
-    COLUMN.status,
-  ];
-}
+const EXPIRED_COLUMNS: GroupColumn[] = [
+  COLUMN.accountWithCode,
+  COLUMN.name,
+  COLUMN.branch,
+  { header: C.expiredOn, width: 11, cell: (m) => html`<td class="id registry">${m.expiry?.on ?? m.registryValue ?? '—'}</td>` },
+  { header: C.daysExpired, width: 9, num: true, cell: (m) => html`<td class="num">${m.expiry === undefined ? '—' : fill(T.days, { n: int(m.expiry.daysAgo) })}</td>` },
+  COLUMN.status,
+];
 
 /** What to show side by side depends on the finding: the code itself, the registry status, or both values. */
-function columnsFor(field: FlagField, rule: RuleId, reviewDate: string): GroupColumn[] {
-  if (rule === 'licenseExpiry.expired') return expiredColumns(reviewDate);
+function columnsFor(field: FlagField, rule: RuleId): GroupColumn[] {
+  if (rule === 'licenseExpiry.expired') return EXPIRED_COLUMNS;
   if (field === 'uscc' || field === 'notFound') return [COLUMN.account, COLUMN.name, COLUMN.branch, COLUMN.code, COLUMN.status];
   if (field === 'status') return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.registryStatus, COLUMN.status];
   // For a name finding the bank's value IS the name: show it once, as the bank value.
@@ -132,8 +117,8 @@ function columnsFor(field: FlagField, rule: RuleId, reviewDate: string): GroupCo
   return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.bank, COLUMN.registry, COLUMN.status];
 }
 
-function ruleGroup(group: RuleGroup, reviewDate: string): SafeHtml {
-  const columns = columnsFor(group.field, group.rule, reviewDate);
+function ruleGroup(group: RuleGroup): SafeHtml {
+  const columns = columnsFor(group.field, group.rule);
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   return html`<div class="group" style="${severityVars(group.severity)}">
     <div class="group-head"><span class="rule">${RULE_LABELS[group.rule]}</span><span class="count">${fill(T.rows, { n: int(group.count) })} · ${fill(T.newCount, { n: group.newCount })}</span></div>
@@ -145,18 +130,15 @@ function ruleGroup(group: RuleGroup, reviewDate: string): SafeHtml {
   </div>`;
 }
 
-function urgentSections(r: ReviewReportInput): SafeHtml {
-  // One row budget shared by both sections, critical first, so critical items are never crowded out.
-  const critical = groupByRule(r.mismatches, ['critical'], DETAIL_ROW_LIMIT);
-  const high = groupByRule(r.mismatches, ['high'], Math.max(0, DETAIL_ROW_LIMIT - critical.listed));
-  const section = (title: string, intro: string, cls: Severity, part: ReturnType<typeof groupByRule>) =>
+function urgentSections(r: ReviewReportModel): SafeHtml {
+  const section = (title: string, intro: string, cls: Severity, groups: readonly RuleGroup[]) =>
     html`<h2 class="section ${cls}">${title}</h2><p class="intro">${intro}</p>
-      ${part.groups.length === 0 ? html`<div class="none">${T.none}</div>` : part.groups.map((g) => ruleGroup(g, r.reviewDate))}`;
-  return html`${section(T.critical, T.criticalIntro, 'critical', critical)}${section(T.high, T.highIntro, 'high', high)}`;
+      ${groups.length === 0 ? html`<div class="none">${T.none}</div>` : groups.map((g) => ruleGroup(g))}`;
+  return html`${section(T.critical, T.criticalIntro, 'critical', r.critical)}${section(T.high, T.highIntro, 'high', r.high)}`;
 }
 
-function mediumLowSection(r: ReviewReportInput): SafeHtml {
-  const { groups } = groupByRule(r.mismatches, ['medium', 'low'], 0);
+function mediumLowSection(r: ReviewReportModel): SafeHtml {
+  const groups = r.mediumLow;
   return html`<h2 class="section">${T.mediumLow}</h2><p class="intro">${T.mediumLowIntro}</p>
     ${groups.length === 0
       ? html`<div class="none">${T.none}</div>`
@@ -166,8 +148,8 @@ function mediumLowSection(r: ReviewReportInput): SafeHtml {
     )}</tbody></table>`}`;
 }
 
-function unverifiableSection(r: ReviewReportInput): SafeHtml | string {
-  const total = r.counts.byVerdict.unverifiable;
+function unverifiableSection(r: ReviewReportModel): SafeHtml | string {
+  const total = r.totals.byVerdict.unverifiable;
   if (total === 0) return '';
   const rows = r.unverifiable.slice(0, UNVERIFIABLE_ROWS);
   return html`<h2 class="section">${T.unverifiableTitle}</h2><p class="intro">${T.unverifiableIntro}</p>
@@ -176,7 +158,7 @@ function unverifiableSection(r: ReviewReportInput): SafeHtml | string {
     ${total > rows.length ? html`<div class="more">${fill(T.unverifiableMore, { n: int(total - rows.length) })}</div>` : ''}`;
 }
 
-function inputErrorsSection(r: ReviewReportInput): SafeHtml | string {
+function inputErrorsSection(r: ReviewReportModel): SafeHtml | string {
   if (r.inputErrors.length === 0) return '';
   const rows = r.inputErrors.slice(0, INPUT_ERROR_ROWS);
   return html`<h2 class="section">${T.inputErrorsTitle}</h2><p class="intro">${T.inputErrorsIntro}</p>
@@ -190,7 +172,7 @@ function inputErrorsSection(r: ReviewReportInput): SafeHtml | string {
  * critical and high items grouped by rule, each group with its action; then medium/low as counts,
  * unverifiable accounts and input errors.
  */
-export function reviewReportHtml(r: ReviewReportInput): string {
+export function reviewReportHtml(r: ReviewReportModel): string {
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${T.title} ${r.reviewDate}</title>
 <style>${trusted(rootVariables() + CSS)}</style></head><body>
 ${masthead(r)}${banner(r)}

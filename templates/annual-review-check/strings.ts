@@ -1,7 +1,6 @@
 // Words the annual-review-check reports show to people (zh-CN).
 
-import type { FlagField, Severity, Verdict } from '../../jobs/annual-review-check/flag';
-import type { MismatchStatus } from '../../jobs/annual-review-check/outputs';
+import type { FlagField, MismatchStatus, Severity, Verdict } from './view-model';
 
 export const FIELD_LABELS: Record<FlagField, string> = {
   uscc: '统一社会信用代码',

@@ -1,6 +1,6 @@
 // Colours of the annual-review-check workbook: severity colours a clerk reads at a glance.
 
-import type { Severity } from '../../jobs/annual-review-check/flag';
+import type { Severity } from './view-model';
 
 export const SEVERITY_COLOURS: Record<Severity, { fill: string; ink: string }> = {
   critical: { fill: '#C62828', ink: '#FFFFFF' },

@@ -4,7 +4,7 @@
 //
 // Example:
 //   await writeReviewWorkbook(path.join(out, `annual-review-check-${date}.xlsx`), {
-//     reviewDate: date, mismatches: rows, accounts: () => readAccountsBack(), inputErrors,
+//     reviewDate: date, totals, mismatches: rows, accounts: () => readAccountsBack(), inputErrors,
 //   });
 
 import { createWriteStream } from 'node:fs';
@@ -14,71 +14,25 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { tempPathBeside } from '../../bots/sdk/atomic-write';
 import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
-import type { Severity, Verdict } from '../../jobs/annual-review-check/flag';
-import { FIELDS, SEVERITIES } from '../../jobs/annual-review-check/flag';
-import { actionFor } from '../../jobs/annual-review-check/actions';
-import type { InputRowError } from '../../jobs/annual-review-check/input/errors';
-import type { MismatchEntry } from '../../jobs/annual-review-check/outputs/mismatches';
 import { textCell } from '../render/xlsx/cell-value';
 import { font, solidFill, sheetName } from '../render/xlsx/styles';
 import { FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
 import { reviewPrint, writeStreamedTable } from './table';
 import { SEVERITY_COLOURS } from './theme';
-
-/** A mismatch with what the detail sheet adds: the account's branch and the evidence screenshot. */
-export type MismatchRow = MismatchEntry & {
-  branch: string | null;
-  /** Screenshot path relative to the run folder (where the workbook is written). */
-  evidence?: string;
-};
-
-/** One judged account, as the passed / unverifiable sheets and the branch summary need it. */
-export interface WorkbookAccount {
-  accountNo: string;
-  name: string;
-  uscc: string;
-  branch: string | null;
-  verdict: Verdict;
-  /** Why the lookup failed, for unverifiable accounts. */
-  error?: string;
-}
+import type { BranchCounts, InputErrorRow, MismatchRow, ReviewTotals, Verdict, WorkbookAccount } from './view-model';
 
 export interface ReviewWorkbookInput {
   reviewDate: string;
+  /** The counts of the 汇总 sheet, as the job made them. */
+  totals: ReviewTotals;
   /** Already ordered most severe first (buildMismatches does that). */
   mismatches: readonly MismatchRow[];
-  /** Called twice (summary counts, then the passed / unverifiable sheets): must re-read the source. */
+  /** Called twice (the passed, then the unverifiable sheet): must re-read the source. */
   accounts: () => AsyncIterable<WorkbookAccount> | Iterable<WorkbookAccount>;
-  inputErrors: readonly InputRowError[];
+  inputErrors: readonly InputErrorRow[];
 }
 
-interface BranchCounts {
-  accounts: number;
-  byVerdict: Record<Verdict, number>;
-  bySeverity: Record<Severity, number>;
-}
-
-function emptyBranch(): BranchCounts {
-  return { accounts: 0, byVerdict: { pass: 0, mismatch: 0, unverifiable: 0 }, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 } };
-}
-
-async function countByBranch(input: ReviewWorkbookInput): Promise<Map<string, BranchCounts>> {
-  const branches = new Map<string, BranchCounts>();
-  const of = (branch: string | null): BranchCounts => {
-    const key = branch ?? TEXT.noBranch;
-    let counts = branches.get(key);
-    if (!counts) branches.set(key, (counts = emptyBranch()));
-    return counts;
-  };
-  for await (const account of input.accounts()) {
-    const counts = of(account.branch);
-    counts.accounts++;
-    counts.byVerdict[account.verdict]++;
-  }
-  for (const mismatch of input.mismatches) of(mismatch.branch).bySeverity[mismatch.severity]++;
-  return branches;
-}
-
+const VERDICTS: readonly Verdict[] = ['pass', 'mismatch', 'unverifiable'];
 const SUMMARY_WIDTHS = [22, 12, 12, 12, 12, 10, 10, 10, 10];
 
 function heading(sheet: Worksheet, text: string): void {
@@ -87,7 +41,15 @@ function heading(sheet: Worksheet, text: string): void {
   row.commit();
 }
 
-function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Map<string, BranchCounts>): void {
+/** The branch table's order: most critical flags, then most mismatching accounts, then by name. */
+function branchOrder(branches: readonly BranchCounts[]): [string, BranchCounts][] {
+  return branches
+    .map((b): [string, BranchCounts] => [b.branch ?? TEXT.noBranch, b])
+    .sort((a, b) => b[1].bySeverity.critical - a[1].bySeverity.critical || b[1].byVerdict.mismatch - a[1].byVerdict.mismatch || a[0].localeCompare(b[0], 'zh-CN'));
+}
+
+function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput): void {
+  const { totals } = input;
   sheet.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
   const title = sheet.addRow([TEXT.title]);
   title.getCell(1).font = font({ bold: true, size: 14 });
@@ -95,21 +57,16 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Ma
   sheet.addRow([TEXT.reviewDate, input.reviewDate]).commit();
   sheet.addRow([]).commit();
 
-  const total = emptyBranch();
-  for (const counts of branches.values()) {
-    total.accounts += counts.accounts;
-    for (const verdict of ['pass', 'mismatch', 'unverifiable'] as const) total.byVerdict[verdict] += counts.byVerdict[verdict];
-  }
   heading(sheet, TEXT.totals);
-  sheet.addRow([TEXT.accounts, total.accounts]).commit();
-  for (const verdict of ['pass', 'mismatch', 'unverifiable'] as const) sheet.addRow([VERDICT_LABELS[verdict], total.byVerdict[verdict]]).commit();
-  sheet.addRow([TEXT.flags, input.mismatches.length]).commit();
-  sheet.addRow([TEXT.inputErrors, input.inputErrors.length]).commit();
+  sheet.addRow([TEXT.accounts, totals.accounts]).commit();
+  for (const verdict of VERDICTS) sheet.addRow([VERDICT_LABELS[verdict], totals.byVerdict[verdict]]).commit();
+  sheet.addRow([TEXT.flags, totals.flags]).commit();
+  sheet.addRow([TEXT.inputErrors, totals.inputErrors]).commit();
   sheet.addRow([]).commit();
 
   heading(sheet, TEXT.bySeverity);
-  for (const severity of SEVERITIES) {
-    const row = sheet.addRow([SEVERITY_LABELS[severity], input.mismatches.filter((m) => m.severity === severity).length]);
+  for (const { severity, flags } of totals.bySeverity) {
+    const row = sheet.addRow([SEVERITY_LABELS[severity], flags]);
     row.getCell(1).fill = solidFill(SEVERITY_COLOURS[severity].fill);
     row.getCell(1).font = font({ color: { argb: `FF${SEVERITY_COLOURS[severity].ink.slice(1)}` } });
     row.commit();
@@ -117,21 +74,21 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput, branches: Ma
   sheet.addRow([]).commit();
 
   heading(sheet, TEXT.byField);
-  for (const field of FIELDS) sheet.addRow([FIELD_LABELS[field], input.mismatches.filter((m) => m.field === field).length]).commit();
+  for (const { field, flags } of totals.byField) sheet.addRow([FIELD_LABELS[field], flags]).commit();
   sheet.addRow([]).commit();
 
   heading(sheet, TEXT.byBranch);
-  const header = sheet.addRow(['开户网点', TEXT.accounts, ...(['pass', 'mismatch', 'unverifiable'] as const).map((v) => VERDICT_LABELS[v]), ...SEVERITIES.map((s) => SEVERITY_LABELS[s])]);
+  const severities = totals.bySeverity.map((s) => s.severity);
+  const header = sheet.addRow(['开户网点', TEXT.accounts, ...VERDICTS.map((v) => VERDICT_LABELS[v]), ...severities.map((s) => SEVERITY_LABELS[s])]);
   header.font = font({ bold: true });
   // Counts sit right in their cells; so do their headers.
   header.eachCell((cell, col) => {
     cell.alignment = { horizontal: col === 1 ? 'left' : 'right' };
   });
   header.commit();
-  const ordered = [...branches.entries()].sort((a, b) => b[1].bySeverity.critical - a[1].bySeverity.critical || b[1].byVerdict.mismatch - a[1].byVerdict.mismatch || a[0].localeCompare(b[0], 'zh-CN'));
-  for (const [branch, counts] of ordered) {
+  for (const [branch, counts] of branchOrder(totals.branches)) {
     sheet
-      .addRow([textCell(branch), counts.accounts, counts.byVerdict.pass, counts.byVerdict.mismatch, counts.byVerdict.unverifiable, ...SEVERITIES.map((s) => counts.bySeverity[s])])
+      .addRow([textCell(branch), counts.accounts, counts.byVerdict.pass, counts.byVerdict.mismatch, counts.byVerdict.unverifiable, ...severities.map((s) => counts.bySeverity[s])])
       .commit();
   }
   sheet.commit();
@@ -148,7 +105,6 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
   try {
     // Added first so it is the first tab; filled last, when every count is known.
     const summary = workbook.addWorksheet(sheetName(SHEETS.summary), reviewPrint(SUMMARY_WIDTHS.reduce((sum, w) => sum + w, 0)));
-    const branches = await countByBranch(input);
 
     await writeStreamedTable(
       workbook,
@@ -182,7 +138,7 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         textCell(m.registryValue),
         m.similarity ?? null,
         textCell(m.message),
-        actionFor(m.rule),
+        m.action,
         // Only a link we made ourselves, relative to the run folder; never scraped text as a link.
         m.evidence ? { text: TEXT.evidenceLink, hyperlink: m.evidence.split(path.sep).join('/') } : TEXT.noEvidence,
       ],
@@ -227,7 +183,7 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
       (e) => [e.row, textCell(e.accountNo ?? null), textCell(e.error)],
     );
 
-    writeSummary(summary, input, branches);
+    writeSummary(summary, input);
     await Promise.race([workbook.commit(), watch.failed]);
     await rename(temp, file);
   } catch (error) {

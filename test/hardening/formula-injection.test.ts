@@ -7,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMismatches } from '../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../jobs/annual-review-check/rules';
 import { computeDailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
-import { writeReviewWorkbook, type MismatchRow, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
+import { mismatchRow } from '../../jobs/annual-review-check/report-model';
+import type { MismatchRow, WorkbookAccount } from '../../templates/annual-review-check/view-model';
+import { writeReviewWorkbook } from '../../templates/annual-review-check/workbook';
 import { dailyViewOf } from '../unit/templates/support/daily-view';
 import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
 import { registryCompany, reviewAccount } from '../unit/annual-review-check/support/records';
+import { totalsOf } from '../unit/annual-review-check/support/review-totals';
 import { generateRecords } from '../unit/daily-ops-report/helpers/generate-records';
 import { sourcesOf } from '../unit/daily-ops-report/helpers/sources';
 
@@ -64,12 +67,13 @@ describe('names beginning with = + - @ stay text in both Excel outputs', () => {
     const judged = HOSTILE.map((text, i) => {
       const account = reviewAccount({ accountNo: `00${i}`, name: text, legalRepresentative: `${text}张`, address: text });
       const lookup = { kind: 'found' as const, company: registryCompany({ name: `${text}公司`, legalRepresentative: text }) };
-      return { account, judgement: judgeAccount(account, lookup, reviewDate) };
+      return { account: { ...account, branch: HOSTILE[0]! }, lookup, judgement: judgeAccount(account, lookup, reviewDate) };
     });
-    const mismatches: MismatchRow[] = buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set()).map((m) => ({ ...m, branch: null }));
-    const accounts = (): WorkbookAccount[] => judged.map(({ account, judgement }) => ({ accountNo: account.accountNo, name: account.name, uscc: account.uscc, branch: HOSTILE[0]!, verdict: judgement.verdict }));
+    const mismatches: MismatchRow[] = buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set()).map((m) => mismatchRow(m, { branch: null }, reviewDate));
+    const accounts = (): WorkbookAccount[] => judged.map(({ account, judgement }) => ({ accountNo: account.accountNo, name: account.name, uscc: account.uscc, branch: account.branch, verdict: judgement.verdict }));
     const file = path.join(dir, `annual-review-check-${reviewDate}.xlsx`);
-    await writeReviewWorkbook(file, { reviewDate, mismatches, accounts, inputErrors: HOSTILE.map((text, i) => ({ row: i + 2, accountNo: text, error: text })) });
+    const inputErrors = HOSTILE.map((text, i) => ({ row: i + 2, accountNo: text, error: text }));
+    await writeReviewWorkbook(file, { reviewDate, totals: totalsOf(judged, mismatches, inputErrors.length), mismatches, accounts, inputErrors });
 
     const { cells, sheetXml } = await readBack(file);
     for (const text of HOSTILE) expect(cells.filter((c) => c.value === text).length, text).toBeGreaterThanOrEqual(2);

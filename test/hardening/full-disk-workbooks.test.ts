@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeDailyFigures } from '../../jobs/daily-ops-report/compute-kpis';
-import { writeReviewWorkbook, type WorkbookAccount } from '../../templates/annual-review-check/workbook';
+import { emptyCounts } from '../../jobs/annual-review-check/outputs';
+import { reviewTotals } from '../../jobs/annual-review-check/report-model';
+import type { WorkbookAccount } from '../../templates/annual-review-check/view-model';
+import { writeReviewWorkbook } from '../../templates/annual-review-check/workbook';
 import { dailyViewOf } from '../unit/templates/support/daily-view';
 import { writeDailyWorkbook } from '../../templates/daily-ops-report/workbook';
 import { generateRecords } from '../unit/daily-ops-report/helpers/generate-records';
@@ -26,7 +29,10 @@ describe('a full disk under each Excel workbook (real 64 KiB tmpfs)', () => {
         yield { accountNo: String(62_000_000 + i), name: `某某有限公司${i}`, uscc: `91620105${String(i).padStart(10, '0')}`, branch: '城关支行', verdict: 'pass' };
       }
     };
-    const err = await failureOf(writeReviewWorkbook(file, { reviewDate: '2025-10-31', mismatches: [], accounts, inputErrors: [] }));
+    const counts = { ...emptyCounts(), accounts: 20_000, byVerdict: { pass: 20_000, mismatch: 0, unverifiable: 0 } };
+    const branch = { branch: '城关支行', accounts: 20_000, byVerdict: counts.byVerdict, bySeverity: counts.bySeverity };
+    const totals = reviewTotals(counts, [branch], []);
+    const err = await failureOf(writeReviewWorkbook(file, { reviewDate: '2025-10-31', totals, mismatches: [], accounts, inputErrors: [] }));
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toMatch(new RegExp(`^cannot write ${file}: ENOSPC`));
     expect(disk.files()).toEqual([]);

@@ -22,7 +22,8 @@ export interface UnverifiableAccount {
 
 export interface RunTally {
   counts: RunCounts;
-  branches: Map<string, BranchTally>;
+  /** By the branch as the bank's record has it: no branch (null) and an empty one are not merged. */
+  branches: Map<string | null, BranchTally>;
   flags: Flag[];
   /** Branch and registry evidence of each flagged account, for the mismatch rows. */
   flagged: Map<string, { branch: string | null; evidence?: string }>;
@@ -37,11 +38,10 @@ export function emptyTally(): RunTally {
 }
 
 function branchOf(tally: RunTally, branch: string | null): BranchTally {
-  const key = branch ?? '';
-  let found = tally.branches.get(key);
+  let found = tally.branches.get(branch);
   if (!found) {
     found = { branch, accounts: 0, byVerdict: { pass: 0, mismatch: 0, unverifiable: 0 }, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 } };
-    tally.branches.set(key, found);
+    tally.branches.set(branch, found);
   }
   return found;
 }

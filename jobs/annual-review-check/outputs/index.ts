@@ -1,3 +1,5 @@
 export * from './counts';
 export * from './mismatches';
+export * from './mismatches-file';
 export * from './results';
+export * from './results-file';

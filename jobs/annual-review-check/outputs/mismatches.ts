@@ -1,46 +1,18 @@
-// mismatches.json: one object per flag, most severe first, each marked new or recurring against
-// the previous run of the job (same account number and field).
+// The entries of mismatches.json: one object per flag, most severe first, each marked new or
+// recurring against the previous run of the job (same account number and field). Pure; the file
+// is read and written by mismatches-file.ts.
 //
 // Example:
-//   const previous = await readPreviousMismatchKeys(previousRunDir && path.join(previousRunDir, 'mismatches.json'));
-//   await writeMismatchesJson(path.join(out, 'mismatches.json'), buildMismatches(flags, previous));
+//   buildMismatches(flags, new Set([mismatchKey({ accountNo: '001', field: 'name' })]))
 
-import { readFile } from 'node:fs/promises';
 import type { Flag } from '../flag';
 import { compareFlags } from '../flag';
-import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 
 export type MismatchStatus = 'new' | 'recurring';
 export type MismatchEntry = Flag & { status: MismatchStatus };
 
 export function mismatchKey(flag: Pick<Flag, 'accountNo' | 'field'>): string {
   return `${flag.accountNo}\u0000${flag.field}`;
-}
-
-/**
- * Keys of the previous run's mismatches. No previous run (null path or no file) → empty set, so
- * every flag is new. A previous file that exists but cannot be read is an error, not "all new".
- */
-export async function readPreviousMismatchKeys(file: string | null | undefined): Promise<Set<string>> {
-  if (!file) return new Set();
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw error;
-  }
-  const parsed: unknown = JSON.parse(text);
-  if (!Array.isArray(parsed)) throw new Error(`${file}: expected an array of mismatches`);
-  const keys = new Set<string>();
-  parsed.forEach((item: unknown, index) => {
-    const entry = item as Partial<Flag> | null;
-    if (typeof entry?.accountNo !== 'string' || typeof entry.field !== 'string') {
-      throw new Error(`${file}: entry ${index} has no accountNo / field`);
-    }
-    keys.add(mismatchKey({ accountNo: entry.accountNo, field: entry.field }));
-  });
-  return keys;
 }
 
 /** Keys in the spec's order, so the file reads the same as the spec. */
@@ -66,8 +38,4 @@ function entryOf(flag: Flag, status: MismatchStatus): MismatchEntry {
 
 export function buildMismatches(flags: Iterable<Flag>, previousKeys: ReadonlySet<string>): MismatchEntry[] {
   return [...flags].sort(compareFlags).map((flag) => entryOf(flag, previousKeys.has(mismatchKey(flag)) ? 'recurring' : 'new'));
-}
-
-export async function writeMismatchesJson(file: string, entries: MismatchEntry[]): Promise<void> {
-  await writeJsonAtomic(file, entries);
 }

@@ -1,11 +1,10 @@
 // results.json: `{ reviewDate, accounts: [{ accountNo, verdict, flags }], inputErrors: [...] }`,
-// one account object per input account in input order. Streamed, so that a million accounts never
-// sit in memory as one string.
+// one account object per input account in input order, as text pieces: streamed, so that a
+// million accounts never sit in memory as one string. Pure; results-file.ts writes the file.
 
 import type { Verdict } from '../flag';
 import type { InputRowError } from '../input/errors';
 import type { AccountJudgement } from '../rules';
-import { writeStreamAtomic } from '../../../bots/sdk/atomic-write';
 
 export interface AccountResult {
   accountNo: string;
@@ -24,7 +23,8 @@ export function toAccountResult(judgement: AccountJudgement): AccountResult {
   return { accountNo: judgement.accountNo, verdict: judgement.verdict, flags: judgement.flags.length };
 }
 
-async function* resultsPieces(
+/** results.json as text, piece by piece, in the order the file has them. */
+export async function* resultsPieces(
   reviewDate: string,
   accounts: AsyncIterable<AccountResult> | Iterable<AccountResult>,
   inputErrors: Iterable<InputRowError>,
@@ -43,13 +43,4 @@ async function* resultsPieces(
     first = false;
   }
   yield `${first ? '' : '\n  '}]\n}\n`;
-}
-
-export async function writeResultsJson(
-  file: string,
-  reviewDate: string,
-  accounts: AsyncIterable<AccountResult> | Iterable<AccountResult>,
-  inputErrors: Iterable<InputRowError>,
-): Promise<void> {
-  await writeStreamAtomic(file, resultsPieces(reviewDate, accounts, inputErrors));
 }

@@ -9,9 +9,10 @@ import { launchBrowser } from '../../../bots/sdk/browser';
 import { actionFor } from '../../../jobs/annual-review-check/actions';
 import { buildMismatches, countAccount, emptyCounts } from '../../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
+import { mismatchRow, reviewReportModel, reviewTotals } from '../../../jobs/annual-review-check/report-model';
 import { renderReviewPdf } from '../../../templates/annual-review-check/render-pdf';
 import { reviewReportHtml } from '../../../templates/annual-review-check/report-html';
-import { DETAIL_ROW_LIMIT, type ReviewReportInput } from '../../../templates/annual-review-check/report-view';
+import { DETAIL_ROW_LIMIT, type ReviewReportModel } from '../../../templates/annual-review-check/view-model';
 import { registryCompany, reviewAccount } from '../../unit/annual-review-check/support/records';
 import { atRightEdge } from './support/print-layout';
 
@@ -22,10 +23,10 @@ let browser: Browser;
 let dir: string;
 let pdf: string;
 let html: string;
-let report: ReviewReportInput;
+let report: ReviewReportModel;
 
 /** More deregistered companies than the PDF lists, one renamed (high), capital and scope changes. */
-function buildReport(): ReviewReportInput {
+function buildReport(): ReviewReportModel {
   const company = registryCompany();
   const cases = [
     ...Array.from({ length: DETAIL_ROW_LIMIT + 20 }, (_, i) => ({
@@ -48,23 +49,25 @@ function buildReport(): ReviewReportInput {
   const mismatches = buildMismatches(
     judged.flatMap((j) => j.judgement.flags),
     new Set(['D0000\u0000status']),
-  ).map((m) => ({ ...m, branch: branchOf.get(m.accountNo) ?? null }));
-  return {
+  ).map((m) => mismatchRow(m, { branch: branchOf.get(m.accountNo) ?? null }, DATE));
+  const branches = [
+    { branch: '城关支行', accounts: 160, byVerdict: { pass: 0, mismatch: 160, unverifiable: 0 }, bySeverity: { critical: 160, high: 0, medium: 0, low: 0 } },
+    { branch: '<b>安宁</b>支行', accounts: 1, byVerdict: { pass: 0, mismatch: 1, unverifiable: 0 }, bySeverity: { critical: 0, high: 1, medium: 0, low: 0 } },
+  ];
+  return reviewReportModel({
     reviewDate: DATE,
     generatedAt: '2025-11-01 07:30:00',
     revision: 2,
-    counts,
-    branches: [
-      { branch: '城关支行', accounts: 160, byVerdict: { pass: 0, mismatch: 160, unverifiable: 0 }, bySeverity: { critical: 160, high: 0, medium: 0, low: 0 } },
-      { branch: '<b>安宁</b>支行', accounts: 1, byVerdict: { pass: 0, mismatch: 1, unverifiable: 0 }, bySeverity: { critical: 0, high: 1, medium: 0, low: 0 } },
-    ],
+    totals: reviewTotals(counts, branches, mismatches),
     mismatches,
     unverifiable: [{ accountNo: 'U0001', name: '无法核验有限公司', uscc: company.uscc, branch: null, error: 'PortalError: 503 after 3 tries' }],
     inputErrors: [{ row: 7, error: '第 7 行缺少“账号”' }],
     problems: ['1 户登记查询失败，无法核验，须重新核验'],
     xlsxName: `annual-review-check-${DATE}.xlsx`,
-  };
+  });
 }
+
+const flagsOf = (r: ReviewReportModel, severity: string): number => r.totals.bySeverity.find((s) => s.severity === severity)?.flags ?? NaN;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -101,11 +104,11 @@ describe('annual-review-check PDF', () => {
     expect(first).toContain('第2次生成');
     // Cards print label row then value row: check labels and values, not their adjacency.
     for (const label of ['核验账户', '核验通过', '存在不一致', '无法核验', '输入错误行']) expect(first).toContain(label);
-    expect(first).toContain(`${report.counts.accounts}户`);
-    expect(first).toContain(`${report.counts.byVerdict.mismatch}户`);
+    expect(first).toContain(`${report.totals.accounts}户`);
+    expect(first).toContain(`${report.totals.byVerdict.mismatch}户`);
     expect(first).toContain('1行');
-    expect(first).toContain(`${report.counts.bySeverity.critical}项`);
-    expect(first).toContain(`其中新增${report.counts.bySeverity.critical - 1}`);
+    expect(first).toContain(`${flagsOf(report, 'critical')}项`);
+    expect(first).toContain(`其中新增${flagsOf(report, 'critical') - 1}`);
     expect(first).toContain('按核验项');
     expect(first).toContain('按开户网点');
     expect(first).toContain('本次核验结果不完整');
@@ -134,13 +137,20 @@ describe('annual-review-check PDF', () => {
     expect(all).toContain('D0299');
     expect(all).not.toContain('D0300');
     // Critical items take the budget first: the high ones are counted, with a pointer to the Excel.
-    expect(all).toContain(`另有${report.counts.bySeverity.high}项未列出`);
+    expect(all).toContain(`另有${flagsOf(report, 'high')}项未列出`);
   });
 
   it('keeps page 1 inside the printed area: the fifth card and the 低 band are not clipped at the right margin', async () => {
-    const big: ReviewReportInput = {
+    const bigFlags = { critical: 12_345, high: 23_456, medium: 34_567, low: 45_678 };
+    const big: ReviewReportModel = {
       ...report,
-      counts: { ...report.counts, accounts: 100_000, byVerdict: { pass: 43_940, mismatch: 56_060, unverifiable: 1_234 }, bySeverity: { critical: 12_345, high: 23_456, medium: 34_567, low: 45_678 } },
+      totals: {
+        ...report.totals,
+        accounts: 100_000,
+        byVerdict: { pass: 43_940, mismatch: 56_060, unverifiable: 1_234 },
+        verdictShare: { pass: 0.4394, mismatch: 0.5606, unverifiable: 0.01234 },
+        bySeverity: report.totals.bySeverity.map((s) => ({ ...s, flags: bigFlags[s.severity] })),
+      },
     };
     for (const r of [report, big]) {
       expect(await atRightEdge(browser, reviewReportHtml(r), '.card, .severity-strip, .severity-strip > div, table, .group-head, .action')).toEqual([]);

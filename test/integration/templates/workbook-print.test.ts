@@ -11,10 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMismatches } from '../../../jobs/annual-review-check/outputs';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
-import { writeReviewWorkbook, type WorkbookAccount } from '../../../templates/annual-review-check/workbook';
+import { mismatchRow } from '../../../jobs/annual-review-check/report-model';
+import type { WorkbookAccount } from '../../../templates/annual-review-check/view-model';
+import { writeReviewWorkbook } from '../../../templates/annual-review-check/workbook';
 import { dailyViewOf } from '../../unit/templates/support/daily-view';
 import { writeDailyWorkbook } from '../../../templates/daily-ops-report/workbook';
 import { registryCompany, reviewAccount } from '../../unit/annual-review-check/support/records';
+import { totalsOf } from '../../unit/annual-review-check/support/review-totals';
 import { generateRecords } from '../../unit/daily-ops-report/helpers/generate-records';
 import { sourcesOf } from '../../unit/daily-ops-report/helpers/sources';
 import { writeHelperWorkbook, writeWorldWorkbook, type WrittenWorkbook } from '../../unit/templates/support/daily-workbooks';
@@ -98,9 +101,11 @@ beforeAll(async () => {
     return { account, judgement: judgeAccount(account, { kind: 'found', company }, reviewDate) };
   });
   review = path.join(dir, `annual-review-check-${reviewDate}.xlsx`);
+  const mismatches = buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set()).map((m) => mismatchRow(m, { branch: '城关支行' }, reviewDate));
   await writeReviewWorkbook(review, {
     reviewDate,
-    mismatches: buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set()).map((m) => ({ ...m, branch: '城关支行' })),
+    totals: totalsOf(judged, mismatches, 1),
+    mismatches,
     accounts: (): WorkbookAccount[] => judged.map(({ account, judgement }) => ({ accountNo: account.accountNo, name: account.name, uscc: account.uscc, branch: account.branch, verdict: judgement.verdict })),
     inputErrors: [{ row: 9, error: '第 9 行缺少“账号”' }],
   });

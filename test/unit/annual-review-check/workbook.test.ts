@@ -4,11 +4,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMismatches } from '../../../jobs/annual-review-check/outputs';
+import { mismatchRow } from '../../../jobs/annual-review-check/report-model';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
-import type { MismatchRow, WorkbookAccount } from '../../../templates/annual-review-check/workbook';
+import type { MismatchRow, WorkbookAccount } from '../../../templates/annual-review-check/view-model';
 import { writeReviewWorkbook } from '../../../templates/annual-review-check/workbook';
 import { SEVERITY_COLOURS } from '../../../templates/annual-review-check/theme';
 import { registryCompany, reviewAccount } from './support/records';
+import { totalsOf } from './support/review-totals';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'arc-wb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,11 +34,9 @@ beforeAll(async () => {
   ] as const;
   const judged = accounts.map((account, i) => ({ account, lookup: lookups[i] ?? { kind: 'notFound' as const }, judgement: judgeAccount(account, lookups[i] ?? { kind: 'notFound' }, reviewDate) }));
   const branchOf = new Map(accounts.map((a) => [a.accountNo, a.branch]));
-  const mismatches: MismatchRow[] = buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set(['002\u0000status'])).map((m) => ({
-    ...m,
-    branch: branchOf.get(m.accountNo) ?? null,
-    ...(m.accountNo === '002' ? { evidence: 'evidence/002.png' } : {}),
-  }));
+  const mismatches: MismatchRow[] = buildMismatches(judged.flatMap((j) => j.judgement.flags), new Set(['002\u0000status'])).map((m) =>
+    mismatchRow(m, { branch: branchOf.get(m.accountNo) ?? null, ...(m.accountNo === '002' ? { evidence: 'evidence/002.png' } : {}) }, reviewDate),
+  );
   const workbookAccounts = (): WorkbookAccount[] =>
     judged.map(({ account, lookup, judgement }) => ({
       accountNo: account.accountNo,
@@ -46,7 +46,8 @@ beforeAll(async () => {
       verdict: judgement.verdict,
       ...(lookup.kind === 'failed' ? { error: lookup.error } : {}),
     }));
-  await writeReviewWorkbook(file, { reviewDate, mismatches, accounts: workbookAccounts, inputErrors: [{ row: 9, error: '第 9 行缺少“账号”' }, { row: 12, accountNo: '-001', error: '重复' }] });
+  const inputErrors = [{ row: 9, error: '第 9 行缺少“账号”' }, { row: 12, accountNo: '-001', error: '重复' }];
+  await writeReviewWorkbook(file, { reviewDate, totals: totalsOf(judged, mismatches, inputErrors.length), mismatches, accounts: workbookAccounts, inputErrors });
   await workbook.xlsx.readFile(file);
 });
 

@@ -2,15 +2,16 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { buildMismatches, countAccount, emptyCounts } from '../../../jobs/annual-review-check/outputs';
+import { mismatchRow, reviewReportModel, reviewTotals } from '../../../jobs/annual-review-check/report-model';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
 import { reviewReportHtml } from '../../../templates/annual-review-check/report-html';
-import type { ReviewReportInput } from '../../../templates/annual-review-check/report-view';
+import type { ReviewReportModel } from '../../../templates/annual-review-check/view-model';
 import { registryCompany, reviewAccount } from '../annual-review-check/support/records';
 
 const DATE = '2025-10-31';
 
 /** Two expired licences (the registry's term in two forms), one renamed company for contrast. */
-function report(): ReviewReportInput {
+function report(): ReviewReportModel {
   const cases = [
     { account: reviewAccount({ accountNo: 'E0001', licenseExpiry: '2025年3月1日' }), company: registryCompany({ operatingUntil: '2025-03-01' }) },
     { account: reviewAccount({ accountNo: 'E0002', licenseExpiry: '2024-12-31', branch: '西固支行' }), company: registryCompany({ operatingUntil: '2024/12/31' }) },
@@ -23,18 +24,18 @@ function report(): ReviewReportInput {
     return judgement.flags;
   });
   const branchOf = new Map(cases.map((c) => [c.account.accountNo, c.account.branch]));
-  return {
+  const mismatches = buildMismatches(flags, new Set()).map((m) => mismatchRow(m, { branch: branchOf.get(m.accountNo) ?? null }, DATE));
+  return reviewReportModel({
     reviewDate: DATE,
     generatedAt: '2025-11-01 07:30:00',
     revision: 1,
-    counts,
-    branches: [],
-    mismatches: buildMismatches(flags, new Set()).map((m) => ({ ...m, branch: branchOf.get(m.accountNo) ?? null })),
+    totals: reviewTotals(counts, [], mismatches),
+    mismatches,
     unverifiable: [],
     inputErrors: [],
     problems: [],
     xlsxName: `annual-review-check-${DATE}.xlsx`,
-  };
+  });
 }
 
 /** The table of the group whose heading names `rule`. */

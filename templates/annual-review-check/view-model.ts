@@ -1,0 +1,165 @@
+// What the annual-review reports draw, as the job hands it over: every flag with its action,
+// the totals by verdict, severity, field and branch, the flags grouped by rule. The template only
+// lays these out and labels them; it counts, judges and dates nothing.
+//
+// The vocabularies (fields, severities, rules, verdicts) are the job's (jobs/annual-review-check/
+// flag.ts); they are spelled here as the words the template has labels for.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export type FlagField =
+  | 'uscc'
+  | 'notFound'
+  | 'status'
+  | 'name'
+  | 'legalRepresentative'
+  | 'licenseExpiry'
+  | 'registeredCapital'
+  | 'address'
+  | 'businessScope';
+
+export type RuleId =
+  | 'uscc.empty'
+  | 'uscc.length'
+  | 'uscc.alphabet'
+  | 'uscc.checkChar'
+  | 'uscc.orgCodeCheckDigit'
+  | 'notFound'
+  | 'status.revoked'
+  | 'status.cancelled'
+  | 'status.deregistered'
+  | 'status.movedOut'
+  | 'status.suspended'
+  | 'status.liquidating'
+  | 'status.unrecognised'
+  | 'name.differs'
+  | 'legalRepresentative.differs'
+  | 'licenseExpiry.expired'
+  | 'licenseExpiry.differs'
+  | 'registeredCapital.amount'
+  | 'registeredCapital.currency'
+  | 'registeredCapital.unparseable'
+  | 'address.differs'
+  | 'businessScope.differs';
+
+export type Verdict = 'pass' | 'mismatch' | 'unverifiable';
+
+/** New since the previous run of the job, or flagged then too. */
+export type MismatchStatus = 'new' | 'recurring';
+
+/** One flag as the reports show it: its mismatches.json entry and what the reports add. */
+export interface MismatchRow {
+  accountNo: string;
+  uscc: string;
+  /** 存款人名称 as the bank has it. */
+  name: string;
+  field: FlagField;
+  severity: Severity;
+  bankValue: string | null;
+  registryValue: string | null;
+  rule: RuleId;
+  /** A Chinese sentence a clerk understands. */
+  message: string;
+  /** Address only: 0..1 similarity of the two addresses. */
+  similarity?: number;
+  status: MismatchStatus;
+  /** The account's branch (开户网点), null when the bank's record has none. */
+  branch: string | null;
+  /** Screenshot path relative to the run folder (where the workbook is written). */
+  evidence?: string;
+  /** What the finding calls for (处理建议). */
+  action: string;
+  /** An expired licence whose registry term is a date: that date, and how many days before the review. */
+  expiry?: { on: string; daysAgo: number };
+}
+
+/** One judged account, as the passed / unverifiable sheets need it. */
+export interface WorkbookAccount {
+  accountNo: string;
+  name: string;
+  uscc: string;
+  branch: string | null;
+  verdict: Verdict;
+  /** Why the lookup failed, for unverifiable accounts. */
+  error?: string;
+}
+
+/** A row of the accounts file that could not be used (its number as the user sees it in Excel). */
+export interface InputErrorRow {
+  row: number;
+  accountNo?: string;
+  error: string;
+}
+
+/** An account the registry could not be read for. */
+export interface UnverifiableRow {
+  accountNo: string;
+  name: string;
+  uscc: string;
+  branch: string | null;
+  error: string;
+}
+
+/** One branch's accounts by verdict and flags by severity. */
+export interface BranchCounts {
+  /** null: the accounts without a branch in the bank's record. */
+  branch: string | null;
+  accounts: number;
+  byVerdict: Record<Verdict, number>;
+  bySeverity: Record<Severity, number>;
+}
+
+/** The run's totals, as the Excel's 汇总 sheet and the PDF's first page show them. */
+export interface ReviewTotals {
+  accounts: number;
+  byVerdict: Record<Verdict, number>;
+  /** Each verdict's share of the accounts (0..1); null when there are no accounts. */
+  verdictShare: Record<Verdict, number | null>;
+  flags: number;
+  inputErrors: number;
+  /** Most severe first: the flags of each severity, and how many of them are new. */
+  bySeverity: readonly { severity: Severity; flags: number; newFlags: number }[];
+  /** In the spec's field order: the flags of each field, and of each field by severity. */
+  byField: readonly { field: FlagField; flags: number; bySeverity: Record<Severity, number> }[];
+  /** Every branch of the accounts (in no particular order). */
+  branches: readonly BranchCounts[];
+}
+
+/** The flags of one rule, with the action they call for; `rows` are those the PDF lists. */
+export interface RuleGroup {
+  rule: RuleId;
+  field: FlagField;
+  severity: Severity;
+  action: string;
+  /** All flags of the rule, of which `rows` are listed. */
+  count: number;
+  newCount: number;
+  rows: MismatchRow[];
+}
+
+/**
+ * Detail rows the PDF lists for critical and high together (critical first); the rest are in the
+ * Excel. The job fills the rule groups up to this many rows.
+ */
+export const DETAIL_ROW_LIMIT = 300;
+
+/** The ops manager's PDF, finished. */
+export interface ReviewReportModel {
+  reviewDate: string;
+  /** 'YYYY-MM-DD HH:mm:ss' Asia/Shanghai. */
+  generatedAt: string;
+  revision: number;
+  totals: ReviewTotals;
+  /** Critical and high flags by rule, in the order they come (most severe first). */
+  critical: readonly RuleGroup[];
+  high: readonly RuleGroup[];
+  /** Medium and low flags by rule, counted, no rows. */
+  mediumLow: readonly RuleGroup[];
+  /** The first unverifiable accounts; totals.byVerdict.unverifiable has how many there are. */
+  unverifiable: readonly UnverifiableRow[];
+  inputErrors: readonly InputErrorRow[];
+  /** Why the result is incomplete (a failed source, lookups missing); empty when complete. */
+  problems: readonly string[];
+  /** File name of the attached Excel. */
+  xlsxName: string;
+}
