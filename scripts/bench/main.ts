@@ -1,4 +1,4 @@
-// npm run bench [-- --only registry,engine,report-medium,report-large,excel] [--lookups 2000]
+// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled] [--lookups 2000]
 //   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--render-only]
 //
 // Runs the benchmarks (each measured task in its own child process), keeps the figures in
@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { loadAverage, machineInfo } from './machine';
 import { renderBenchmarksDoc } from './render-doc';
 import { loadResults, saveResults, SECTIONS, type BenchResults, type Measured, type SectionId } from './results';
-import { annualReviewSection, engineSection, excelSection, registrySection, reportSection, type BenchOptions } from './sections';
+import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, type BenchOptions } from './sections';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     'report-large': () => reportSection('large', o),
     excel: () => excelSection(o),
     'annual-review-10k': () => annualReviewSection(o),
+    compiled: () => compiledSection(o),
   };
   for (const section of SECTIONS.filter((s) => only.includes(s))) {
     console.log(`== ${section} (load ${loadAverage()})`);

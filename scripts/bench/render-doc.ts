@@ -4,6 +4,7 @@
 
 import { registryAnalysis, engineAnalysis, reportAnalysis, excelAnalysis } from './analysis';
 import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
+import type { CompiledFigures } from './compiled/bench-compiled';
 import type { ReportFigure } from './report/bench-report';
 import type { BenchResults, Measured } from './results';
 
@@ -170,6 +171,34 @@ function annualReviewSection(a: BenchResults['annual-review-10k'], targets: Targ
   return lines.join('\n');
 }
 
+const HELP_MAX_MS = 500;
+
+function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Target[]): string {
+  if (!c) return '## 6. The compiled build\n\nNot measured yet: `npm run bench -- --only compiled`.\n';
+  const { startup, fastPaths } = c.data;
+  const cell = (ms: number | undefined): string => (ms === undefined ? '—' : s2(ms));
+  const startRows = [...startup.series, ...startup.workers].map((x) => [x.label, x.runs, s2(x.wallMedianMs), s2(x.wallMinMs), cell(x.cpuMedianMs), cell(x.cpuMinMs)]);
+  const help = startup.series[0];
+  if (help) targets.push({ what: 'opsbot --help from the compiled build', target: '< 0.5 s', measured: `${s2(help.wallMedianMs)} s wall (median), ${cell(help.cpuMedianMs)} s CPU`, ok: help.wallMedianMs < HELP_MAX_MS });
+  const asIs = fastPaths.variants[0];
+  const vsAsIs = (v: { totalCpuMs: number }): string => (asIs && v !== asIs ? `${v.totalCpuMs >= asIs.totalCpuMs ? '+' : '−'}${pct(Math.abs(v.totalCpuMs / asIs.totalCpuMs - 1))}` : '');
+  const pathRows = fastPaths.variants.map((v) => [v.name, s2(v.totalMs), s2(v.totalCpuMs), vsAsIs(v), s2(v.rulesMs), s2(v.loadLookupsMs)]);
+  return ['## 6. The compiled build: start-up, and the fast paths written while tsx ran opsbot', '', when(c), '',
+    `Production runs \`dist/\` (\`npm run build\`, esbuild; built ${startup.builtAt.replace('T', ' ').slice(0, 16)} UTC), started by \`scripts/bin/opsbot.mjs\`. ` +
+    'Each command run as a new process, timed from spawn to exit (`/usr/bin/time`: wall, and user + system CPU), or for the worker from spawn to its "worker ready" line; ' +
+    'median and fastest of the runs (`scripts/build/measure-startup.mjs`). `--help` loads commander and the command definitions only: each command imports its ' +
+    'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready.', '',
+    table(['what', 'runs', 'wall median s', 'wall fastest s', 'CPU median s', 'CPU fastest s'], startRows), '',
+    `The fast paths: the cross-check engine's whole pass (section 2) at ${fastPaths.accounts.toLocaleString('en')} accounts, each built with one fast path compiled out ` +
+    `(an esbuild plugin swaps the module at build time; \`scripts/build/measure-fast-paths.mjs\`), median of ${fastPaths.runs} interleaved runs. ` +
+    'The cheap structural record checks (`jobs/annual-review-check/build/record-shapes.ts`, zod decides only what they are unsure of) and the chunked JSONL reader ' +
+    '(`bots/sdk/jsonl-reader.ts`, instead of `node:readline`) stay while compiling them out costs CPU in the compiled build (the last column but two, against the first row); ' +
+    'the run-time esbuild bundle of the reading thread is gone (the thread is an entry point of the build), and so is the code shaped around tsx\'s function naming ' +
+    '(the build emits no naming helper). CPU is the fairer figure on a loaded machine.', '',
+    table(['engine built', 'whole pass s', 'whole pass CPU s', 'CPU vs as is', 'rules s', 'registry file read s'], pathRows), '',
+  ].join('\n');
+}
+
 export function renderBenchmarksDoc(results: BenchResults): string {
   const targets: Target[] = [];
   const m = results.machine;
@@ -186,6 +215,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     reportSection('report-large', results['report-large'], targets),
     excelSection(results.excel, targets),
     annualReviewSection(results['annual-review-10k'], targets),
+    compiledSection(results.compiled, targets),
   ].join('\n');
   const head = [
     '# Benchmarks',
@@ -220,6 +250,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'npm run bench -- --only registry --lookups 2000 --concurrency 4',
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
+    'npm run bench -- --only compiled                # start-up from dist/ (needs npm run build) and the engine with each fast path compiled out',
     'npx tsx scripts/bench/profile-summary.ts <file.cpuprofile>   # self time per function of a node --cpu-prof profile',
     '```',
     '',

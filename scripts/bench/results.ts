@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
+import type { CompiledFigures } from './compiled/bench-compiled';
 import type { EngineResult } from './engine/engine-task';
 import type { ExcelResult } from './excel/excel-task';
 import type { MachineInfo } from './machine';
@@ -36,10 +37,11 @@ export interface BenchResults {
   'report-large'?: Measured<ReportFigure>;
   excel?: Measured<ExcelFigure[]>;
   'annual-review-10k'?: Measured<AnnualReviewFigure>;
+  compiled?: Measured<CompiledFigures>;
 }
 
 export type SectionId = Exclude<keyof BenchResults, 'machine'>;
-export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k'];
+export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled'];
 
 export function resultsFile(repoRoot: string): string {
   return path.join(repoRoot, 'var', 'bench', 'results.json');

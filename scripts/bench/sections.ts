@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { benchAnnualReview, type AnnualReviewFigure } from './annual-review/bench-annual-review';
+import { benchCompiled, type CompiledFigures } from './compiled/bench-compiled';
 import type { EngineDataset } from './engine/dataset';
 import type { EngineResult } from './engine/engine-task';
 import type { ExcelResult } from './excel/excel-task';
@@ -59,4 +60,9 @@ export async function excelSection(o: BenchOptions): Promise<ExcelFigure[]> {
 
 export function annualReviewSection(o: BenchOptions): Promise<AnnualReviewFigure> {
   return benchAnnualReview({ accounts: o.reviewAccounts, log: o.log });
+}
+
+/** Start-up from dist/ and the engine's fast paths compiled in and out (100,000 accounts, as the engine's target). */
+export function compiledSection(o: BenchOptions): Promise<CompiledFigures> {
+  return benchCompiled({ repoRoot: o.repoRoot, fastPathAccounts: 100_000, log: o.log });
 }

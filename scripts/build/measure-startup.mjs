@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Start-up of the compiled build, the figures in docs/benchmarks.md ("Start-up"):
+// Start-up of the compiled build (the "compiled" section of docs/benchmarks.md, npm run bench):
 //   - `opsbot --help` through the bin, wall and CPU time (user + system), with Node's own start
 //     (`node -e 0`) and the same help from source through tsx beside it;
 //   - `opsbot worker` until it prints "worker ready", with its private Redis and against a
 //     running Redis (REDIS_URL).
-// Median and fastest of N runs each (wall times on a shared machine vary with its load, which is
-// printed; CPU times vary less). Needs a build (npm run build) and redis-server.
+// Median and fastest of N runs each (wall times on a shared machine vary with its load; CPU times
+// vary less). Needs a build (npm run build) and redis-server. Prints the figures as JSON.
 //
 // Usage: node scripts/build/measure-startup.mjs [--runs 15] [--worker-runs 5]
 
@@ -28,8 +28,6 @@ const RUNS = arg('--runs', 15);
 const WORKER_RUNS = arg('--worker-runs', 5);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const s = (ms) => (ms / 1000).toFixed(2);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 
 /** Wall and CPU ms of one run of `node ...args`, from /usr/bin/time; fails unless it exits 0. */
 function timed(args) {
@@ -43,7 +41,7 @@ function series(label, args, runs) {
   const all = Array.from({ length: runs }, () => timed(args));
   const wall = all.map((x) => x.wallMs);
   const cpu = all.map((x) => x.cpuMs);
-  return { label, runs, wallMedian: median(wall), wallMin: Math.min(...wall), cpuMedian: median(cpu), cpuMin: Math.min(...cpu), stdout: all[0].stdout };
+  return { label, runs, wallMedianMs: median(wall), wallMinMs: Math.min(...wall), cpuMedianMs: median(cpu), cpuMinMs: Math.min(...cpu) };
 }
 
 function freePort() {
@@ -84,14 +82,14 @@ function workerReady(env) {
 async function workerSeries(label, env) {
   const ms = [];
   for (let i = 0; i < WORKER_RUNS; i++) ms.push(await workerReady(env));
-  return { label, runs: WORKER_RUNS, wallMedian: median(ms), wallMin: Math.min(...ms) };
+  return { label, runs: WORKER_RUNS, wallMedianMs: median(ms), wallMinMs: Math.min(...ms) };
 }
 
 async function main() {
   const info = JSON.parse(readFileSync(path.join(ROOT, 'dist/build-info.json'), 'utf8'));
-  const loadBefore = load();
+  const { stdout } = timed([BIN, '--help']);
+  if (!stdout.includes('Commands:')) throw new Error(`--help printed no command list:\n${stdout}`);
   const help = series('`opsbot --help` (compiled, through the bin)', [BIN, '--help'], RUNS);
-  if (!help.stdout.includes('Commands:')) throw new Error(`--help printed no command list:\n${help.stdout}`);
   const bare = series('`node -e 0` (Node alone)', ['-e', '0'], RUNS);
   const source = series('`opsbot --help` from source (`node --import tsx scripts/cli/main.ts`)', ['--import', 'tsx', 'scripts/cli/main.ts', '--help'], Math.min(RUNS, 5));
   const privateRedis = await workerSeries('`opsbot worker` until ready, its private Redis', {});
@@ -104,15 +102,7 @@ async function main() {
   } finally {
     redis.kill('SIGTERM');
   }
-  const rows = [help, bare, source].map((x) => `| ${x.label} | ${x.runs} | ${s(x.wallMedian)} | ${s(x.wallMin)} | ${s(x.cpuMedian)} | ${s(x.cpuMin)} |`);
-  rows.push(...[privateRedis, sharedRedis].map((x) => `| ${x.label} | ${x.runs} | ${s(x.wallMedian)} | ${s(x.wallMin)} | — | — |`));
-  console.log([
-    `Measured ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC on the build of ${info.builtAt.replace('T', ' ').slice(0, 16)} UTC, Node ${process.version}; load average (1/5/15 min) ${loadBefore} before, ${load()} after.`,
-    '',
-    '| what | runs | wall median s | wall fastest s | CPU median s | CPU fastest s |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n'));
+  console.log(JSON.stringify({ builtAt: info.builtAt, series: [help, bare, source], workers: [privateRedis, sharedRedis] }, null, 2));
 }
 
 await main();
