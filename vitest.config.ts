@@ -14,9 +14,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     reporters: ['default'],
-    // opsbot processes started by tests don't extract 5 earlier days for the daily report's
-    // comparison (test/integration/jobs/daily-history.test.ts covers that on its own).
-    env: { OPSBOT_COMPUTE_MISSING_HISTORY: 'false' },
     projects: [
       {
         extends: true,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli-process';
+import { CHILD_ENV, REPO } from '../helpers/cli-process';
 import { allEntries, allFiles, filesContaining, textsOf } from './support/scan-files';
 
 // One demo-like run in a child process (see support/full-run.ts): r1 clean, r2 with core banking's
@@ -28,6 +28,7 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...CHILD_ENV,
       OPSBOT_VAR_DIR: varDir, OPSBOT_LOG_LEVEL: 'debug', OPSBOT_EXTRACT_ATTEMPTS: '1', OPSBOT_QUEUE_PREFIX: 'full-run',
       OPSBOT_SMTP_PASSWORD: SMTP_PASSWORD, OPSBOT_DASHBOARD_ADMIN_PASSWORD: DASHBOARD_PASSWORD,
       FULL_RUN_DATE: DATE, FULL_RUN_PASSWORD: PASSWORD, FULL_RUN_ISSUED: issuedFile,

@@ -4,13 +4,20 @@ import path from 'node:path';
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
 /**
+ * What every opsbot process a test starts gets in its environment (a child reads its settings
+ * there, as in production): no extraction of the 5 earlier days for the daily report's comparison
+ * (test/integration/jobs/daily-history.test.ts covers that in-process, through its config).
+ */
+export const CHILD_ENV: NodeJS.ProcessEnv = { OPSBOT_COMPUTE_MISSING_HISTORY: 'false' };
+
+/**
  * Starts `opsbot <args>` as a real child process (through tsx, as `npx opsbot` does). `preload`
  * modules are imported first (e.g. one that registers a test-only job).
  */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, preload: string[] = []): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<RegExpMatchArray>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), path.join(REPO, 'scripts/cli/main.ts'), ...args], {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...CHILD_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // A test that fails half-way must not leave its opsbot process (and its Redis) running.

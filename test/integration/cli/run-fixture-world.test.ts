@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFixtures } from '../../../fixtures/export/export-fixtures';
-import { REPO } from '../../helpers/cli-process';
+import { CHILD_ENV, REPO } from '../../helpers/cli-process';
 
 const DATE = '2026-02-13';
 const JOB = 'daily-ops-report';
@@ -19,7 +19,7 @@ interface Cli {
 /** `opsbot <args>` in a child process, stdout and stderr apart (they carry different things). */
 function opsbot(args: string[], env: NodeJS.ProcessEnv): Promise<Cli> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts/cli/main.ts'), ...args], {
-    cwd: REPO, env: { ...process.env, REDIS_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO, env: { ...process.env, ...CHILD_ENV, REDIS_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { CHILD_ENV } from '../../../helpers/cli-process';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -16,7 +17,7 @@ const repo = path.resolve(import.meta.dirname, '../../../..');
  */
 export async function spawnWorker(env: Record<string, string>, preload: string[] = []): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'scripts/cli/main.ts', 'worker', '--concurrency', '1'], {
-    cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repo, env: { ...process.env, ...CHILD_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
