@@ -172,25 +172,33 @@ describe('daily workbook exception sheets, read back', () => {
   });
 
   it('keep ids as text, on one line, in a column wide enough for them; lists of ids wrap between ids', () => {
+    // Each kind of cell checked below is counted: the rules must have been applied, not skipped.
+    const seen = { ids: 0, lists: 0, codes: 0 };
     for (const { name, sheet, headers } of exceptionSheets()) {
       headers.forEach((header, i) => {
         const values = valuesOf(sheet, i + 1);
         const width = sheet.getColumn(i + 1).width ?? 0;
         if (ID_HEADERS.has(header)) {
           for (const { row } of values) expect(sheet.getRow(row).getCell(i + 1).numFmt, `${name} row ${row} "${header}"`).toBe('@');
+          seen.ids += values.length;
         }
         for (const { row, value } of values) {
           if (typeof value !== 'string') continue;
           if (value.includes(', ')) {
             // A list: wraps at ", " and each id fits the column, so no id is ever cut in two.
+            seen.lists++;
             expect(sheet.getRow(row).getCell(i + 1).alignment?.wrapText, `${name} row ${row} "${header}"`).toBe(true);
             for (const id of value.split(', ')) expect(displayWidth(id) + 1, `${name} row ${row} "${header}": ${id}`).toBeLessThanOrEqual(width);
           } else if (/^[\x21-\x7e]+$/.test(value)) {
+            seen.codes++;
             expect(displayWidth(value) + 1, `${name} row ${row} "${header}": ${value}`).toBeLessThanOrEqual(width);
           }
         }
       });
     }
+    expect(seen.ids).toBeGreaterThan(0);
+    expect(seen.lists).toBeGreaterThan(0);
+    expect(seen.codes).toBeGreaterThan(0);
   });
 
   it('say what is broken on each faulty device', () => {
