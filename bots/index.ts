@@ -13,6 +13,7 @@ import registryCompany from './registry/company.bot';
 /**
  * Every bot opsbot can run, listed explicitly (no magic discovery): adding a bot means adding a
  * line here (`opsbot new-bot` does it for you). A test checks that every `*.bot.ts` file is listed.
+ * Only the composition root (scripts/app) reads this list; it hands it to the runtime.
  */
 export const bots = createBotRegistry([
   coreBankingTransactions,
@@ -26,9 +27,3 @@ export const bots = createBotRegistry([
   annualReviewAccounts,
   registryCompany,
 ] as AnyBot[]);
-
-export function getBot(id: string): AnyBot {
-  const bot = bots.get(id);
-  if (!bot) throw new Error(`unknown bot ${id}; registered: ${[...bots.keys()].join(', ')}`);
-  return bot;
-}

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
+import type { Config } from './runtime/config/schema';
 import type { OutputFile, PreviousRuns, SourceStatus } from './runtime/run-store';
+import type { JobSchedule } from './runtime/schedules/schedule-definitions';
 
 /** One extraction a job needs: which bot, with which input. */
 export interface SourceRequest {
@@ -30,6 +32,8 @@ export interface PrepareContext {
   options: Record<string, unknown>;
   /** Finished runs of this job for earlier dates. */
   previousRuns: PreviousRuns;
+  /** The deployment's settings (the one config schema), e.g. `computeMissingHistory`, input limits. */
+  config: Config;
 }
 
 /** What `prepare` may hand on: options added to the run's (seen by `sources` and the build). */
@@ -70,12 +74,18 @@ export interface BuildResult {
  *
  * @example
  * export default defineJob({ id: 'daily-ops-report', title: '运营日报',
+ *   schedule: { cron: '30 7 * * *', tz: 'Asia/Shanghai', businessDaysOnly: true, dataDate: 'previous-business-day', catchUpMs: 6 * HOUR },
  *   sources: ({ date }) => [{ botId: 'core-banking.transactions', input: { date } }],
  *   build: (ctx) => buildDailyReport(ctx) });
  */
 export interface JobDefinition {
   id: string;
   title: string;
+  /**
+   * When it runs on its own (admins override cron, time zone and pause with `opsbot schedule`).
+   * Without one the job runs only when asked (`opsbot run`).
+   */
+  schedule?: JobSchedule;
   sources(params: { date: string; options: Record<string, unknown> }): SourceRequest[];
   /**
    * Optional, runs in the triggering process before the flow is queued: validate and stage inputs
@@ -91,4 +101,4 @@ export function defineJob(def: JobDefinition): JobDefinition {
   return def;
 }
 
-export type { OutputFile, PreviousRuns, SourceStatus };
+export type { JobSchedule, OutputFile, PreviousRuns, SourceStatus };

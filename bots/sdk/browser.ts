@@ -11,8 +11,13 @@ export const QUIET_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Playwright's own Chromium if installed, else CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string {
+/** Which Chromium to launch: `chromiumPath` is the deployment's (config `chromiumPath`, CHROMIUM_PATH). */
+export interface BrowserOptions {
+  chromiumPath?: string;
+}
+
+/** Playwright's own Chromium if installed, else `chromiumPath`, else Debian's /usr/bin/chromium. */
+export function chromiumExecutable(chromiumPath?: string): string {
   let own: string | undefined;
   try {
     own = chromium.executablePath();
@@ -20,7 +25,7 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
     own = undefined;
   }
   if (own && existsSync(own)) return own;
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) {
     throw new Error('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
@@ -28,24 +33,24 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
   return found;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
   const args = [...QUIET_FLAGS];
   // Chromium refuses to sandbox as root; containers and CI run as root.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   // Playwright would close the browser itself on SIGINT/SIGTERM, under the job still running; the
   // worker's graceful shutdown finishes the job first and closes the browser after.
-  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  return chromium.launch({ executablePath: chromiumExecutable(opts.chromiumPath), headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
 let shared: Promise<Browser> | undefined;
 
-/** One browser per process, launched on first use; relaunched if it crashed. */
-export async function sharedBrowser(): Promise<Browser> {
+/** One browser per process, launched on first use (with `opts`); relaunched if it crashed. */
+export async function sharedBrowser(opts: BrowserOptions = {}): Promise<Browser> {
   if (shared) {
     const b = await shared.catch(() => undefined);
     if (b?.isConnected()) return b;
   }
-  const launching = launchBrowser();
+  const launching = launchBrowser(opts);
   shared = launching;
   // A launch that failed (Chromium killed while starting, out of memory) is not kept: the next
   // job launches afresh instead of failing with the same error for the rest of the process.

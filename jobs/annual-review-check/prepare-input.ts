@@ -4,7 +4,7 @@
 // unusable rows into input-errors.json, and the file's name and sha256 into inputs.json.
 //
 // Example (jobs' prepare):
-//   prepare: async (ctx) => { if (typeof ctx.options.input === 'string') await prepareInput(ctx.runDir, ctx.options.input); }
+//   prepare: async (ctx) => { if (typeof ctx.options.input === 'string') await prepareInput(ctx.runDir, ctx.options.input, inputLimitsOf(ctx.config)); }
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
 import { RUN_FILES } from './build/run-files';
 import { openAccountsFile, type InputRowError } from './input';
+import type { InputLimits } from './input/limits';
 import { writeJsonAtomic } from '../../bots/sdk/atomic-write';
 
 export interface PreparedInput {
@@ -29,9 +30,10 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function prepareInput(runDir: string, inputFile: string): Promise<PreparedInput> {
+/** `limits`: the deployment's (`inputLimitsOf(config)`); default the config schema's. */
+export async function prepareInput(runDir: string, inputFile: string, limits?: InputLimits): Promise<PreparedInput> {
   const file = path.resolve(inputFile);
-  const accountsFile = await openAccountsFile(file); // throws before anything is written
+  const accountsFile = await openAccountsFile(file, limits); // throws before anything is written
   const writer = await JsonlWriter.open(path.join(runDir, RUN_FILES.inputAccounts));
   const inputErrors: InputRowError[] = [];
   try {

@@ -3,7 +3,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext, PreviousRuns, SourceRequest } from '../define-job';
 import { previousBusinessDays } from '../runtime/calendar';
-import { config } from '../runtime/config';
 import type { SourceStatus } from '../runtime/run-store';
 import { shanghaiTime } from './build-daily-report';
 import type { HistoricKpis } from './comparison';
@@ -22,9 +21,6 @@ export function historyDaysOf(options: Record<string, unknown>): string[] {
   const days = options[COMPUTE_HISTORY_OPTION];
   return Array.isArray(days) ? days.filter((d): d is string => typeof d === 'string') : [];
 }
-
-/** Whether runs compute the figures of earlier days no run covers (config, on by default). */
-export const computeMissingHistory = (): boolean => config().computeMissingHistory;
 
 /** Where a run keeps what it extracted and computed for an earlier day it had no run of. */
 export const historyDir = (day: string): string => `history/${day}`;

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty, { prettyFactory } from 'pino-pretty';
-import { config } from './config';
 
 export type { Logger } from 'pino';
 
@@ -11,10 +10,11 @@ const SECRET_KEYS = ['password', 'passwd', 'token', 'secret', 'cookie', 'authori
 export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`, `*.headers.${k}`]);
 
 /**
- * One logger per process: pretty on a terminal, JSON lines otherwise (so log shippers can read it).
- * Child loggers carry the bot / job / run ids. `destination` is for tests.
+ * A service's logger (worker, scheduler, dashboard), at the configured level (`logLevel`): pretty
+ * on a terminal, JSON lines otherwise (so log shippers can read it). Child loggers carry the bot /
+ * job / run ids. `destination` is for tests.
  */
-export function createLogger(level: string = process.env.OPSBOT_LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined };
   if (destination) return pino(options, destination);
   if (process.stderr.isTTY) {
@@ -22,8 +22,6 @@ export function createLogger(level: string = process.env.OPSBOT_LOG_LEVEL ?? 'in
   }
   return pino(options, pino.destination({ fd: 2, sync: true }));
 }
-
-let root: Logger | undefined;
 
 /** A level's rank; `silent` is above every level. */
 const rank = (level: string) => (level === 'silent' ? Infinity : (pino.levels.values[level] ?? 30));
@@ -36,10 +34,10 @@ export type ConsoleStream = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolea
  * and log shippers — is appended to `file` (owner-only), and the console gets only warnings and
  * errors, one readable line each, so they stand out between the progress lines instead of JSON
  * drowning them. On a terminal each first clears the progress line it would otherwise run into.
- * Becomes the process's logger (`log()`); call it before the command starts its work.
+ * `level` is the configured one (`logLevel`).
  */
 export function logToFile(file: string, opts: { level?: string; console?: ConsoleStream } = {}): Logger {
-  const level = opts.level ?? config().logLevel;
+  const level = opts.level ?? 'info';
   const out = opts.console ?? process.stderr;
   const consoleLevel = rank(level) > rank('warn') ? level : 'warn';
   const prettify = prettyFactory({ colorize: !!out.isTTY, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
@@ -76,12 +74,5 @@ export function logToFile(file: string, opts: { level?: string; console?: Consol
     streams.push({ level: consoleLevel as pino.Level, stream: { write: (line: string) => void out.write(`${out.isTTY ? '\r\x1b[K' : ''}${prettify(line)}`) } });
   }
   const lowest = rank(level) < rank(consoleLevel) ? level : consoleLevel;
-  root = pino({ level: lowest, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, pino.multistream(streams));
-  return root;
-}
-
-/** The process's logger, at the configured level (OPSBOT_LOG_LEVEL). */
-export function log(): Logger {
-  root ??= createLogger(config().logLevel);
-  return root;
+  return pino({ level: lowest, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, pino.multistream(streams));
 }

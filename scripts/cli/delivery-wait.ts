@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Queue, QueueEvents } from 'bullmq';
-import { bullConnection, QUEUES } from '../../jobs/runtime/queues';
+import { QUEUES, type RedisConnection } from '../../jobs/runtime/queues';
 
 /**
  * Waits for a run's delivery (queue `deliver`, job `<runId>/deliver`, queued by the build) and
@@ -8,8 +8,8 @@ import { bullConnection, QUEUES } from '../../jobs/runtime/queues';
  * command would stop its worker before the delivery ran, and the outbox it promises would be empty.
  * No delivery job (a run that is not the latest, a Redis that forgot it) → nothing to say.
  */
-export async function deliveryLine(runId: string, timeoutMs = 120_000): Promise<string | undefined> {
-  const { connection, prefix } = await bullConnection();
+export async function deliveryLine(redis: RedisConnection, runId: string, timeoutMs = 120_000): Promise<string | undefined> {
+  const { connection, prefix } = redis;
   const queue = new Queue(QUEUES.deliver, { connection, prefix });
   const events = new QueueEvents(QUEUES.deliver, { connection, prefix });
   try {

@@ -1,5 +1,5 @@
-import { stopRedis } from '../../jobs/runtime/redis';
 import { closeSharedBrowser } from '../../bots/sdk';
+import { stopProcessRedis } from '../app/process-redis';
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -29,6 +29,6 @@ export async function shutdown(): Promise<void> {
   }
   cleanups.length = 0;
   await closeSharedBrowser();
-  await stopRedis();
+  await stopProcessRedis();
   stopping = false;
 }

@@ -1,5 +1,5 @@
 import { QueueEvents } from 'bullmq';
-import { bullConnection, QUEUES } from '../../jobs/runtime/queues';
+import { QUEUES, type RedisConnection } from '../../jobs/runtime/queues';
 
 interface BotProgress {
   done: number;
@@ -59,8 +59,8 @@ export class ProgressView {
  * Shows what a run's bots are doing while the CLI waits, on stdout with the run's other lines
  * (warnings go to stderr, the full log to a file: see command-log.ts). Returns a stop function.
  */
-export async function followProgress(runId: string, out: ProgressStream = process.stdout): Promise<() => Promise<void>> {
-  const { connection, prefix } = await bullConnection();
+export async function followProgress(redis: RedisConnection, runId: string, out: ProgressStream = process.stdout): Promise<() => Promise<void>> {
+  const { connection, prefix } = redis;
   const events = new QueueEvents(QUEUES.bots, { connection, prefix });
   const view = new ProgressView(out);
   const botOf = (jobId: string) => (jobId.startsWith(`${runId}/`) && !jobId.endsWith('/deliver') ? jobId.slice(runId.length + 1) : undefined);

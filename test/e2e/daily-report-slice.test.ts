@@ -4,7 +4,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerRun, waitForRun } from '../../jobs/runtime/flows';
-import { runStoreFromConfig } from '../../jobs/runtime/run-store';
 import { transactionsOf } from '../../fixtures/generator/transactions';
 import { buildWorld } from '../../fixtures/generator/world';
 import { startFixtureWorld, type FixtureWorld } from '../helpers/fixture-world';
@@ -20,9 +19,9 @@ afterAll(async () => world?.stop());
 
 describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixture portal)', () => {
   it('runs the flow once per (job, date) and writes Excel, PDF and kpis.json', async () => {
-    const t = await triggerRun({ job: 'daily-ops-report', date: DATE });
+    const t = await triggerRun(world.deps, { job: 'daily-ops-report', date: DATE });
     expect(t).toMatchObject({ runId: `daily-ops-report/${DATE}/r1`, reused: false });
-    const result = await waitForRun(t.runId, 180_000);
+    const result = await waitForRun(world.deps, t.runId, 180_000);
     expect(result.status).toBe('ok');
     const dir = result.runDir;
     expect(dir).toBe(path.join(world.rt.varDir, 'runs', 'daily-ops-report', DATE, 'r1'));
@@ -40,28 +39,29 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
     expect(text).toContain('运营日报');
     expect(text).toContain(DATE);
 
-    const manifest = await runStoreFromConfig().read(dir);
+    const manifest = await world.deps.store.read(dir);
     expect(manifest.status).toBe('ok');
     expect(manifest.sources.find((s) => s.botId === 'core-banking.transactions')).toMatchObject({ status: 'ok', count: expectedTotal, expected: expectedTotal });
     for (const o of manifest.outputs) expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
   }, 240_000);
 
   it('returns the first run for a second trigger, and makes revision 2 with force', async () => {
-    const again = await triggerRun({ job: 'daily-ops-report', date: DATE });
+    const again = await triggerRun(world.deps, { job: 'daily-ops-report', date: DATE });
     expect(again).toMatchObject({ runId: `daily-ops-report/${DATE}/r1`, reused: true });
-    const forced = await triggerRun({ job: 'daily-ops-report', date: DATE, force: true });
+    const forced = await triggerRun(world.deps, { job: 'daily-ops-report', date: DATE, force: true });
     expect(forced).toMatchObject({ runId: `daily-ops-report/${DATE}/r2`, reused: false });
-    expect((await waitForRun(forced.runId, 180_000)).status).toBe('ok');
+    expect((await waitForRun(world.deps, forced.runId, 180_000)).status).toBe('ok');
   }, 240_000);
 
   it('builds a partial report that names a source whose portal is down, never a silent zero', async () => {
-    process.env.OPSBOT_EXTRACT_ATTEMPTS = '1';
+    // One attempt per extraction (the config's extractAttempts), so the portal that is down fails at once.
+    const oneAttempt = { ...world.deps, config: { ...world.deps.config, extractAttempts: 1 } };
     world.fixtures.portal('devices').app.faults.set({ down: true });
     try {
-      const t = await triggerRun({ job: 'daily-ops-report', date: '2026-11-19' });
-      const result = await waitForRun(t.runId, 180_000);
+      const t = await triggerRun(oneAttempt, { job: 'daily-ops-report', date: '2026-11-19' });
+      const result = await waitForRun(world.deps, t.runId, 180_000);
       expect(result.status).toBe('partial');
-      const manifest = await runStoreFromConfig().read(result.runDir);
+      const manifest = await world.deps.store.read(result.runDir);
       expect(manifest.status).toBe('partial');
       expect(manifest.sources.find((s) => s.botId === 'devices.inspections')).toMatchObject({ status: 'failed' });
       expect(manifest.errors.some((e) => e.source === 'devices.inspections')).toBe(true);
@@ -74,7 +74,6 @@ describe('the daily report through the real parts (Redis, BullMQ, Chromium, fixt
       expect(text).toContain('数据缺失');
     } finally {
       world.fixtures.portal('devices').app.faults.reset();
-      delete process.env.OPSBOT_EXTRACT_ATTEMPTS;
     }
   }, 240_000);
 });

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, calendarYears, CalendarDataMissingError, isBusinessDay, todayInShanghai } from '../../jobs/runtime/calendar';
-import { config, setConfig } from '../../jobs/runtime/config';
 import { triggerRun } from '../../jobs/runtime/flows';
 import { REPO } from '../helpers/cli-process';
 import { startTestRuntime } from '../helpers/test-runtime';
@@ -72,10 +71,9 @@ describe('a trigger whose job cannot prepare the date', () => {
     const rt = await startTestRuntime({ computeMissingHistory: true });
     try {
       // The daily report's prepare asks the calendar for the business days before D: none for 2099.
-      await expect(triggerRun({ job: 'daily-ops-report', date: '2099-03-02' })).rejects.toThrow(CalendarDataMissingError);
-      expect(existsSync(path.join(config().varDir, 'runs', 'daily-ops-report', '2099-03-02'))).toBe(false);
+      await expect(triggerRun(rt.deps, { job: 'daily-ops-report', date: '2099-03-02' })).rejects.toThrow(CalendarDataMissingError);
+      expect(existsSync(path.join(rt.config.varDir, 'runs', 'daily-ops-report', '2099-03-02'))).toBe(false);
     } finally {
-      setConfig({ ...config(), computeMissingHistory: false });
       await rt.stop();
     }
   });

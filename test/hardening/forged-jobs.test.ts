@@ -5,9 +5,9 @@ import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit } from '../../jobs/runtime/audit';
-import { config, runtimePaths } from '../../jobs/runtime/config';
-import { bullConnection, QUEUES } from '../../jobs/runtime/queues';
-import { runIdOf, runStoreFromConfig, sourceStatusPath, type RunManifest } from '../../jobs/runtime/run-store';
+import { runtimePaths } from '../../jobs/runtime/config';
+import { QUEUES } from '../../jobs/runtime/queues';
+import { runIdOf, sourceStatusPath, type RunManifest } from '../../jobs/runtime/run-store';
 import { TRIGGER_QUEUE } from '../../jobs/runtime/scheduler';
 import { startFixtureWorld, type FixtureWorld } from '../helpers/fixture-world';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
     logins += 1;
     return create(user);
   };
-  const { connection, prefix } = await bullConnection();
+  const { connection, prefix } = world.deps.redis;
   for (const name of [QUEUES.bots, QUEUES.reports, QUEUES.deliver, TRIGGER_QUEUE]) {
     const events = new QueueEvents(name, { connection, prefix });
     await events.waitUntilReady();
@@ -84,7 +84,7 @@ async function forge(queueName: string, jobId: string, data: unknown): Promise<{
 }
 
 async function auditRefusals(): Promise<{ subject: string; reason: string }[]> {
-  return (await readAudit(runtimePaths(config()).auditLog))
+  return (await readAudit(runtimePaths(world.deps.config).auditLog))
     .filter((e) => e.action === 'job refused')
     .map((e) => ({ subject: e.subject as string, reason: (e.after as { reason: string }).reason }));
 }
@@ -102,7 +102,7 @@ async function expectRefused(queueName: string, jobId: string, data: unknown, re
 describe('a forged extraction job', () => {
   it('naming its own portal URL: refused; the fake portal never hears from the worker, no login is typed anywhere', async () => {
     const revision = 1;
-    const runDir = await runStoreFromConfig().createStaging(JOB, DATE, revision);
+    const runDir = await world.deps.store.createStaging(JOB, DATE, revision);
     const data = { runId: runIdOf(JOB, DATE, revision), job: JOB, date: DATE, revision, runDir, botId: BOT, input: { date: DATE }, portalUrl: catcher.url };
     await expectRefused(QUEUES.bots, 'forged-portal-url', data, /portalUrl/);
     expect(catcher.requests).toEqual([]);
@@ -112,7 +112,7 @@ describe('a forged extraction job', () => {
 
   it('the same job without the URL runs against the portal of the worker\'s config only', async () => {
     const revision = 2;
-    const runDir = await runStoreFromConfig().createStaging(JOB, DATE, revision);
+    const runDir = await world.deps.store.createStaging(JOB, DATE, revision);
     const r = await forge(QUEUES.bots, 'configured-portal', { runId: runIdOf(JOB, DATE, revision), job: JOB, date: DATE, revision, runDir, botId: BOT, input: { date: DATE } });
     expect(r.failedReason).toBeUndefined();
     expect(logins).toBeGreaterThan(0);
@@ -121,7 +121,7 @@ describe('a forged extraction job', () => {
   });
 
   it('with an unknown bot, or a runDir outside the run store (also through a symlink): refused, nothing written there', async () => {
-    const store = runStoreFromConfig();
+    const store = world.deps.store;
     const revision = 3;
     const staging = await store.createStaging(JOB, DATE, revision);
     const base = { runId: runIdOf(JOB, DATE, revision), job: JOB, date: DATE, revision, runDir: staging, botId: BOT, input: { date: DATE } };
@@ -140,7 +140,7 @@ describe('a forged extraction job', () => {
 
 describe('a forged build job', () => {
   it('with an unknown job, or options that lead its sources out of the run folder: refused, nothing built', async () => {
-    const store = runStoreFromConfig();
+    const store = world.deps.store;
     const revision = 4;
     const runDir = await store.createStaging(JOB, DATE, revision);
     const base = { runId: runIdOf(JOB, DATE, revision), job: JOB, date: DATE, revision, runDir, startedAt: new Date().toISOString(), options: {} };
@@ -155,7 +155,7 @@ describe('a forged build job', () => {
 describe('a forged delivery job', () => {
   /** A finished run of the store whose manifest an attacker rewrote. */
   async function craftedRun(revision: number, edit: (m: RunManifest, runDir: string) => void): Promise<string> {
-    const store = runStoreFromConfig();
+    const store = world.deps.store;
     const staging = await store.createStaging(JOB, DATE, revision);
     writeFileSync(path.join(staging, 'report.xlsx'), 'the real report');
     const manifest: RunManifest = {
@@ -173,7 +173,7 @@ describe('a forged delivery job', () => {
     // What the attacker wants: a file outside the run store.
     const secret = path.join(world.rt.varDir, 'secret.txt');
     writeFileSync(secret, 'root:$6$hash');
-    const outbox = runtimePaths(config()).outboxDir;
+    const outbox = runtimePaths(world.deps.config).outboxDir;
 
     const dotdot = await craftedRun(5, (m, runDir) => {
       m.outputs[0]!.file = path.relative(runDir, secret);
@@ -208,6 +208,6 @@ describe('a forged schedule fire', () => {
     await expectRefused(TRIGGER_QUEUE, 'unscheduled', { job: 'drop-tables' }, /job: "drop-tables" has no schedule/);
     await expectRefused(TRIGGER_QUEUE, 'future', { job: JOB, fireAt: Date.now() + 400 * 86_400_000 }, /fireAt: .* is in the future/);
     await expectRefused(TRIGGER_QUEUE, 'extra', { job: JOB, date: '2026-11-20' }, /Unrecognized key/);
-    expect((await runStoreFromConfig().revisions(JOB, '2027-12-31'))).toEqual([]);
+    expect((await world.deps.store.revisions(JOB, '2027-12-31'))).toEqual([]);
   });
 });

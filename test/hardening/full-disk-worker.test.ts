@@ -5,12 +5,12 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtures, type RunningFixtures } from '../../fixtures/start-fixtures';
-import { config, setConfig } from '../../jobs/runtime/config';
 import { triggerRun } from '../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../jobs/runtime/queues';
-import { runStoreFromConfig } from '../../jobs/runtime/run-store';
+import { QUEUES } from '../../jobs/runtime/queues';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime';
-import { PAGED_JOB, registerPagedExtractionJob } from './support/paged-extraction-job';
+import type { RuntimeDeps } from '../../jobs/runtime/runtime-deps';
+import { jobs } from '../../jobs';
+import { PAGED_JOB, pagedExtractionJob } from './support/paged-extraction-job';
 import { spawnWorker, waitUntil, type WorkerProcess } from '../integration/jobs/support/worker-process';
 
 const PRELOAD = [path.resolve(import.meta.dirname, 'support/register-paged-extraction-job.ts')];
@@ -29,6 +29,8 @@ function allFiles(dir: string): string[] {
  */
 describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
   let rt: TestRuntime;
+  /** The test's runtime with the run store on the tiny tmpfs. */
+  let deps: RuntimeDeps;
   let fixtures: RunningFixtures;
   let bots: Queue;
   let worker: WorkerProcess | undefined;
@@ -37,8 +39,7 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
   let mountRefused: string | null = null;
 
   beforeAll(async () => {
-    registerPagedExtractionJob();
-    rt = await startTestRuntime();
+    rt = await startTestRuntime({}, { jobs: new Map([...jobs, [PAGED_JOB, pagedExtractionJob]]) });
     mnt = path.join(rt.varDir, 'tiny-runs');
     mkdirSync(mnt);
     try {
@@ -47,10 +48,10 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
       mountRefused = String((e as { stderr?: Buffer }).stderr ?? e).trim();
       return;
     }
-    setConfig({ ...config(), runsDir: mnt });
+    deps = rt.with({ runsDir: mnt });
     password = randomBytes(9).toString('base64url');
     fixtures = await startFixtures({ scale: 'small', password });
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = deps.redis;
     bots = new Queue(QUEUES.bots, { connection, prefix });
   });
   afterAll(async () => {
@@ -59,7 +60,6 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
     await bots?.close();
     await fixtures?.stop();
     if (!mountRefused && mnt) execFileSync('umount', [mnt]);
-    setConfig({ ...config(), runsDir: undefined });
     await rt?.stop();
   });
 
@@ -69,7 +69,7 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
       ctx.skip(`mount -t tmpfs refused: ${mountRefused}`);
     }
     const portal = fixtures.portal('core-banking');
-    const full = await triggerRun({ job: PAGED_JOB, date: '2026-03-02' });
+    const full = await triggerRun(deps, { job: PAGED_JOB, date: '2026-03-02' });
 
     // Leave 16 KiB free: the run's folders exist, the source's JSONL (well over that) cannot fit.
     const filler = path.join(mnt, 'filler');
@@ -99,7 +99,7 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
     expect(worker.output()).not.toMatch(/Unhandled 'error' event|uncaught/i);
 
     // The run still ends, its report saying which source is missing and why.
-    const first = await Promise.race([died, waitUntil('the run with the failed source', () => runStoreFromConfig().latest(PAGED_JOB, '2026-03-02'), 60_000)]);
+    const first = await Promise.race([died, waitUntil('the run with the failed source', () => deps.store.latest(PAGED_JOB, '2026-03-02'), 60_000)]);
     expect(first.status).toBe('partial');
     expect(first.sources[0]).toMatchObject({ botId: SOURCE, status: 'failed' });
     expect(first.sources[0]!.error).toMatch(new RegExp(`^cannot write ${mnt}/.*/${SOURCE}\\.jsonl: ENOSPC`));
@@ -109,8 +109,8 @@ describe('disk full under a worker (real tmpfs)', { timeout: 240_000 }, () => {
 
     // Space again: the same worker process runs the next job to the end.
     rmSync(filler);
-    await triggerRun({ job: PAGED_JOB, date: '2026-03-03' });
-    const next = await Promise.race([died, waitUntil('the next run', () => runStoreFromConfig().latest(PAGED_JOB, '2026-03-03'), 120_000)]);
+    await triggerRun(deps, { job: PAGED_JOB, date: '2026-03-03' });
+    const next = await Promise.race([died, waitUntil('the next run', () => deps.store.latest(PAGED_JOB, '2026-03-03'), 120_000)]);
     expect(next.status, JSON.stringify(next.errors)).toBe('ok');
     expect(next.sources[0]).toMatchObject({ botId: SOURCE, status: 'ok' });
     expect(worker.child.exitCode).toBeNull();

@@ -6,9 +6,11 @@ import { InvalidArgumentError } from 'commander';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeName } from '../../bots/sdk/evidence';
+import { parseConfig } from '../../jobs/runtime/config';
 import { triggerRun } from '../../jobs/runtime/flows';
 import { linkedFiles } from '../../jobs/runtime/delivery';
 import { copyRunOutputs, parseRunId, PathOutsideError, realFileInside, realPathInside, RunStore, safeSegment, type RunManifest } from '../../jobs/runtime/run-store';
+import { composeRuntime } from '../../scripts/app/compose-runtime';
 import { parseOutDir } from '../../scripts/cli/options';
 import { REPO } from '../helpers/cli-process';
 
@@ -61,8 +63,11 @@ describe('paths with ../ are refused', () => {
   });
 
   it('a trigger with ../ in the date or the job is refused before anything is written', async () => {
-    await expect(triggerRun({ job: 'daily-ops-report', date: '../../etc' })).rejects.toThrow(/refused name/);
-    await expect(triggerRun({ job: '../daily-ops-report', date: '2026-11-20' })).rejects.toThrow(/unknown job/);
+    // Refused before Redis is asked: nothing listens at this URL.
+    const runtime = composeRuntime({ config: parseConfig({ OPSBOT_VAR_DIR: varDir }, varDir), redisUrl: 'redis://127.0.0.1:9' });
+    await expect(triggerRun(runtime, { job: 'daily-ops-report', date: '../../etc' })).rejects.toThrow(/refused name/);
+    await expect(triggerRun(runtime, { job: '../daily-ops-report', date: '2026-11-20' })).rejects.toThrow(/unknown job/);
+    expect(readdirSync(varDir)).toEqual([]);
   });
 
   it('evidence file names from page data (an account number, a step) stay inside the evidence folder', () => {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, setConfig } from '../../jobs/runtime/config';
-import { RunStore, runStoreFromConfig, type RunManifest } from '../../jobs/runtime/run-store';
+import { parseConfig } from '../../jobs/runtime/config';
+import { RunStore, runStoreOf, type RunManifest } from '../../jobs/runtime/run-store';
 import { allEntries } from './support/scan-files';
 
 const JOB = 'daily-ops-report';
@@ -62,8 +62,7 @@ describe('run folders and outputs are owner-only by default, shared when configu
   it('OPSBOT_PRIVATE_FILES=false: the configured store publishes 0755 folders / 0644 files', async () => {
     const cfg = parseConfig({ OPSBOT_PRIVATE_FILES: 'false', OPSBOT_RUNS_DIR: path.join(root, 'shared') }, root);
     expect(cfg.privateFiles).toBe(false);
-    setConfig(cfg);
-    const store = runStoreFromConfig();
+    const store = runStoreOf(cfg);
     await buildRun(store);
     await writeFile(path.join(store.stagingDir(JOB, DATE, 1), 'private-by-accident.json'), '{}', { mode: 0o600 });
     const dir = await store.finish(manifest());

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config, setConfig } from '../../jobs/runtime/config';
 import { triggerRun } from '../../jobs/runtime/flows';
 import { RunStore, sha256File, type RunManifest } from '../../jobs/runtime/run-store';
 import { REPO } from '../helpers/cli-process';
@@ -42,17 +41,13 @@ describe('the run store cannot be written', () => {
     // chmod does not stop root (tests run as root in CI): a file where a folder must be does.
     const blocker = path.join(rt.varDir, 'not-a-folder');
     writeFileSync(blocker, 'x');
-    setConfig({ ...config(), runsDir: path.join(blocker, 'runs') });
-    try {
-      const err = await triggerRun({ job: JOB, date: DATE }).catch((e: unknown) => e as NodeJS.ErrnoException);
-      expect(err).toBeInstanceOf(Error);
-      expect((err as NodeJS.ErrnoException).code).toBe('ENOTDIR');
-      expect((err as Error).message).toContain(path.join(blocker, 'runs', JOB, DATE));
-    } finally {
-      setConfig({ ...config(), runsDir: undefined });
-    }
+    const blocked = rt.with({ runsDir: path.join(blocker, 'runs') });
+    const err = await triggerRun(blocked, { job: JOB, date: DATE }).catch((e: unknown) => e as NodeJS.ErrnoException);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as NodeJS.ErrnoException).code).toBe('ENOTDIR');
+    expect((err as Error).message).toContain(path.join(blocker, 'runs', JOB, DATE));
     // The trigger lock was released: the same date triggers at once once the store is back.
-    const t = await triggerRun({ job: JOB, date: DATE });
+    const t = await triggerRun(rt.deps, { job: JOB, date: DATE });
     expect(t).toMatchObject({ runId: `${JOB}/${DATE}/r1`, reused: false });
   });
 

@@ -1,9 +1,10 @@
 // How much of an accounts file the reader accepts. An ops user's file can be broken or hostile (a
 // zip bomb, a 50 MB cell, a merge across 16,384 columns, /dev/zero): past a limit the file is
 // refused at once with exit 2, naming the file, the limit and the setting that raises it, instead
-// of eating the worker's time, memory or disk. Values come from the config (jobs/runtime/config).
+// of eating the worker's time, memory or disk. Values come from the config (jobs/runtime/config),
+// handed to the job's prepare.
 
-import { config, envNameOf, type Config } from '../../runtime/config';
+import { ConfigSchema, envNameOf, type Config } from '../../runtime/config';
 import { AccountsFileError } from './errors';
 
 export interface InputLimits {
@@ -33,8 +34,12 @@ export function inputLimitsOf(cfg: Config): InputLimits {
   };
 }
 
+/**
+ * The schema's defaults, for a reader given no limits (tests, tools). A run hands its own from the
+ * deployment's config: the job's prepare passes `inputLimitsOf(ctx.config)`.
+ */
 export function defaultInputLimits(): InputLimits {
-  return inputLimitsOf(config());
+  return inputLimitsOf(ConfigSchema.parse({}));
 }
 
 /** Excel's own column count: no real sheet row has more cells, whatever the settings say. */

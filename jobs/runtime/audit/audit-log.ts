@@ -7,13 +7,13 @@ export interface AuditEntry {
   subject: string;
   before: unknown;
   after: unknown;
-  /** Who acted; defaults to `actor()`. */
+  /** Who acted; defaults to the OS user (`actor()`). */
   who?: string;
 }
 
-/** Who is acting: OPSBOT_ADMIN when an admin tool sets it, else the OS user. */
-export function actor(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.OPSBOT_ADMIN) return env.OPSBOT_ADMIN;
+/** Who is acting: the configured admin name (`adminName`, OPSBOT_ADMIN) when an admin tool sets one, else the OS user. */
+export function actor(adminName?: string): string {
+  if (adminName) return adminName;
   try {
     return os.userInfo().username;
   } catch {

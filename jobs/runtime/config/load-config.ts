@@ -13,6 +13,9 @@ const ENV_NAMES: Record<string, string> = {
   queuePrefix: 'OPSBOT_QUEUE_PREFIX',
   logLevel: 'OPSBOT_LOG_LEVEL',
   chromiumPath: 'CHROMIUM_PATH',
+  extractAttempts: 'OPSBOT_EXTRACT_ATTEMPTS',
+  adminName: 'OPSBOT_ADMIN',
+  fixturePassword: 'OPSBOT_FIXTURE_PASSWORD',
   secretsFile: 'OPSBOT_SECRETS_FILE',
   privateFiles: 'OPSBOT_PRIVATE_FILES',
   smtpHost: 'OPSBOT_SMTP_HOST',
@@ -145,17 +148,4 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     throw new ConfigError(`${where}: ${issue.message}`);
   }
   return parsed.data;
-}
-
-let cached: Config | undefined;
-
-/** The process's configuration, parsed on first use. */
-export function config(): Config {
-  cached ??= parseConfig();
-  return cached;
-}
-
-/** Tests and the CLI's fixture mode adjust the parsed config (e.g. fixture portal URLs). */
-export function setConfig(next: Config): void {
-  cached = next;
 }

@@ -34,6 +34,12 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** CHROMIUM_PATH: a Chromium to use when Playwright's own browser is not installed. */
   chromiumPath: z.string().optional(),
+  /** OPSBOT_EXTRACT_ATTEMPTS: tries of one extraction (system faults are retried with backoff) before its source counts as missing. */
+  extractAttempts: positiveInt.default(3),
+  /** OPSBOT_ADMIN: who an admin command acts as in the audit log (default: the OS user). */
+  adminName: z.string().min(1).optional(),
+  /** OPSBOT_FIXTURE_PASSWORD: the fixture portals' password for `opsbot fixtures` (default: a fresh random one). */
+  fixturePassword: z.string().min(1).optional(),
   /** OPSBOT_SECRETS_FILE: JSON with portal credentials; refused unless mode 0600. */
   secretsFile: z.string().optional(),
   /** OPSBOT_PRIVATE_FILES=false lets run folders be group/world readable (default owner-only). */

@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import type { Store } from 'express-session';
 import { appendAudit } from '../audit';
-import { config, runtimePaths } from '../config';
-import { log as processLog, type Logger } from '../logger';
-import { bullConnection } from '../queues';
+import { runtimePaths } from '../config';
+import type { RuntimeDeps } from '../runtime-deps';
 import { ALL_QUEUES } from '../scheduler/trigger-queue';
 import type { AuditSink } from './audit-trail';
 import { createDashboard } from './create-dashboard';
@@ -26,7 +25,6 @@ export interface StartDashboardOptions {
   users?: DashboardUsers;
   /** Default: append to var/audit.log. */
   audit?: AuditSink;
-  log?: Logger;
   sessionStore?: Store;
   loginLimit?: LoginLimitOptions;
   idleMs?: number;
@@ -44,20 +42,20 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Er
  * Checks the logins before it connects to Redis, and closes what it opened when it cannot listen,
  * so a bad config or a port in use ends the command instead of leaving it hanging.
  */
-export async function startDashboard(opts: StartDashboardOptions = {}): Promise<RunningDashboard> {
-  const cfg = config();
+export async function startDashboard(deps: Pick<RuntimeDeps, 'config' | 'redis' | 'log'>, opts: StartDashboardOptions = {}): Promise<RunningDashboard> {
+  const cfg = deps.config;
   const users = opts.users ?? configUsers(cfg); // throws a ConfigError before anything starts
   const publicUrl = opts.publicUrl ? new URL(opts.publicUrl) : undefined;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 0;
-  const { connection, prefix } = await bullConnection();
+  const { connection, prefix } = deps.redis;
   const queues = ALL_QUEUES.map((name) => new Queue(name, { connection, prefix }));
   const closeQueues = () => Promise.all(queues.map((q) => q.close()));
   const auditLog = runtimePaths(cfg).auditLog;
   const app = createDashboard(queues, {
     users,
     audit: opts.audit ?? ((entry) => appendAudit(auditLog, entry)),
-    log: (opts.log ?? processLog()).child({ component: 'dashboard' }),
+    log: deps.log.child({ component: 'dashboard' }),
     publicUrl,
     sessionStore: opts.sessionStore,
     loginLimit: opts.loginLimit,

@@ -3,10 +3,11 @@ import type { JobsOptions } from 'bullmq';
 /**
  * Extraction children: retried with exponential backoff and jitter for system faults; a child that
  * finally fails does not block its parent (the build reports the source as missing instead).
+ * `attempts` is the config's `extractAttempts` (OPSBOT_EXTRACT_ATTEMPTS).
  */
-export function extractJobOptions(): JobsOptions {
+export function extractJobOptions(attempts: number): JobsOptions {
   return {
-    attempts: Number(process.env.OPSBOT_EXTRACT_ATTEMPTS ?? 3),
+    attempts,
     backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
     ignoreDependencyOnFailure: true,
     removeOnComplete: { age: 14 * 86_400 },

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { FlowProducer, Queue, QueueEvents, type FlowJob } from 'bullmq';
 import { sourceKey, type SourceRequest } from '../../define-job';
-import { getJob } from '../../index';
-import { createRedis } from '../redis';
-import { bullConnection, coordinationPrefix, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload } from '../queues';
-import { previousRunsOf, runStoreFromConfig, runIdOf, safeSegment, type RunManifest } from '../run-store';
+import type { Redis } from 'ioredis';
+import { openRedis, QUEUES, type BuildPayload, type BuildReturn, type ExtractPayload, type RedisConnection } from '../queues';
+import { jobIn } from '../registries';
+import type { RuntimeDeps } from '../runtime-deps';
+import { previousRunsOf, runIdOf, safeSegment, type RunManifest } from '../run-store';
 import { buildJobOptions, extractJobOptions } from './job-options';
 
 export interface TriggerOptions {
@@ -25,20 +26,23 @@ export interface Triggered {
 
 const LOCK_MS = 30_000;
 
+/** What a trigger needs: the jobs (prepare, sources), the run store, Redis, and `extractAttempts`. */
+export type TriggerDeps = Pick<RuntimeDeps, 'config' | 'jobs' | 'store' | 'redis'>;
+
 /**
  * Starts the flow of (job, date) — or returns the run that already exists. Ids are deterministic
  * (`<job>/<date>/r<rev>`), and a short Redis lock makes two triggers at the same moment agree on one
  * revision, so there is exactly one run per (job, date) unless `force` asks for a new revision.
  */
-export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
-  const def = getJob(opts.job);
+export async function triggerRun(deps: TriggerDeps, opts: TriggerOptions): Promise<Triggered> {
+  const def = jobIn(deps.jobs, opts.job);
   safeSegment(opts.date);
-  const store = runStoreFromConfig();
-  const redis = await createRedis();
-  const { connection, prefix } = await bullConnection();
+  const { store } = deps;
+  const { connection, prefix } = deps.redis;
+  const redis = openRedis(deps.redis);
   // Shared by every process on this Redis, whichever queues it uses (queue-namespace.ts): the
   // revisions of one (job, date) are numbered under this lock, in the one run store.
-  const lockKey = `${coordinationPrefix()}:trigger-lock:${opts.job}:${opts.date}`;
+  const lockKey = `${deps.redis.coordinationPrefix}:trigger-lock:${opts.job}:${opts.date}`;
   const lock = await acquire(redis, lockKey).catch((err: unknown) => {
     redis.disconnect();
     throw err;
@@ -53,7 +57,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
       // with a private Redis, a flushed Redis) or belongs to another process's fixture world, whose
       // portals this process does not serve: it is left alone and a new revision starts.
       // A cancelled one (`opsbot runs cancel`) is never joined, even while a worker still holds one of its jobs.
-      const joinable = inProgress && !(await store.cancelMark(opts.job, opts.date, inProgress.revision)) && (await buildJobExists(runIdOf(opts.job, opts.date, inProgress.revision)));
+      const joinable = inProgress && !(await store.cancelMark(opts.job, opts.date, inProgress.revision)) && (await buildJobExists(deps.redis, runIdOf(opts.job, opts.date, inProgress.revision)));
       if (inProgress && joinable) return { runId: runIdOf(opts.job, opts.date, inProgress.revision), revision: inProgress.revision, reused: true };
     }
     const revision = revisions.length ? Math.max(...revisions.map((r) => r.revision)) + 1 : 1;
@@ -61,7 +65,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
     const runDir = await store.createStaging(opts.job, opts.date, revision);
     let options = opts.options ?? {};
     try {
-      const prepared = await def.prepare?.({ job: opts.job, date: opts.date, runDir, options, previousRuns: previousRunsOf(store, opts.job, opts.date, revision) });
+      const prepared = await def.prepare?.({ job: opts.job, date: opts.date, runDir, options, previousRuns: previousRunsOf(store, opts.job, opts.date, revision), config: deps.config });
       if (prepared?.options) options = { ...options, ...prepared.options };
     } catch (err) {
       await store.discardStaging(opts.job, opts.date, revision);
@@ -73,7 +77,7 @@ export async function triggerRun(opts: TriggerOptions): Promise<Triggered> {
         runId, job: opts.job, date: opts.date, revision, runDir: source.dir ? path.join(runDir, source.dir) : runDir,
         botId, input,
       };
-      return { name: sourceKey(source), queueName: QUEUES.bots, data, opts: { ...extractJobOptions(), jobId: `${runId}/${sourceKey(source)}` } };
+      return { name: sourceKey(source), queueName: QUEUES.bots, data, opts: { ...extractJobOptions(deps.config.extractAttempts), jobId: `${runId}/${sourceKey(source)}` } };
     });
     const data: BuildPayload = { runId, job: opts.job, date: opts.date, revision, runDir, startedAt: new Date().toISOString(), options };
     const flow = new FlowProducer({ connection, prefix });
@@ -115,8 +119,8 @@ export function flowTree(sources: SourceRequest[], node: (source: SourceRequest)
   return roots.map((s) => build(s, new Set()));
 }
 
-async function buildJobExists(runId: string): Promise<boolean> {
-  const { connection, prefix } = await bullConnection();
+async function buildJobExists(redis: RedisConnection, runId: string): Promise<boolean> {
+  const { connection, prefix } = redis;
   const queue = new Queue(QUEUES.reports, { connection, prefix });
   try {
     return (await queue.getJob(runId)) !== undefined;
@@ -130,7 +134,7 @@ async function buildJobExists(runId: string): Promise<boolean> {
  * file takes longer than the lease), released only by its holder, and gone by itself after
  * LOCK_MS if the holder dies.
  */
-async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: string): Promise<{ release(): Promise<void> }> {
+async function acquire(redis: Redis, key: string): Promise<{ release(): Promise<void> }> {
   const token = `${process.pid}-${randomUUID()}`;
   const deadline = Date.now() + 5 * LOCK_MS;
   while ((await redis.set(key, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
@@ -148,8 +152,8 @@ async function acquire(redis: Awaited<ReturnType<typeof createRedis>>, key: stri
 }
 
 /** Waits for the build of a run and returns what it produced. */
-export async function waitForRun(runId: string, timeoutMs = 30 * 60_000): Promise<BuildReturn> {
-  const { connection, prefix } = await bullConnection();
+export async function waitForRun(deps: Pick<RuntimeDeps, 'redis'>, runId: string, timeoutMs = 30 * 60_000): Promise<BuildReturn> {
+  const { connection, prefix } = deps.redis;
   const queue = new Queue(QUEUES.reports, { connection, prefix });
   const events = new QueueEvents(QUEUES.reports, { connection, prefix });
   try {

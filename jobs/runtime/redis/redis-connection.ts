@@ -1,41 +1,48 @@
-import { Redis } from 'ioredis';
-import { config, runtimePaths } from '../config';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis';
 
-let embedded: EmbeddedRedis | undefined;
-let url: string | undefined;
+export interface RedisServerOptions {
+  /** The deployment's Redis (config `redisUrl`, REDIS_URL); then nothing is started. */
+  url?: string;
+  /** Where a private redis-server keeps its data (`var/redis`). */
+  dataDir: string;
+  /** Called when the private redis-server ends without being asked to. */
+  onUnexpectedExit?: (why: string) => void;
+}
 
 /**
- * The Redis URL for this process: REDIS_URL when set (nothing is started), otherwise a private
- * redis-server started on first use and stopped by `stopRedis()` or when the process exits.
+ * A process's Redis: REDIS_URL when set (nothing is started), otherwise a private redis-server
+ * started on first use (`url()`) and stopped by `stop()` or when the process exits. The composition
+ * root (scripts/app) keeps one per process and hands its URL on; nothing here is module state.
  */
-export async function redisUrl(): Promise<string> {
-  if (url) return url;
-  const cfg = config();
-  if (cfg.redisUrl) return (url = cfg.redisUrl);
-  embedded = await startEmbeddedRedis(runtimePaths(cfg).redisDir, {
-    // Without its Redis a command can only hang; say why and stop (the run can be resumed or forced).
-    onUnexpectedExit: (why) => {
-      console.error(`opsbot: the private Redis stopped unexpectedly — ${why}. Stopping.`);
-      process.exit(1);
-    },
-  });
-  return (url = embedded.url);
-}
+export class RedisServer {
+  private embedded: Promise<EmbeddedRedis> | undefined;
+  private started: EmbeddedRedis | undefined;
 
-/** A new ioredis connection with the settings BullMQ workers require. */
-export async function createRedis(): Promise<Redis> {
-  return new Redis(await redisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: true });
-}
+  constructor(private readonly opts: RedisServerOptions) {}
 
-/** Was a private Redis started by this process? (for messages and tests) */
-export function embeddedRedis(): EmbeddedRedis | undefined {
-  return embedded;
-}
+  /** The URL to connect to, starting the private server the first time it is asked for. */
+  async url(): Promise<string> {
+    if (this.opts.url) return this.opts.url;
+    const starting = (this.embedded ??= startEmbeddedRedis(this.opts.dataDir, { onUnexpectedExit: this.opts.onUnexpectedExit }));
+    try {
+      this.started = await starting;
+    } catch (err) {
+      // A failed start is not kept: the next call tries again.
+      if (this.embedded === starting) this.embedded = undefined;
+      throw err;
+    }
+    return this.started.url;
+  }
 
-export async function stopRedis(): Promise<void> {
-  const e = embedded;
-  embedded = undefined;
-  url = undefined;
-  await e?.stop();
+  /** The private server, once started (for messages: its address without the password). */
+  embeddedServer(): EmbeddedRedis | undefined {
+    return this.started;
+  }
+
+  async stop(): Promise<void> {
+    const starting = this.embedded;
+    this.embedded = undefined;
+    this.started = undefined;
+    await (await starting?.catch(() => undefined))?.stop();
+  }
 }

@@ -1,24 +1,27 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
-import { jobs } from '../../index';
 import { raiseAlert } from '../alerts';
-import { config, runtimePaths } from '../config';
+import { runtimePaths } from '../config';
 import { mailTransport, RedisLedger } from '../delivery';
 import { triggerRun } from '../flows';
-import { runStoreFromConfig } from '../run-store';
-import { ScheduleBook } from '../schedules';
+import type { RuntimeDeps } from '../runtime-deps';
+import { ScheduleBook, schedulesOf } from '../schedules';
 import { FireRecord } from './fire-record';
 import type { FireDeps } from './handle-fire';
 
-/** The real dependencies of fire handling, from the process's config (tests build their own). */
-export function fireDeps(redis: Redis, prefix: string, log: Logger): FireDeps {
-  const cfg = config();
+/**
+ * The real dependencies of fire handling, from what the process was handed (tests build their
+ * own). `redis` is a connection of the caller's, for the schedule book, fire records and ledger.
+ */
+export function fireDeps(deps: RuntimeDeps, redis: Redis): FireDeps {
+  const { config: cfg, jobs, store } = deps;
+  const { prefix } = deps.redis;
+  const log = deps.log.child({ component: 'scheduler' });
   return {
-    book: new ScheduleBook(redis, prefix, runtimePaths(cfg).auditLog),
+    book: new ScheduleBook(redis, prefix, runtimePaths(cfg).auditLog, schedulesOf(jobs)),
     fires: new FireRecord(redis, prefix),
     jobExists: (job) => jobs.has(job),
-    runExists: async (job, date) => (await runStoreFromConfig().revisions(job, date)).length > 0,
-    trigger: (job, date) => triggerRun({ job, date }),
+    runExists: async (job, date) => (await store.revisions(job, date)).length > 0,
+    trigger: (job, date) => triggerRun(deps, { job, date }),
     alert: async (alert) => {
       const transport = mailTransport(cfg);
       try {

@@ -1,9 +1,6 @@
-import type { Logger } from 'pino';
-import { config, runtimePaths } from '../config';
 import { startHousekeeping } from '../housekeeping';
-import { bullConnection } from '../queues';
-import { createRedis } from '../redis';
-import { ScheduleBook } from '../schedules';
+import { openRedis } from '../queues';
+import type { RuntimeDeps } from '../runtime-deps';
 import { applySchedules } from './apply-schedules';
 import { fireDeps } from './fire-deps';
 import { recoverMissedFires } from './recover-missed';
@@ -18,22 +15,22 @@ export interface RunningScheduler {
 }
 
 /**
- * `opsbot scheduler`: keeps the schedules in force (code defaults + admin overrides) in BullMQ's job
- * schedulers, recovers fires missed while nothing was up, and runs housekeeping. It fires nothing
- * itself — BullMQ does — so running it on several machines is safe.
+ * `opsbot scheduler`: keeps the schedules in force (the jobs' declared ones + admin overrides) in
+ * BullMQ's job schedulers, recovers fires missed while nothing was up, and runs housekeeping. It
+ * fires nothing itself — BullMQ does — so running it on several machines is safe.
  */
-export async function startScheduler(log: Logger, opts: { resyncMs?: number } = {}): Promise<RunningScheduler> {
-  const { prefix } = await bullConnection();
-  const redis = await createRedis();
-  const queue = await openTriggerQueue();
-  const book = new ScheduleBook(redis, prefix, runtimePaths(config()).auditLog);
-  const sync = async () => applySchedules(queue, await book.all());
+export async function startScheduler(deps: RuntimeDeps, opts: { resyncMs?: number } = {}): Promise<RunningScheduler> {
+  const log = deps.log.child({ component: 'scheduler' });
+  const redis = openRedis(deps.redis);
+  const queue = openTriggerQueue(deps.redis);
+  const fires = fireDeps(deps, redis);
+  const sync = async () => applySchedules(queue, await fires.book.all());
   const applied = await sync();
   log.info({ applied }, 'schedules applied');
-  const recovered = await recoverMissedFires(fireDeps(redis, prefix, log));
+  const recovered = await recoverMissedFires(fires);
   for (const r of recovered) log.info({ job: r.job, fireAt: r.fireAt.toISOString(), ...r.result }, 'missed fire handled');
   const timer = setInterval(() => void sync().catch((err: unknown) => log.error({ err: (err as Error).message }, 'schedule sync failed')), opts.resyncMs ?? RESYNC_MS);
-  const housekeeping = startHousekeeping(log);
+  const housekeeping = startHousekeeping({ config: deps.config, log });
   return {
     applied,
     close: async () => {

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { bullConnection, QUEUES } from '../queues';
+import { QUEUES, type RedisConnection } from '../queues';
 
 /** Queue of schedule fires: BullMQ's job schedulers put one job here per fire; workers process it. */
 export const TRIGGER_QUEUE = 'triggers';
@@ -19,7 +19,6 @@ export const TriggerPayload = z.strictObject({
 });
 export type TriggerPayload = z.infer<typeof TriggerPayload>;
 
-export async function openTriggerQueue(): Promise<Queue<TriggerPayload>> {
-  const { connection, prefix } = await bullConnection();
-  return new Queue<TriggerPayload>(TRIGGER_QUEUE, { connection, prefix });
+export function openTriggerQueue(redis: Pick<RedisConnection, 'connection' | 'prefix'>): Queue<TriggerPayload> {
+  return new Queue<TriggerPayload>(TRIGGER_QUEUE, { connection: redis.connection, prefix: redis.prefix });
 }

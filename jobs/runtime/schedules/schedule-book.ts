@@ -3,7 +3,7 @@ import { appendAudit } from '../audit';
 import { assertTimeZone } from '../calendar';
 import { validateCron } from './cron-expression';
 import { effectiveSchedule, type EffectiveSchedule } from './effective-schedule';
-import { SCHEDULES, scheduleDefinition } from './schedule-definitions';
+import { scheduleDefinition, type ScheduleDefinition } from './schedule-definitions';
 import { ScheduleOverrides, type ScheduleOverride } from './schedule-overrides';
 
 export type ScheduleChange =
@@ -13,28 +13,29 @@ export type ScheduleChange =
   | { action: 'reset' };
 
 /**
- * The schedules in force (code defaults + admin overrides in Redis) and the admin's changes to
- * them. Every change is validated first, then stored, then appended to the audit log with the
- * schedule before and after.
+ * The schedules in force (the jobs' declared ones + admin overrides in Redis) and the admin's
+ * changes to them. Every change is validated first, then stored, then appended to the audit log
+ * with the schedule before and after.
  */
 export class ScheduleBook {
   private readonly overrides: ScheduleOverrides;
 
-  constructor(redis: Redis, prefix: string, private readonly auditLog: string) {
+  /** @param schedules the jobs' declared schedules (`schedulesOf(jobs)`) */
+  constructor(redis: Redis, prefix: string, private readonly auditLog: string, private readonly schedules: readonly ScheduleDefinition[]) {
     this.overrides = new ScheduleOverrides(redis, prefix);
   }
 
   async all(): Promise<EffectiveSchedule[]> {
     const overrides = await this.overrides.all();
-    return SCHEDULES.map((def) => effectiveSchedule(def, overrides.get(def.job)));
+    return this.schedules.map((def) => effectiveSchedule(def, overrides.get(def.job)));
   }
 
   async get(job: string): Promise<EffectiveSchedule> {
-    return effectiveSchedule(scheduleDefinition(job), await this.overrides.get(job));
+    return effectiveSchedule(scheduleDefinition(this.schedules, job), await this.overrides.get(job));
   }
 
   async change(job: string, change: ScheduleChange, who: string, now = new Date()): Promise<{ before: EffectiveSchedule; after: EffectiveSchedule }> {
-    const def = scheduleDefinition(job);
+    const def = scheduleDefinition(this.schedules, job);
     const current = (await this.overrides.get(job)) ?? {};
     const stamp = { changedBy: who, changedAt: now.toISOString() };
     let next: ScheduleOverride | undefined;

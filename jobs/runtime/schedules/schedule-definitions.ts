@@ -1,10 +1,9 @@
 /**
- * A job's schedule as declared in code. The cron fires every day at the given local time; whether
- * that day is a working day is the business calendar's question (a weekday-only cron would miss
- * make-up Saturdays and fire on Spring Festival).
+ * When a job runs, as its definition declares it (`schedule` in jobs/<job>/job.ts). The cron fires
+ * every day at the given local time; whether that day is a working day is the business calendar's
+ * question (a weekday-only cron would miss make-up Saturdays and fire on Spring Festival).
  */
-export interface ScheduleDefinition {
-  job: string;
+export interface JobSchedule {
   /** Five-field cron in `tz`, e.g. `30 7 * * *`. */
   cron: string;
   tz: string;
@@ -16,16 +15,18 @@ export interface ScheduleDefinition {
   catchUpMs: number;
 }
 
-const HOUR = 3_600_000;
+/** A job's declared schedule with the job's id: the code default admins override with `opsbot schedule`. */
+export interface ScheduleDefinition extends JobSchedule {
+  job: string;
+}
 
-/** The declared schedules; admins override cron / tz / paused with `opsbot schedule`. */
-export const SCHEDULES: readonly ScheduleDefinition[] = [
-  { job: 'daily-ops-report', cron: '30 7 * * *', tz: 'Asia/Shanghai', businessDaysOnly: true, dataDate: 'previous-business-day', catchUpMs: 6 * HOUR },
-  { job: 'annual-review-check', cron: '0 2 * * *', tz: 'Asia/Shanghai', businessDaysOnly: true, dataDate: 'previous-business-day', catchUpMs: 12 * HOUR },
-];
+/** The declared schedules of the jobs that have one, in the registry's order. */
+export function schedulesOf(jobs: ReadonlyMap<string, { schedule?: JobSchedule }>): ScheduleDefinition[] {
+  return [...jobs].flatMap(([job, def]) => (def.schedule ? [{ job, ...def.schedule }] : []));
+}
 
-export function scheduleDefinition(job: string): ScheduleDefinition {
-  const def = SCHEDULES.find((s) => s.job === job);
-  if (!def) throw new Error(`no schedule for ${JSON.stringify(job)}; scheduled jobs: ${SCHEDULES.map((s) => s.job).join(', ')}`);
+export function scheduleDefinition(schedules: readonly ScheduleDefinition[], job: string): ScheduleDefinition {
+  const def = schedules.find((s) => s.job === job);
+  if (!def) throw new Error(`no schedule for ${JSON.stringify(job)}; scheduled jobs: ${schedules.map((s) => s.job).join(', ')}`);
   return def;
 }

@@ -1,23 +1,29 @@
 import path from 'node:path';
 import { Queue, UnrecoverableError, type Job } from 'bullmq';
-import type { Logger } from 'pino';
-import { sharedBrowser } from '../../../bots/sdk';
-import { getJob } from '../../index';
-import { bullConnection, QUEUES, type BuildPayload, type BuildReturn, type DeliverPayload } from '../queues';
+import type { Browser } from 'playwright-core';
+import { QUEUES, type BuildPayload, type BuildReturn, type DeliverPayload } from '../queues';
+import { jobIn } from '../registries';
+import type { RuntimeDeps } from '../runtime-deps';
 import { admitted } from './admit-job';
 import { checkBuildPayload } from './payload-checks';
-import { previousRunsOf, readSourceStatus, runStoreFromConfig, sha256File, type RunManifest, type SourceStatus } from '../run-store';
+import { previousRunsOf, readSourceStatus, sha256File, type RunManifest, type SourceStatus } from '../run-store';
+
+export interface BuildDeps extends Pick<RuntimeDeps, 'config' | 'jobs' | 'bots' | 'store' | 'redis' | 'log'> {
+  /** The worker's browser (for PDFs), launched on first use. */
+  browser: () => Promise<Browser>;
+}
 
 /**
  * The build parent: gathers the children's statuses, runs the job's build, writes the manifest and
  * moves the run folder into place, then queues delivery. A failed build still leaves a manifest
  * saying so, with the error.
  */
-export function buildProcessor(log: Logger) {
+export function buildProcessor(deps: BuildDeps) {
+  const { store } = deps;
+  const log = deps.log.child({ component: 'worker' });
   return async (job: Job<BuildPayload>): Promise<BuildReturn> => {
-    const { runId, runDir, date, revision, options, job: jobId } = await admitted(QUEUES.reports, job, checkBuildPayload);
-    const def = getJob(jobId);
-    const store = runStoreFromConfig();
+    const { runId, runDir, date, revision, options, job: jobId } = await admitted(QUEUES.reports, job, (data) => checkBuildPayload(data, deps), deps);
+    const def = jobIn(deps.jobs, jobId);
     // Cancelled by an admin while a worker still held one of its jobs: never built nor published.
     const cancelled = await store.cancelMark(jobId, date, revision);
     if (cancelled) throw new UnrecoverableError(`${runId} was cancelled by ${cancelled.by} at ${cancelled.cancelledAt}: not built`);
@@ -31,7 +37,7 @@ export function buildProcessor(log: Logger) {
     try {
       const result = await def.build({
         job: def.id, date, revision, runId, runDir, sources, sourcesIn, options, log: log.child({ run: runId }),
-        browser: sharedBrowser,
+        browser: deps.browser,
         previousRuns: previousRunsOf(store, def.id, date, revision),
       });
       const outputs = await Promise.all(result.outputs.map(async (file) => ({ file, ...(await sha256File(path.join(runDir, file))) })));
@@ -51,7 +57,7 @@ export function buildProcessor(log: Logger) {
       };
     }
     const finalDir = await store.finish(manifest);
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = deps.redis;
     const deliver = new Queue<DeliverPayload>(QUEUES.deliver, { connection, prefix });
     try {
       await deliver.add('deliver', { runId, runDir: finalDir }, { jobId: `${runId}/deliver`, attempts: 5, backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 } });

@@ -1,7 +1,8 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { LayoutError, NonRetryableError, runBot, type BotRuntime } from '../../../bots/sdk';
 import { QUEUES, type ExtractPayload } from '../queues';
-import { botIn, type BotRegistry } from '../registries';
+import { botIn } from '../registries';
+import type { RuntimeDeps } from '../runtime-deps';
 import { writeSourceStatus } from '../run-store';
 import { admitted } from './admit-job';
 import { checkExtractPayload } from './payload-checks';
@@ -15,13 +16,13 @@ import { checkExtractPayload } from './payload-checks';
  * invalid input, cancellation) fails the job for good as BullMQ's UnrecoverableError; anything else
  * (portal faults past the step's retries, a crashed browser) is BullMQ's to retry.
  */
-export function extractProcessor(runtime: BotRuntime, deps: { bots: BotRegistry }) {
+export function extractProcessor(runtime: BotRuntime, deps: Pick<RuntimeDeps, 'config' | 'jobs' | 'bots' | 'store' | 'log'>) {
   // Three parameters: BullMQ hands the job's abort signal only to a processor that declares it (it
   // reads `processor.length`). `worker.cancelJob` fires it (queues/cancel-requests.ts); runBot
   // makes it `ctx.signal`, and the bot stops between steps with a JobCancelledError.
   return async (job: Job<ExtractPayload>, _token?: string, signal?: AbortSignal) => {
     // A refused payload fails here, before its runDir is written to (not even a failed status).
-    const { botId, runDir, input } = await admitted(QUEUES.bots, job, checkExtractPayload);
+    const { botId, runDir, input } = await admitted(QUEUES.bots, job, (data) => checkExtractPayload(data, deps), deps);
     const bot = botIn(deps.bots, botId);
     try {
       const result = await runBot(runtime, bot, input, {

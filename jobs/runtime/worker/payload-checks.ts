@@ -1,34 +1,36 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { bots } from '../../../bots';
-import { jobs } from '../../index';
 import { BuildPayload, DeliverPayload, ExtractPayload, payloadProblems } from '../queues';
+import type { JobRegistry } from '../registries';
+import type { RuntimeDeps } from '../runtime-deps';
 import { TriggerPayload } from '../scheduler/trigger-queue';
-import { SCHEDULES } from '../schedules';
-import { isInside, parseRunId, PathOutsideError, realFileInside, realPathInside, RunManifest, runIdOf, runStoreFromConfig } from '../run-store';
+import { isInside, parseRunId, PathOutsideError, realFileInside, realPathInside, RunManifest, runIdOf, type RunStore } from '../run-store';
 
 /** A payload no worker may act on; the job fails unrecoverably with this reason (see refuse-job.ts). */
 export class RefusedPayload extends Error {}
 
-// What the schemas (queues/payloads.ts) cannot know: the registries of jobs and bots, and the disk.
+// What the schemas (queues/payloads.ts) cannot know: the worker's jobs and bots, and the disk.
 // Every folder is compared after realpath, so a symlink planted on the way changes nothing.
 
-export async function checkExtractPayload(data: unknown): Promise<ExtractPayload> {
+/** What the checks compare a payload with: the jobs and bots this worker was handed, its run store. */
+export type PayloadCheckDeps = Pick<RuntimeDeps, 'jobs' | 'bots' | 'store'>;
+
+export async function checkExtractPayload(data: unknown, deps: PayloadCheckDeps): Promise<ExtractPayload> {
   const p = parsed(ExtractPayload, data);
-  knownJob(p.job);
-  if (!bots.has(p.botId)) refuse(`botId: unknown bot ${JSON.stringify(p.botId)}`);
+  knownJob(deps.jobs, p.job);
+  if (!deps.bots.has(p.botId)) refuse(`botId: unknown bot ${JSON.stringify(p.botId)}`);
   sameRun(p);
   // The run's staging folder, or a folder of it (a source with a `dir`, e.g. history/2026-11-19).
-  await folderOfRun(p.runDir, runStoreFromConfig().stagingDir(p.job, p.date, p.revision), 'inside');
+  await folderOfRun(deps.store, p.runDir, deps.store.stagingDir(p.job, p.date, p.revision), 'inside');
   return p;
 }
 
-export async function checkBuildPayload(data: unknown): Promise<BuildPayload> {
+export async function checkBuildPayload(data: unknown, deps: PayloadCheckDeps): Promise<BuildPayload> {
   const p = parsed(BuildPayload, data);
-  const def = knownJob(p.job);
+  const def = knownJob(deps.jobs, p.job);
   sameRun(p);
-  const runDir = await folderOfRun(p.runDir, runStoreFromConfig().stagingDir(p.job, p.date, p.revision), 'exactly');
+  const runDir = await folderOfRun(deps.store, p.runDir, deps.store.stagingDir(p.job, p.date, p.revision), 'exactly');
   // The options decide which sources the build reads and from which folders (history days).
   let sources;
   try {
@@ -37,7 +39,7 @@ export async function checkBuildPayload(data: unknown): Promise<BuildPayload> {
     refuse(`options: ${(err as Error).message}`);
   }
   for (const s of sources) {
-    if (!bots.has(s.botId)) refuse(`options: a source of unknown bot ${JSON.stringify(s.botId)}`);
+    if (!deps.bots.has(s.botId)) refuse(`options: a source of unknown bot ${JSON.stringify(s.botId)}`);
     if (s.dir) await inside(runDir, s.dir, `options: source folder`);
   }
   return p;
@@ -56,7 +58,7 @@ export interface CheckedDelivery {
  * the run folder (after symlinks). A crafted manifest (`outputs[].file = ../../etc/shadow`,
  * `job = ../../tmp/x`) must copy and mail nothing.
  */
-export async function checkDeliverPayload(data: unknown): Promise<CheckedDelivery> {
+export async function checkDeliverPayload(data: unknown, deps: Pick<PayloadCheckDeps, 'jobs' | 'store'>): Promise<CheckedDelivery> {
   const payload = parsed(DeliverPayload, data);
   let id: ReturnType<typeof parseRunId>;
   try {
@@ -64,8 +66,8 @@ export async function checkDeliverPayload(data: unknown): Promise<CheckedDeliver
   } catch (err) {
     refuse(`runId: ${(err as Error).message}`);
   }
-  knownJob(id.job);
-  const runDir = await folderOfRun(payload.runDir, runStoreFromConfig().runDir(id.job, id.date, id.revision), 'exactly');
+  knownJob(deps.jobs, id.job);
+  const runDir = await folderOfRun(deps.store, payload.runDir, deps.store.runDir(id.job, id.date, id.revision), 'exactly');
   const file = await inside(runDir, 'manifest.json', 'manifest', true);
   let manifest: RunManifest;
   try {
@@ -94,9 +96,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * A fire of a scheduled job. A replayed fire's time (`fireAt`) decides the data date, so one in
  * the future would start the run of a day that has not happened.
  */
-export function checkTriggerPayload(data: unknown): TriggerPayload {
+export function checkTriggerPayload(data: unknown, deps: Pick<PayloadCheckDeps, 'jobs'>): TriggerPayload {
   const p = parsed(TriggerPayload, data);
-  if (!SCHEDULES.some((s) => s.job === p.job)) refuse(`job: ${JSON.stringify(p.job)} has no schedule (scheduled: ${SCHEDULES.map((s) => s.job).join(', ')})`);
+  if (!deps.jobs.get(p.job)?.schedule) {
+    const scheduled = [...deps.jobs.values()].filter((j) => j.schedule).map((j) => j.id);
+    refuse(`job: ${JSON.stringify(p.job)} has no schedule (scheduled: ${scheduled.join(', ')})`);
+  }
   if (p.fireAt !== undefined && p.fireAt > Date.now() + CLOCK_SKEW_MS) refuse(`fireAt: ${new Date(p.fireAt).toISOString()} is in the future`);
   return p;
 }
@@ -107,7 +112,7 @@ function parsed<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   return r.data;
 }
 
-function knownJob(id: string) {
+function knownJob(jobs: JobRegistry, id: string) {
   const def = jobs.get(id);
   if (!def) refuse(`job: unknown job ${JSON.stringify(id)}`);
   return def;
@@ -119,8 +124,8 @@ function sameRun(p: { runId: string; job: string; date: string; revision: number
 }
 
 /** `dir` must be the run's folder `expected` (or, with 'inside', a folder in it), compared after realpath. */
-async function folderOfRun(dir: string, expected: string, how: 'exactly' | 'inside'): Promise<string> {
-  const root = runStoreFromConfig().root;
+async function folderOfRun(store: RunStore, dir: string, expected: string, how: 'exactly' | 'inside'): Promise<string> {
+  const root = store.root;
   const real = await guard(() => realPathInside(root, dir, 'runDir'));
   const want = await guard(() => realPathInside(root, expected, 'the run folder'));
   if (how === 'exactly' ? real !== want : !isInside(want, real)) {

@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseConfig, setConfig } from '../../../jobs/runtime/config';
+import { parseConfig } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startWorker } from '../../../jobs/runtime/worker';
+import { composeRuntime } from '../../app/compose-runtime';
 import { treeRssMb } from '../proc-rss';
 
 export interface AnnualReviewTaskArgs {
@@ -42,19 +42,20 @@ export interface AnnualReviewResult {
 }
 
 export async function runAnnualReview(args: AnnualReviewTaskArgs): Promise<AnnualReviewResult> {
-  setConfig({ ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn', portals: args.portals });
-  const worker = await startWorker();
+  const config = { ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn' as const, portals: args.portals };
+  const runtime = composeRuntime({ config, redisUrl: args.redisUrl });
+  const worker = await startWorker(runtime);
   const rssTimeline: AnnualReviewResult['rssTimeline'] = [];
   const t0 = performance.now();
   const sample = () => rssTimeline.push({ atSec: Math.round((performance.now() - t0) / 1000), rssMb: Math.round(treeRssMb(process.pid)) });
   const timer = setInterval(sample, args.sampleEverySec * 1000);
   try {
     sample();
-    const t = await triggerRun({ job: 'annual-review-check', date: args.date });
-    const built = await waitForRun(t.runId, 3 * 60 * 60_000);
+    const t = await triggerRun(runtime, { job: 'annual-review-check', date: args.date });
+    const built = await waitForRun(runtime, t.runId, 3 * 60 * 60_000);
     const wallMs = performance.now() - t0;
     sample();
-    const manifest = await runStoreFromConfig().read(built.runDir);
+    const manifest = await runtime.store.read(built.runDir);
     const results = JSON.parse(readFileSync(path.join(built.runDir, 'results.json'), 'utf8')) as { accounts: { verdict: string }[]; inputErrors: unknown[] };
     const verdicts: Record<string, number> = {};
     for (const a of results.accounts) verdicts[a.verdict] = (verdicts[a.verdict] ?? 0) + 1;

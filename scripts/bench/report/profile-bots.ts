@@ -5,11 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { getBot } from '../../../bots';
+import { bots } from '../../../bots';
 import { BotRuntime, closeSharedBrowser, runBot, sharedBrowser } from '../../../bots/sdk';
 import { startFixtures } from '../../../fixtures/start-fixtures';
 import type { Scale } from '../../../fixtures/generator/scale';
 import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
+import { botIn } from '../../../jobs/runtime/registries';
 import { REPORT_DATE } from './bench-report';
 
 const [scale = 'medium', ...only] = process.argv.slice(2);
@@ -20,7 +21,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-profile-'));
 try {
   for (const botId of only.length ? only : Object.values(SOURCE_BOTS)) {
     const t0 = performance.now();
-    const r = await runBot(runtime, getBot(botId), { date: REPORT_DATE }, { runDir: dir });
+    const r = await runBot(runtime, botIn(bots, botId), { date: REPORT_DATE }, { runDir: dir });
     console.log(`${botId.padEnd(30)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${r.count} records`);
   }
 } finally {

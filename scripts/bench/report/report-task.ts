@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { config, parseConfig, runtimePaths, setConfig } from '../../../jobs/runtime/config';
+import { parseConfig, runtimePaths } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startWorker } from '../../../jobs/runtime/worker';
+import { composeRuntime } from '../../app/compose-runtime';
 
 export interface ReportTaskArgs {
   varDir: string;
@@ -77,17 +77,18 @@ async function waitFor(file: string, timeoutMs: number): Promise<boolean> {
 export async function runReport(args: ReportTaskArgs): Promise<ReportResult> {
   // A day's report as it runs every morning: the earlier days' figures come from their runs. The
   // first run's extra work (extracting 5 earlier days when no run has them) is not the daily cost.
-  setConfig({
-    ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn', portals: args.portals,
+  const config = {
+    ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn' as const, portals: args.portals,
     computeMissingHistory: args.computeMissingHistory ?? false,
-  });
-  const worker = await startWorker();
+  };
+  const runtime = composeRuntime({ config, redisUrl: args.redisUrl });
+  const worker = await startWorker(runtime);
   try {
     const t0 = performance.now();
-    const t = await triggerRun({ job: 'daily-ops-report', date: args.date });
-    const built = await waitForRun(t.runId, 60 * 60_000);
-    const manifest = await runStoreFromConfig().read(built.runDir);
-    const outbox = path.join(runtimePaths(config()).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
+    const t = await triggerRun(runtime, { job: 'daily-ops-report', date: args.date });
+    const built = await waitForRun(runtime, t.runId, 60 * 60_000);
+    const manifest = await runtime.store.read(built.runDir);
+    const outbox = path.join(runtimePaths(config).outboxDir, manifest.job, manifest.dataDate, `r${manifest.revision}`);
     const marker = path.join(outbox, '.delivered.json');
     const delivered = await waitFor(marker, 120_000);
     const wallMs = performance.now() - t0;

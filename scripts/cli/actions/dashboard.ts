@@ -1,9 +1,14 @@
-import { startDashboard } from '../../../jobs/runtime/dashboard';
+import { configUsers, startDashboard } from '../../../jobs/runtime/dashboard';
+import { processConfig } from '../../app/process-config';
+import { processRuntime } from '../../app/process-runtime';
 import { onShutdown, shutdown } from '../lifecycle';
 
 export async function dashboardAction(o: { port?: number; publicUrl?: string }): Promise<void> {
   try {
-    const d = await startDashboard({ port: o.port, publicUrl: o.publicUrl });
+    const config = processConfig();
+    // The logins first: a config without a dashboard password ends here, before Redis is started.
+    const users = configUsers(config);
+    const d = await startDashboard(await processRuntime({ config }), { port: o.port, publicUrl: o.publicUrl, users });
     onShutdown(() => d.close());
     console.log(`dashboard on ${d.url}/login${o.publicUrl ? ` (users reach it as ${o.publicUrl})` : ''} — Ctrl-C to stop`);
   } catch (err) {

@@ -1,4 +1,3 @@
-import { jobs } from '../../../jobs';
 import { requireRunnableDate } from '../data-date';
 import { EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
@@ -12,10 +11,11 @@ export async function demoAction(opts: { date?: string; seed?: number; scale?: S
   if (opts.date) requireRunnableDate(opts.date, { option: '--date', fix: 'the demo runs a past business day (leave out --date for the previous one)' });
   try {
     console.log('opsbot demo: starting the fixture portals, a private Redis and a worker…');
-    for (const line of fixtureWorldLines(await withFixtures({ seed: opts.seed ?? 42, scale: opts.scale ?? 'medium' }))) console.log(line);
+    const { fixtures, runtime } = await withFixtures({ seed: opts.seed ?? 42, scale: opts.scale ?? 'medium' });
+    for (const line of fixtureWorldLines(fixtures)) console.log(line);
     let worst: number = EXIT.ok;
-    for (const id of jobs.keys()) {
-      const code = await runJob(id, { date: opts.date, force: true });
+    for (const id of runtime.jobs.keys()) {
+      const code = await runJob(runtime, id, { date: opts.date, force: true });
       worst = Math.max(worst, code);
     }
     process.exitCode = worst;

@@ -1,11 +1,12 @@
 import { startFixtures } from '../../../fixtures/start-fixtures';
 import { exportFixtures } from '../../../fixtures/export/export-fixtures';
 import type { Scale } from '../../../fixtures/generator/scale';
+import { processConfig } from '../../app/process-config';
 import { fixtureWorldLines } from '../fixture-world';
 import { onShutdown } from '../lifecycle';
 
 export async function serveFixturesAction(opts: { seed: number; scale: Scale; registryData?: string; port?: number }): Promise<void> {
-  const fixtures = await startFixtures({ seed: opts.seed, scale: opts.scale, registryData: opts.registryData, port: opts.port, password: process.env.OPSBOT_FIXTURE_PASSWORD });
+  const fixtures = await startFixtures({ seed: opts.seed, scale: opts.scale, registryData: opts.registryData, port: opts.port, password: processConfig().fixturePassword });
   onShutdown(() => fixtures.stop());
   for (const line of fixtureWorldLines(fixtures, { logins: true })) console.log(line);
   console.log('Ctrl-C to stop');

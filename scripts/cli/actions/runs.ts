@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { actor } from '../../../jobs/runtime/audit';
 import { isoInZone } from '../../../jobs/runtime/calendar';
-import { config, runtimePaths } from '../../../jobs/runtime/config';
+import { runtimePaths } from '../../../jobs/runtime/config';
 import { cancelRun, RunQueues, stateWithoutQueue, unfinishedRunStates, type UnfinishedRunState } from '../../../jobs/runtime/flows';
-import { bullConnection } from '../../../jobs/runtime/queues';
-import { embeddedRedis } from '../../../jobs/runtime/redis';
-import { parseRunId, RunCancelledError, runStoreFromConfig, safeSegment, type RunManifest, type RunStore } from '../../../jobs/runtime/run-store';
+import { redisOptionsOf } from '../../../jobs/runtime/queues';
+import { parseRunId, RunCancelledError, runStoreOf, safeSegment, type RunManifest, type RunStore } from '../../../jobs/runtime/run-store';
+import { processConfig } from '../../app/process-config';
+import { processRedis, startedPrivateRedis } from '../../app/process-redis';
 import { CliError, EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 
@@ -55,18 +56,19 @@ function table(rows: string[][]): string[] {
  * job there proves nothing, so such runs are `unknown`, and cancelling is refused.
  */
 async function openRunQueues(): Promise<RunQueues> {
-  const { connection } = await bullConnection();
+  const cfg = processConfig();
+  const connection = redisOptionsOf(await processRedis(cfg).url());
   let authoritative = true;
   let notAuthoritativeWhy: string | undefined;
-  if (embeddedRedis()) {
-    const dir = runtimePaths(config()).redisDir;
+  if (startedPrivateRedis()) {
+    const dir = runtimePaths(cfg).redisDir;
     const owner = Number(readFileSyncOr(path.join(dir, 'owner.pid')));
     if (owner !== process.pid) {
       authoritative = false;
       notAuthoritativeWhy = `another opsbot process${owner ? ` (pid ${owner})` : ''} holds the Redis of ${dir}: its queue cannot be seen from here (wait until it ends, or set REDIS_URL)`;
     }
   }
-  return new RunQueues(connection, config().queuePrefix, authoritative, notAuthoritativeWhy);
+  return new RunQueues(connection, cfg.queuePrefix, authoritative, notAuthoritativeWhy);
 }
 
 function readFileSyncOr(file: string): string {
@@ -96,7 +98,7 @@ async function unfinishedWithState(store: RunStore, filter: { job?: string; date
 export async function runsList(o: { job?: string; limit: number }): Promise<void> {
   if (o.job) usage(() => safeSegment(o.job!));
   try {
-    const store = runStoreFromConfig();
+    const store = runStoreOf(processConfig());
     const finished = await store.list({ job: o.job });
     const latest = new Set<string>();
     for (const m of finished) {
@@ -159,7 +161,7 @@ function runRef(runId: string): ReturnType<typeof parseRunId> {
 export async function runsShow(runId: string): Promise<void> {
   try {
     const ref = runRef(runId);
-    const store = runStoreFromConfig();
+    const store = runStoreOf(processConfig());
     const runDir = store.runDir(ref.job, ref.date, ref.revision);
     const m = await store.readById(runId, parseRunId).catch(() => undefined);
     if (m) {
@@ -181,8 +183,9 @@ export async function runsCancel(runId: string, o: { reason?: string }): Promise
   try {
     const queues = await openRunQueues();
     try {
-      const store = runStoreFromConfig();
-      const r = await cancelRun(runId, o.reason, { store, queues, auditLog: runtimePaths(config()).auditLog, who: actor() }).catch((err: unknown) => {
+      const store = runStoreOf(processConfig());
+      const cfg = processConfig();
+      const r = await cancelRun(runId, o.reason, { store, queues, auditLog: runtimePaths(cfg).auditLog, who: actor(cfg.adminName) }).catch((err: unknown) => {
         if (err instanceof RunCancelledError) throw new CliError(err.message, EXIT.usage);
         throw err;
       });

@@ -1,21 +1,26 @@
 import { actor } from '../../../jobs/runtime/audit';
 import { startOfDayInZone } from '../../../jobs/runtime/calendar';
-import { config, runtimePaths } from '../../../jobs/runtime/config';
-import { bullConnection } from '../../../jobs/runtime/queues';
-import { createRedis } from '../../../jobs/runtime/redis';
+import { runtimePaths } from '../../../jobs/runtime/config';
+import { openRedis } from '../../../jobs/runtime/queues';
+import type { RuntimeDeps } from '../../../jobs/runtime/runtime-deps';
 import { applySchedule, openTriggerQueue } from '../../../jobs/runtime/scheduler';
-import { nextFires, ScheduleBook, type EffectiveSchedule, type ScheduleChange } from '../../../jobs/runtime/schedules';
+import { nextFires, ScheduleBook, schedulesOf, type EffectiveSchedule, type ScheduleChange } from '../../../jobs/runtime/schedules';
+import { processRuntime } from '../../app/process-runtime';
 import { requireCalendarData } from '../data-date';
 import { CliError, EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 
-async function withBook<T>(fn: (book: ScheduleBook) => Promise<T>): Promise<T> {
-  const redis = await createRedis();
+/** The jobs' declared schedules with the admins' overrides, in this process's Redis. */
+async function withBook<T>(fn: (book: ScheduleBook, runtime: RuntimeDeps) => Promise<T>): Promise<T> {
   try {
-    const { prefix } = await bullConnection();
-    return await fn(new ScheduleBook(redis, prefix, runtimePaths(config()).auditLog));
+    const runtime = await processRuntime();
+    const redis = openRedis(runtime.redis);
+    try {
+      return await fn(new ScheduleBook(redis, runtime.redis.prefix, runtimePaths(runtime.config).auditLog, schedulesOf(runtime.jobs)), runtime);
+    } finally {
+      redis.disconnect();
+    }
   } finally {
-    redis.disconnect();
     await shutdown();
   }
 }
@@ -29,14 +34,14 @@ function describe(s: EffectiveSchedule): string {
 
 /** A bad cron or time zone is the admin's input: exit 2 with the reason. */
 export async function scheduleChange(job: string, c: ScheduleChange): Promise<void> {
-  await withBook(async (book) => {
+  await withBook(async (book, runtime) => {
     let r: Awaited<ReturnType<ScheduleBook['change']>>;
     try {
-      r = await book.change(job, c, actor());
+      r = await book.change(job, c, actor(runtime.config.adminName));
     } catch (err) {
       throw new CliError((err as Error).message, EXIT.usage);
     }
-    const queue = await openTriggerQueue();
+    const queue = openTriggerQueue(runtime.redis);
     try {
       await applySchedule(queue, r.after);
     } finally {

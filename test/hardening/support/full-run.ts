@@ -10,12 +10,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
-import { config, parseConfig, runtimePaths, setConfig } from '../../../jobs/runtime/config';
+import { parseConfig, runtimePaths } from '../../../jobs/runtime/config';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
+import { QUEUES } from '../../../jobs/runtime/queues';
 import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
 import { startWorker } from '../../../jobs/runtime/worker';
 import { startFixtures } from '../../../fixtures/start-fixtures';
+import { composeRuntime } from '../../../scripts/app/compose-runtime';
 
 const env = (name: string): string => {
   const v = process.env[name];
@@ -41,19 +42,20 @@ for (const p of fixtures.portals) {
 }
 
 const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
-setConfig({ ...base, redisUrl: redis.url, portals });
-const worker = await startWorker();
+const config = { ...base, redisUrl: redis.url, portals };
+const runtime = composeRuntime({ config, redisUrl: redis.url });
+const worker = await startWorker(runtime);
 
 async function runOnce(force: boolean) {
-  const t = await triggerRun({ job: 'daily-ops-report', date, force });
-  const r = await waitForRun(t.runId, 300_000);
+  const t = await triggerRun(runtime, { job: 'daily-ops-report', date, force });
+  const r = await waitForRun(runtime, t.runId, 300_000);
   // Delivery (outbox copy, ledger, alert) runs after the build: wait for its job, its files are
   // scanned too. A revision worse than r1 gets its alert but no outbox copy (not delivered).
-  const { connection, prefix } = await bullConnection();
+  const { connection, prefix } = runtime.redis;
   const deliver = new Queue(QUEUES.deliver, { connection, prefix });
   for (let i = 0; i < 300 && (await (await deliver.getJob(`${t.runId}/deliver`))?.getState()) !== 'completed'; i++) await new Promise((res) => setTimeout(res, 100));
   await deliver.close();
-  const marker = path.join(runtimePaths(config()).outboxDir, 'daily-ops-report', date, `r${t.revision}`, '.delivered.json');
+  const marker = path.join(runtimePaths(config).outboxDir, 'daily-ops-report', date, `r${t.revision}`, '.delivered.json');
   return { runId: t.runId, runDir: r.runDir, status: r.status, delivered: existsSync(marker) };
 }
 

@@ -7,13 +7,10 @@ import { closeSharedBrowser, sharedBrowser } from '../../../bots/sdk/browser';
 // A Chromium that dies while it starts (killed, out of memory) must not poison the process: the
 // next job launches afresh. The stand-in executable fails its first start and is the real browser after.
 describe('sharedBrowser after a failed launch', () => {
-  const saved = process.env.CHROMIUM_PATH;
   let dir = '';
 
   afterAll(async () => {
     await closeSharedBrowser();
-    if (saved === undefined) delete process.env.CHROMIUM_PATH;
-    else process.env.CHROMIUM_PATH = saved;
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -23,11 +20,12 @@ describe('sharedBrowser after a failed launch', () => {
     const fake = path.join(dir, 'chromium');
     await writeFile(fake, `#!/bin/sh\nif [ ! -e '${marker}' ]; then touch '${marker}'; echo 'killed while starting' >&2; exit 1; fi\nexec /usr/bin/chromium "$@"\n`);
     await chmod(fake, 0o755);
-    process.env.CHROMIUM_PATH = fake;
+    // The path the worker hands on from the config's chromiumPath (CHROMIUM_PATH).
+    const opts = { chromiumPath: fake };
 
-    await expect(sharedBrowser()).rejects.toThrow();
-    const browser = await sharedBrowser();
+    await expect(sharedBrowser(opts)).rejects.toThrow();
+    const browser = await sharedBrowser(opts);
     expect(browser.isConnected()).toBe(true);
-    expect(await sharedBrowser()).toBe(browser);
+    expect(await sharedBrowser(opts)).toBe(browser);
   });
 });

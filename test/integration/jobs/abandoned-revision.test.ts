@@ -8,15 +8,13 @@ import { startFixtures, type RunningFixtures } from '../../../fixtures/start-fix
 import { readAudit } from '../../../jobs/runtime/audit';
 import { stableMessageId } from '../../../jobs/runtime/delivery';
 import { cancelRun, RunQueues, triggerRun } from '../../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
-import { createRedis } from '../../../jobs/runtime/redis';
+import { openRedis, QUEUES } from '../../../jobs/runtime/queues';
 import { freePort } from '../../../jobs/runtime/redis/free-port';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startCli } from '../../helpers/cli-process';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { workerEnv } from './support/worker-env';
-import { registerTestJob, TEST_JOB } from './support/test-job';
+import { jobsWithTestJob, TEST_JOB } from './support/test-job';
 import { spawnWorker, waitUntil, type WorkerProcess } from './support/worker-process';
 
 const PRELOAD = [path.resolve(import.meta.dirname, 'support/register-test-job.ts')];
@@ -39,14 +37,13 @@ describe('a forced revision whose process was killed (real processes)', { timeou
   const started: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    registerTestJob();
-    rt = await startTestRuntime({ workerLockMs: 4_000, stalledIntervalMs: 1_500 });
+    rt = await startTestRuntime({ workerLockMs: 4_000, stalledIntervalMs: 1_500 }, { jobs: jobsWithTestJob() });
     smtp = await startSmtpSink();
     const password = randomBytes(9).toString('base64url');
     fixtures = await startFixtures({ scale: 'small', password });
     const portal = fixtures.portal('core-banking');
     good = workerEnv(rt, portal, password, smtp.port, { OPSBOT_EXTRACT_ATTEMPTS: '1', OPSBOT_ADMIN_RECIPIENTS: 'admin@bank.example', OPSBOT_ADMIN: 'admin-zhang' });
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = rt.deps.redis;
     bots = new Queue(QUEUES.bots, { connection, prefix });
     reports = new Queue(QUEUES.reports, { connection, prefix });
   });
@@ -67,7 +64,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     started.push(w);
     return w;
   };
-  const store = () => runStoreFromConfig();
+  const store = () => rt.deps.store;
   const rev = (date: string, r: number) => `${TEST_JOB}/${date}/r${r}`;
   const mailsTo = (runId: string, to: string) => smtp.mails.filter((m) => m.raw.includes(stableMessageId(runId, to)));
   const finished = (date: string, r: number) => waitUntil(`${rev(date, r)} to finish`, async () => existsSync(path.join(store().runDir(TEST_JOB, date, r), 'manifest.json')), 120_000);
@@ -81,7 +78,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
   /** r1 of `date`, ok and delivered, made by a worker that is then stopped. */
   async function goodFirstRun(date: string): Promise<void> {
     const w = await worker();
-    await triggerRun({ job: TEST_JOB, date });
+    await triggerRun(rt.deps, { job: TEST_JOB, date });
     await finished(date, 1);
     expect((await store().latest(TEST_JOB, date))).toMatchObject({ revision: 1, status: 'ok' });
     await waitUntil('r1 mailed to ops', async () => mailsTo(rev(date, 1), 'ops@bank.example').length > 0, 30_000);
@@ -102,7 +99,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
 
   /** The dead process's lock on the extraction ends after the lock duration (4 s here). */
   async function lockExpired(runId: string): Promise<void> {
-    const redis = await createRedis();
+    const redis = openRedis(rt.deps.redis);
     try {
       await waitUntil('the killed worker\'s lock to expire', async () => (await redis.exists(`${rt.config.queuePrefix}:${QUEUES.bots}:${runId}/${EXTRACTION}:lock`)) === 0, 20_000);
     } finally {
@@ -155,7 +152,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     expect(after.find((l) => l.startsWith(`${r2} `))).toMatch(new RegExp(` partial\\s{2,}\\S.*\\(not latest: ${rev(date, 1)} ok stays; not delivered\\)`));
     expect(after.find((l) => l.startsWith(`${rev(date, 1)} `))).toMatch(/ ok\s+yes /);
     // The next plain run still answers with r1.
-    expect(await triggerRun({ job: TEST_JOB, date })).toMatchObject({ runId: rev(date, 1), reused: true });
+    expect(await triggerRun(rt.deps, { job: TEST_JOB, date })).toMatchObject({ runId: rev(date, 1), reused: true });
   });
 
   it('an admin cancels it: its jobs leave BullMQ, the folder is marked, the audit says who; no worker finishes it', async () => {
@@ -188,7 +185,7 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     // A worker starts: it has nothing of r2 to do. A new forced run goes through it (r3), r2 never.
     expect((await store().latest(TEST_JOB, date))?.runId).toBe(rev(date, 1));
     await worker();
-    const r3 = await triggerRun({ job: TEST_JOB, date, force: true });
+    const r3 = await triggerRun(rt.deps, { job: TEST_JOB, date, force: true });
     expect(r3.runId).toBe(rev(date, 3));
     await finished(date, 3);
     expect(existsSync(store().runDir(TEST_JOB, date, 2))).toBe(false);
@@ -215,9 +212,9 @@ describe('a forced revision whose process was killed (real processes)', { timeou
   it('cancelled while a live worker holds its extraction: that job ends, the build refuses, nothing is published or mailed', async () => {
     const date = '2026-03-11';
     await worker();
-    const t = await triggerRun({ job: TEST_JOB, date });
+    const t = await triggerRun(rt.deps, { job: TEST_JOB, date });
     await waitUntil('the extraction to run', async () => (await bots.getJob(`${t.runId}/${EXTRACTION}`))?.isActive(), 60_000);
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = rt.deps.redis;
     const queues = new RunQueues(connection, prefix);
     try {
       const r = await cancelRun(t.runId, 'test', { store: store(), queues, auditLog: path.join(rt.varDir, 'audit.log'), who: 'admin-li' });
@@ -232,6 +229,6 @@ describe('a forced revision whose process was killed (real processes)', { timeou
     expect(existsSync(path.join(store().stagingDir(TEST_JOB, date, 1), 'cancelled.json'))).toBe(true);
     expect(mailsTo(t.runId, 'ops@bank.example')).toHaveLength(0);
     // A plain trigger does not join the cancelled run: it starts r2.
-    expect(await triggerRun({ job: TEST_JOB, date })).toMatchObject({ runId: rev(date, 2), reused: false });
+    expect(await triggerRun(rt.deps, { job: TEST_JOB, date })).toMatchObject({ runId: rev(date, 2), reused: false });
   });
 });

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../../jobs';
 import { defineJob, type JobDefinition } from '../../../jobs/define-job';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
+import { QUEUES } from '../../../jobs/runtime/queues';
 import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
 
 const JOB = 'browser-crash-test';
@@ -28,8 +27,7 @@ function killBrowser(): number {
 let world: FixtureWorld;
 
 beforeAll(async () => {
-  (jobs as Map<string, JobDefinition>).set(JOB, crashJob);
-  world = await startFixtureWorld({ fixtures: { seed: 5, scale: 'small' }, workerConcurrency: 1 });
+  world = await startFixtureWorld({ fixtures: { seed: 5, scale: 'small' }, registries: { jobs: new Map([...jobs, [JOB, crashJob]]) }, workerConcurrency: 1 });
 }, 120_000);
 
 afterAll(async () => world?.stop());
@@ -52,13 +50,13 @@ describe('a browser crash mid-extraction', () => {
   // slowed only until the crash, so the crash surely lands mid-extraction and the retry is quick.
   it('fails that attempt, and the job retries on a fresh browser and completes once', async () => {
     const core = world.fixtures.portal('core-banking').app;
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = world.deps.redis;
     const events = new QueueEvents(QUEUES.bots, { connection, prefix });
     await events.waitUntilReady();
     core.faults.set({ latencyMs: 250 });
-    const t = await triggerRun({ job: JOB, date: '2026-11-20' });
+    const t = await triggerRun(world.deps, { job: JOB, date: '2026-11-20' });
     // The run's completion event; awaited at the end, and raced with the first page below.
-    const finished = waitForRun(t.runId);
+    const finished = waitForRun(world.deps, t.runId);
     finished.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     try {
       const first = await Promise.race([firstProgress(events, `${t.runId}/core-banking.transactions`).then(() => 'page' as const), finished.then(() => 'ended' as const)]);
@@ -70,11 +68,11 @@ describe('a browser crash mid-extraction', () => {
     }
     const result = await finished;
     expect(result.status).toBe('ok');
-    const manifest = await runStoreFromConfig().read(result.runDir);
+    const manifest = await world.deps.store.read(result.runDir);
     const source = manifest.sources[0]!;
     expect(source.status).toBe('ok');
     expect(source.count).toBe(source.expected);
-    expect((await runStoreFromConfig().revisions(JOB, '2026-11-20')).length).toBe(1);
+    expect((await world.deps.store.revisions(JOB, '2026-11-20')).length).toBe(1);
     const bots = new Queue(QUEUES.bots, { connection, prefix });
     const child = await bots.getJob(`${t.runId}/core-banking.transactions`);
     await bots.close();

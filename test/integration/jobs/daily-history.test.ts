@@ -3,7 +3,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { transactionsOf } from '../../../fixtures/generator/transactions';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
@@ -13,7 +12,7 @@ const DATE = '2026-11-20';
 const EARLIER = ['2026-11-19', '2026-11-18', '2026-11-17', '2026-11-16', '2026-11-13'];
 const SEED = 7;
 
-let world: FixtureWorld | undefined;
+let world: FixtureWorld;
 
 const transactionsOn = (date: string): number => [...transactionsOf(buildWorld(SEED, 'small'), date)].length;
 
@@ -37,10 +36,10 @@ afterAll(async () => world?.stop());
 
 describe('the daily report compares with earlier business days even on its first run', () => {
   it('extracts the 5 days before D that no run covers, computes their figures and compares with them', async () => {
-    const t = await triggerRun({ job: 'daily-ops-report', date: DATE });
-    const result = await waitForRun(t.runId, 600_000);
+    const t = await triggerRun(world.deps, { job: 'daily-ops-report', date: DATE });
+    const result = await waitForRun(world.deps, t.runId, 600_000);
     expect(result.status).toBe('ok');
-    const manifest = await runStoreFromConfig().read(result.runDir);
+    const manifest = await world.deps.store.read(result.runDir);
     // The history days are the run's own business: D's 8 sources only, status ok.
     expect(manifest.sources).toHaveLength(8);
     expect(manifest.details.history).toEqual(EARLIER.map((date) => ({ date, from: 'computed' })));
@@ -59,10 +58,10 @@ describe('the daily report compares with earlier business days even on its first
 
   it('the next business day takes its history from the runs before, extracting nothing twice', async () => {
     const next = '2026-11-23';
-    const t = await triggerRun({ job: 'daily-ops-report', date: next });
-    const result = await waitForRun(t.runId, 300_000);
+    const t = await triggerRun(world.deps, { job: 'daily-ops-report', date: next });
+    const result = await waitForRun(world.deps, t.runId, 300_000);
     expect(result.status).toBe('ok');
-    const manifest = await runStoreFromConfig().read(result.runDir);
+    const manifest = await world.deps.store.read(result.runDir);
     const days = manifest.details.history as { date: string; from: string }[];
     expect(days.map((d) => [d.date, d.from])).toEqual([[DATE, 'run'], ...EARLIER.slice(0, 4).map((d) => [d, 'run'])]);
     expect(existsSync(path.join(result.runDir, 'history'))).toBe(false);

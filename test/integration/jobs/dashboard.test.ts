@@ -12,7 +12,7 @@ import { readAudit } from '../../../jobs/runtime/audit';
 import { runtimePaths } from '../../../jobs/runtime/config';
 import { startDashboard, type RunningDashboard } from '../../../jobs/runtime/dashboard';
 import { createLogger } from '../../../jobs/runtime/logger';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
+import { QUEUES } from '../../../jobs/runtime/queues';
 import { REPO, startCli, waitUntil } from '../../helpers/cli-process';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 
@@ -40,7 +40,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
   beforeAll(async () => {
     rt = await startTestRuntime({ dashboardAdminPassword: ADMIN.password, dashboardViewerPassword: VIEWER.password });
     // One finished and two failed jobs in the deliver queue, through a real BullMQ worker.
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = rt.deps.redis;
     deliver = new Queue(QUEUES.deliver, { connection, prefix });
     const worker = new Worker(QUEUES.deliver, async (job) => {
       if (job.data.fail) throw new Error('smtp refused');
@@ -51,7 +51,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     await deliver.add('deliver', { runId: 'daily-ops-report/2026-02-11/r1', fail: true }, { jobId: TO_REMOVE });
     for (let i = 0; i < 100 && ((await deliver.getCompletedCount()) < 1 || (await deliver.getFailedCount()) < 2); i++) await new Promise((r) => setTimeout(r, 100));
     await worker.close();
-    dash = await startDashboard();
+    dash = await startDashboard(rt.deps);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -262,7 +262,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
   it('after 5 failed logins: 429 for that address, even with the right password, each failure logged and audited', async () => {
     const { logger, lines } = capturedLog();
     // An instance of its own: the address's counter must not lock out the other tests.
-    const limited = await startDashboard({ log: logger });
+    const limited = await startDashboard({ ...rt.deps, log: logger });
     try {
       const c = await client(limited.url);
       await c.get('/login');

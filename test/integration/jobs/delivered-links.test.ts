@@ -8,8 +8,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksIn } from '../../../jobs/runtime/delivery';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
-import { copyRunOutputs, runStoreFromConfig, type RunManifest } from '../../../jobs/runtime/run-store';
+import { QUEUES } from '../../../jobs/runtime/queues';
+import { copyRunOutputs, type RunManifest } from '../../../jobs/runtime/run-store';
 import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
@@ -55,11 +55,11 @@ beforeAll(async () => {
     fixtures: { seed: 7, scale: 'small' },
     runtime: { smtpHost: '127.0.0.1', smtpPort: smtp.port, mailFrom: 'opsbot@bank.example', reportRecipients: ['ops@bank.example'] },
   });
-  const t = await triggerRun({ job: 'annual-review-check', date: DATE });
-  runDir = (await waitForRun(t.runId, 300_000)).runDir;
-  manifest = await runStoreFromConfig().read(runDir);
+  const t = await triggerRun(world.deps, { job: 'annual-review-check', date: DATE });
+  runDir = (await waitForRun(world.deps, t.runId, 300_000)).runDir;
+  manifest = await world.deps.store.read(runDir);
   // The build queued the delivery before it finished: wait for that job's own completion event.
-  const { connection, prefix } = await bullConnection();
+  const { connection, prefix } = world.deps.redis;
   const queue = new Queue(QUEUES.deliver, { connection, prefix });
   const events = new QueueEvents(QUEUES.deliver, { connection, prefix });
   try {

@@ -10,7 +10,7 @@ import { jobs } from '../../../jobs';
 import dailyOpsReport from '../../../jobs/daily-ops-report/job';
 import type { JobDefinition } from '../../../jobs/define-job';
 import { triggerRun, waitForRun } from '../../../jobs/runtime/flows';
-import { runStoreFromConfig, type RunManifest } from '../../../jobs/runtime/run-store';
+import type { RunManifest } from '../../../jobs/runtime/run-store';
 import { startFixtureWorld, type FixtureWorld } from '../../helpers/fixture-world';
 
 // Issue 15.6: a bot added to the daily report's sources (docs/adding-a-bot.md step 4) whose portal
@@ -37,20 +37,19 @@ let runDir: string;
 let manifest: RunManifest;
 
 beforeAll(async () => {
-  // The registries are Maps behind read-only types; this process only.
-  (bots as Map<string, AnyBot>).set(loansOverdue.id, loansOverdue as unknown as AnyBot);
-  (jobs as Map<string, JobDefinition>).set(JOB, withExtraSource);
-  process.env.OPSBOT_EXTRACT_ATTEMPTS = '1';
-  world = await startFixtureWorld({ fixtures: { seed: 7, scale: 'small' } });
-  const t = await triggerRun({ job: JOB, date: DATE });
-  runDir = (await waitForRun(t.runId, 300_000)).runDir;
-  manifest = await runStoreFromConfig().read(runDir);
+  // The registered jobs and bots with this test's own, handed to the runtime; one attempt, so the
+  // unconfigured portal fails the source at once.
+  world = await startFixtureWorld({
+    fixtures: { seed: 7, scale: 'small' },
+    runtime: { extractAttempts: 1 },
+    registries: { jobs: new Map([...jobs, [JOB, withExtraSource]]), bots: new Map([...bots, [loansOverdue.id, loansOverdue as unknown as AnyBot]]) },
+  });
+  const t = await triggerRun(world.deps, { job: JOB, date: DATE });
+  runDir = (await waitForRun(world.deps, t.runId, 300_000)).runDir;
+  manifest = await world.deps.store.read(runDir);
 }, 420_000);
 
 afterAll(async () => {
-  delete process.env.OPSBOT_EXTRACT_ATTEMPTS;
-  (bots as Map<string, AnyBot>).delete(loansOverdue.id);
-  (jobs as Map<string, JobDefinition>).delete(JOB);
   await world?.stop();
 });
 

@@ -4,12 +4,10 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimePaths } from '../../../jobs/runtime/config';
-import { bullConnection } from '../../../jobs/runtime/queues';
-import { createRedis } from '../../../jobs/runtime/redis';
+import { openRedis } from '../../../jobs/runtime/queues';
 import { triggerRun } from '../../../jobs/runtime/flows';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { applySchedules, fireDeps, FireRecord, recoverMissedFires, TRIGGER_QUEUE, type FireDeps } from '../../../jobs/runtime/scheduler';
-import { ScheduleBook } from '../../../jobs/runtime/schedules';
+import { ScheduleBook, schedulesOf } from '../../../jobs/runtime/schedules';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { mailText, startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
@@ -24,11 +22,10 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    rt = await startTestRuntime({ smtpHost: '127.0.0.1', smtpPort: 0, adminRecipients: ['admin@bank.example'] });
-    rt.config.smtpPort = smtp.port;
-    redis = await createRedis();
-    ({ prefix } = await bullConnection());
-    const { connection } = await bullConnection();
+    rt = await startTestRuntime({ smtpHost: '127.0.0.1', smtpPort: smtp.port, adminRecipients: ['admin@bank.example'] });
+    redis = openRedis(rt.deps.redis);
+    ({ prefix } = rt.deps.redis);
+    const { connection } = rt.deps.redis;
     queue = new Queue(TRIGGER_QUEUE, { connection, prefix });
   });
   afterAll(async () => {
@@ -38,8 +35,10 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     await rt.stop();
   });
 
-  const book = () => new ScheduleBook(redis, prefix, runtimePaths(rt.config).auditLog);
-  const depsAt = (now: string): FireDeps => ({ ...fireDeps(redis, prefix, quiet), now: () => new Date(now) });
+  // The jobs' own declared schedules (daily-ops-report's and annual-review-check's `schedule`).
+  const schedules = () => schedulesOf(rt.deps.jobs);
+  const book = () => new ScheduleBook(redis, prefix, runtimePaths(rt.config).auditLog, schedules());
+  const depsAt = (now: string): FireDeps => ({ ...fireDeps({ ...rt.deps, log: quiet }, redis), now: () => new Date(now) });
 
   it('several schedulers applying at once leave one job scheduler per job and one pending fire', async () => {
     const schedules = await book().all();
@@ -55,8 +54,8 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     await book().change('daily-ops-report', { action: 'set', cron: '0 8 * * *' }, 'alice');
     await book().change('annual-review-check', { action: 'pause' }, 'bob');
     // A fresh book on a fresh connection = another process after a restart.
-    const other = await createRedis();
-    const after = await new ScheduleBook(other, prefix, runtimePaths(rt.config).auditLog).all();
+    const other = openRedis(rt.deps.redis);
+    const after = await new ScheduleBook(other, prefix, runtimePaths(rt.config).auditLog, schedules()).all();
     other.disconnect();
     expect(after.find((s) => s.job === 'daily-ops-report')).toMatchObject({ cron: '0 8 * * *', overridden: ['cron'], changedBy: 'alice' });
     await applySchedules(queue as never, after);
@@ -86,8 +85,8 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     expect(byFire('2026-10-11T07:30:00+08:00')).toEqual(['already-handled', 'closed']);
     // Mon 10/12 07:30 (data 10/10) is 1.5 h late → run, once.
     expect(byFire('2026-10-12T07:30:00+08:00')).toEqual(['already-handled', 'triggered']);
-    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-10-10')).toEqual([{ revision: 1, finished: false }]);
-    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-10-09')).toEqual([]);
+    expect(await rt.deps.store.revisions('daily-ops-report', '2026-10-10')).toEqual([{ revision: 1, finished: false }]);
+    expect(await rt.deps.store.revisions('daily-ops-report', '2026-10-09')).toEqual([]);
     const alerts = smtp.mails.filter((m) => mailText(m).includes('2026-10-09'));
     expect(alerts).toHaveLength(1);
     expect(mailText(alerts[0]!)).toContain('opsbot run daily-ops-report --date 2026-10-09');
@@ -104,11 +103,11 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
   });
 
   it('never two runs of one (job, date): racing triggers (schedule, recovery, a manual run) join one run; --force makes r2', async () => {
-    const results = await Promise.all([1, 2, 3, 4].map(() => triggerRun({ job: 'daily-ops-report', date: '2026-11-02' })));
+    const results = await Promise.all([1, 2, 3, 4].map(() => triggerRun(rt.deps, { job: 'daily-ops-report', date: '2026-11-02' })));
     expect(new Set(results.map((r) => r.runId))).toEqual(new Set(['daily-ops-report/2026-11-02/r1']));
     expect(results.filter((r) => !r.reused)).toHaveLength(1);
-    expect(await runStoreFromConfig().revisions('daily-ops-report', '2026-11-02')).toEqual([{ revision: 1, finished: false }]);
-    const forced = await triggerRun({ job: 'daily-ops-report', date: '2026-11-02', force: true });
+    expect(await rt.deps.store.revisions('daily-ops-report', '2026-11-02')).toEqual([{ revision: 1, finished: false }]);
+    const forced = await triggerRun(rt.deps, { job: 'daily-ops-report', date: '2026-11-02', force: true });
     expect(forced).toMatchObject({ runId: 'daily-ops-report/2026-11-02/r2', reused: false });
   });
 });

@@ -4,14 +4,13 @@ import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtures, type RunningFixtures } from '../../../fixtures/start-fixtures';
 import { triggerRun } from '../../../jobs/runtime/flows';
-import { bullConnection, QUEUES } from '../../../jobs/runtime/queues';
+import { QUEUES } from '../../../jobs/runtime/queues';
 import { stableMessageId } from '../../../jobs/runtime/delivery';
 import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
-import { runStoreFromConfig } from '../../../jobs/runtime/run-store';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { workerEnv } from './support/worker-env';
-import { registerTestJob, TEST_JOB } from './support/test-job';
+import { jobsWithTestJob, TEST_JOB } from './support/test-job';
 import { spawnWorker, waitUntil, type WorkerProcess } from './support/worker-process';
 
 const PRELOAD = [path.resolve(import.meta.dirname, 'support/register-test-job.ts')];
@@ -32,14 +31,13 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
   const started: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    registerTestJob();
-    rt = await startTestRuntime({ workerLockMs: 4_000, stalledIntervalMs: 1_500 });
+    rt = await startTestRuntime({ workerLockMs: 4_000, stalledIntervalMs: 1_500 }, { jobs: jobsWithTestJob() });
     smtp = await startSmtpSink();
     const password = randomBytes(9).toString('base64url');
     fixtures = await startFixtures({ scale: 'small', password });
     const portal = fixtures.portal('core-banking');
     env = workerEnv(rt, portal, password, smtp.port);
-    const { connection, prefix } = await bullConnection();
+    const { connection, prefix } = rt.deps.redis;
     bots = new Queue(QUEUES.bots, { connection, prefix });
   });
   afterEach(async () => {
@@ -59,7 +57,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
     return w;
   };
   const extractionActive = () => waitUntil('the extraction to start', async () => (await bots.getActiveCount()) > 0, 30_000);
-  const finished = (date: string) => waitUntil(`the run of ${date}`, () => runStoreFromConfig().latest(TEST_JOB, date), 60_000);
+  const finished = (date: string) => waitUntil(`the run of ${date}`, () => rt.deps.store.latest(TEST_JOB, date), 60_000);
   const mailsFor = (date: string) => smtp.mails.filter((m) => m.raw.includes(stableMessageId(`${TEST_JOB}/${date}/r1`, 'ops@bank.example')));
 
   /** The run finished once: one revision, ok, every record, one e-mail. */
@@ -67,7 +65,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
     const m = await finished(date);
     expect(m.status, JSON.stringify(m.errors)).toBe('ok');
     expect(m.sources[0]).toMatchObject({ status: 'ok', count: m.sources[0]!.expected });
-    expect(await runStoreFromConfig().revisions(TEST_JOB, date)).toEqual([{ revision: 1, finished: true }]);
+    expect(await rt.deps.store.revisions(TEST_JOB, date)).toEqual([{ revision: 1, finished: true }]);
     await waitUntil('the report e-mail', async () => mailsFor(date).length > 0, 20_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(mailsFor(date)).toHaveLength(1);
@@ -75,7 +73,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
 
   it('SIGTERM: the worker finishes its current job before it exits; another completes the run', async () => {
     const a = await worker();
-    const t = await triggerRun({ job: TEST_JOB, date: '2026-03-02' });
+    const t = await triggerRun(rt.deps, { job: TEST_JOB, date: '2026-03-02' });
     await extractionActive();
     a.child.kill('SIGTERM');
     const exit = await a.exited;
@@ -88,7 +86,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
 
   it('SIGKILL mid-job: another worker picks the job up and the run completes once', async () => {
     const a = await worker();
-    const t = await triggerRun({ job: TEST_JOB, date: '2026-03-03' });
+    const t = await triggerRun(rt.deps, { job: TEST_JOB, date: '2026-03-03' });
     await extractionActive();
     a.child.kill('SIGKILL');
     await a.exited;
@@ -100,7 +98,7 @@ describe('workers survive faults (real processes)', { timeout: 240_000 }, () => 
 
   it('Redis restarted mid-flow: the run completes after the workers reconnect', async () => {
     await worker();
-    await triggerRun({ job: TEST_JOB, date: '2026-03-04' });
+    await triggerRun(rt.deps, { job: TEST_JOB, date: '2026-03-04' });
     await extractionActive();
     const port = rt.redis.port;
     await rt.redis.stop();

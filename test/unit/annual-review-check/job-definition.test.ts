@@ -2,10 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBot } from '../../../bots';
+import { bots } from '../../../bots';
 import job from '../../../jobs/annual-review-check/job';
 import { MissingColumnError } from '../../../jobs/annual-review-check/input';
+import { InputLimitError } from '../../../jobs/annual-review-check/input/limits';
+import { parseConfig } from '../../../jobs/runtime/config';
 import { flowTree } from '../../../jobs/runtime/flows/trigger-run';
+import { botIn } from '../../../jobs/runtime/registries';
 
 let root: string;
 beforeAll(async () => {
@@ -36,12 +39,12 @@ describe('annual-review-check job definition', () => {
   it("passes each bot's own input schema (no record lists in the payload)", () => {
     for (const options of [{}, { input: 'x.csv' }]) {
       for (const source of job.sources({ date: DATE, options })) {
-        const parsed = getBot(source.botId).input.safeParse(source.input);
+        const parsed = botIn(bots, source.botId).input.safeParse(source.input);
         expect(parsed.success, `${source.botId}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
         expect(JSON.stringify(source.input)).not.toMatch(/\[/);
       }
     }
-    const registry = getBot('registry.company').input;
+    const registry = botIn(bots, 'registry.company').input;
     expect(registry.safeParse({ uscc: ['91620105750906995R'], accountsFile: 'a.jsonl' }).success).toBe(false);
     expect(registry.safeParse({}).success).toBe(false);
     expect(registry.safeParse({ uscc: ['91620105750906995R'], evidenceFor: 'flagged' }).success).toBe(false);
@@ -51,7 +54,17 @@ describe('annual-review-check job definition', () => {
     const file = path.join(root, 'bad.csv');
     await writeFile(file, '账号,存款人名称,法定代表人\n001,甲公司,张三\n');
     const runDir = path.join(root, 'run');
-    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: { input: file }, previousRuns: async () => [] })).rejects.toBeInstanceOf(MissingColumnError);
-    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: {}, previousRuns: async () => [] })).resolves.toBeUndefined();
+    const config = parseConfig({}, root);
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: { input: file }, previousRuns: async () => [], config })).rejects.toBeInstanceOf(MissingColumnError);
+    await expect(job.prepare!({ job: job.id, date: DATE, runDir, options: {}, previousRuns: async () => [], config })).resolves.toBeUndefined();
+  });
+
+  it('prepare reads the file within the limits of the config it is handed (OPSBOT_INPUT_MAX_*)', async () => {
+    const file = path.join(root, 'big.csv');
+    await writeFile(file, `账号,存款人名称,统一社会信用代码\n${'001,甲公司,91620105750906995R\n'.repeat(100)}`);
+    const config = parseConfig({ OPSBOT_INPUT_MAX_FILE_BYTES: '1000' }, root);
+    const error = await job.prepare!({ job: job.id, date: DATE, runDir: path.join(root, 'limited'), options: { input: file }, previousRuns: async () => [], config }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputLimitError);
+    expect((error as Error).message).toContain('上限 inputMaxFileBytes = 1,000 字节，可用 OPSBOT_INPUT_MAX_FILE_BYTES 调整');
   });
 });

@@ -75,6 +75,20 @@ describe('config', () => {
     expect(() => parseConfig({}, dir)).toThrow(`${file}: must hold a JSON object`);
   });
 
+  it('reads every setting the runtime uses from the one schema: extraction attempts, Chromium, admin name, fixture password', () => {
+    const defaults = parseConfig({}, cwd);
+    expect(defaults).toMatchObject({ extractAttempts: 3, logLevel: 'info', computeMissingHistory: true });
+    expect(defaults.chromiumPath).toBeUndefined();
+    expect(defaults.adminName).toBeUndefined();
+    expect(defaults.fixturePassword).toBeUndefined();
+    const cfg = parseConfig({
+      OPSBOT_EXTRACT_ATTEMPTS: '1', CHROMIUM_PATH: '/opt/chromium/chrome', OPSBOT_ADMIN: 'admin-zhang',
+      OPSBOT_FIXTURE_PASSWORD: 'fixture-pass', OPSBOT_LOG_LEVEL: 'debug', OPSBOT_COMPUTE_MISSING_HISTORY: 'false',
+    }, cwd);
+    expect(cfg).toMatchObject({ extractAttempts: 1, chromiumPath: '/opt/chromium/chrome', adminName: 'admin-zhang', fixturePassword: 'fixture-pass', logLevel: 'debug', computeMissingHistory: false });
+    expect(() => parseConfig({ OPSBOT_EXTRACT_ATTEMPTS: '0' }, cwd)).toThrow(/^OPSBOT_EXTRACT_ATTEMPTS: /);
+  });
+
   it('limits on input files have defaults that take the project\'s large files, and can be set', () => {
     const cfg = parseConfig({}, cwd);
     expect(cfg.inputMaxFileBytes).toBe(1024 ** 3);

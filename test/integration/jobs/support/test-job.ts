@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { jobs } from '../../../../jobs';
 import { defineJob, type JobDefinition } from '../../../../jobs/define-job';
+import type { JobRegistry } from '../../../../jobs/runtime/registries';
 import { writeJsonAtomic } from '../../../../bots/sdk/atomic-write';
 
 export const TEST_JOB = 'fault-test-report';
@@ -26,7 +27,15 @@ export const faultTestJob: JobDefinition = defineJob({
   },
 });
 
-/** Adds the test job to the job registry of this process (the registry is a Map behind a read-only type). */
+/** Every registered job and the test job: what a test hands its in-process runtime. */
+export function jobsWithTestJob(): JobRegistry {
+  return new Map([...jobs, [TEST_JOB, faultTestJob]]);
+}
+
+/**
+ * Adds the test job to the job registry of this process (the registry is a Map behind a read-only
+ * type): preloaded into `opsbot worker` children, whose composition root hands that registry on.
+ */
 export function registerTestJob(): void {
   (jobs as Map<string, JobDefinition>).set(TEST_JOB, faultTestJob);
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideFire, effectiveSchedule, nextFires, scheduleDefinition, validateCron } from '../../../../jobs/runtime/schedules';
+import { jobs } from '../../../../jobs';
+import { assertTimeZone } from '../../../../jobs/runtime/calendar';
+import { decideFire, effectiveSchedule, nextFires, scheduleDefinition, schedulesOf, validateCron } from '../../../../jobs/runtime/schedules';
 
-const daily = effectiveSchedule(scheduleDefinition('daily-ops-report'), undefined);
+// The schedule the daily report declares in its own definition (jobs/daily-ops-report/job.ts).
+const daily = effectiveSchedule(scheduleDefinition(schedulesOf(jobs), 'daily-ops-report'), undefined);
 const at = (iso: string) => new Date(iso);
 
 describe('schedule next: fires around Spring Festival 2026', () => {
@@ -41,6 +44,17 @@ describe('a fire decides', () => {
     const d = decideFire(daily, at('2026-10-08T07:30:00+08:00'), at('2026-10-08T13:31:00+08:00'));
     expect(d).toMatchObject({ action: 'too-late', dataDate: '2026-09-30' });
     expect(d.action === 'too-late' && d.lateByMs).toBe(6 * 3_600_000 + 60_000);
+  });
+});
+
+describe('the schedules jobs declare', () => {
+  it('every scheduled job has a valid five-field cron in a known time zone', () => {
+    const schedules = schedulesOf(jobs);
+    expect(schedules.map((s) => s.job).sort()).toEqual(['annual-review-check', 'daily-ops-report']);
+    for (const s of schedules) {
+      expect(validateCron(s.cron), s.job).toBe(s.cron);
+      expect(assertTimeZone(s.tz), s.job).toBe(s.tz);
+    }
   });
 });
 

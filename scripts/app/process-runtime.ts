@@ -1,0 +1,23 @@
+import type { Config } from '../../jobs/runtime/config';
+import type { RuntimeDeps } from '../../jobs/runtime/runtime-deps';
+import { composeRuntime } from './compose-runtime';
+import { processConfig } from './process-config';
+import { processLogger } from './process-log';
+import { processRedis } from './process-redis';
+
+export interface ProcessRuntimeOptions {
+  /** Default: the process's config; a fixture run hands the one pointing at its fixture portals. */
+  config?: Config;
+  /** The fixture world this process serves (see scripts/cli/with-fixtures.ts). */
+  world?: string;
+}
+
+/**
+ * What a command hands the runtime: the process's config, logger and Redis (a private one is
+ * started here when REDIS_URL is unset), with the registries, through the composition root.
+ */
+export async function processRuntime(opts: ProcessRuntimeOptions = {}): Promise<RuntimeDeps> {
+  const config = opts.config ?? processConfig();
+  const redisUrl = await processRedis(config).url();
+  return composeRuntime({ config, redisUrl, world: opts.world, log: processLogger(config) });
+}
