@@ -2,19 +2,11 @@ import path from 'node:path';
 import { readJsonlValues } from '../../bots/sdk/jsonl-reader';
 import type { SourceStatus } from '../runtime/run-store';
 import type { SourceId } from './figures';
+import { SOURCE_BOTS } from './source-bots';
 import type { SourceInputs } from './source-input';
 
-/** Which bot extracts each source of the report. */
-export const SOURCE_BOTS: Record<SourceId, string> = {
-  transactions: 'core-banking.transactions',
-  corrections: 'core-banking.corrections',
-  reconciliation: 'core-banking.reconciliation',
-  customers: 'core-banking.customers',
-  queueTickets: 'queue.tickets',
-  complaints: 'complaints.complaints',
-  amlAlerts: 'aml.alerts',
-  deviceInspections: 'devices.inspections',
-};
+// The table is in source-bots.ts (no I/O there); kept importable from here for the job's callers.
+export { SOURCE_BOTS };
 
 /**
  * Each source's records as its extraction left them in `dir` (a run folder, or one of its history

@@ -1,6 +1,6 @@
 import type { SourceStatus } from '../runtime/run-store';
 import { SOURCE_IDS } from './figures';
-import { SOURCE_BOTS } from './read-sources';
+import { SOURCE_BOTS } from './source-bots';
 import type { MissingSource } from './source-input';
 
 // The data-quality gate speaks for every source of the run, not only the eight the figures read:

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildContext, SourceStatus } from '../../../jobs/define-job';
 import { daysToCompute, historyForBuild, historySources } from '../../../jobs/daily-ops-report/history';
-import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
+import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/source-bots';
 
 // Friday 2026-11-20; the 5 business days before it.
 const DATE = '2026-11-20';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDailyFigures } from '../../../jobs/daily-ops-report/compute-kpis';
 import { kpisDocument } from '../../../jobs/daily-ops-report/kpis-document';
 import { SOURCE_IDS } from '../../../jobs/daily-ops-report/figures';
-import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
+import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/source-bots';
 import { otherSourcesOf } from '../../../jobs/daily-ops-report/source-gate';
 import type { SourceStatus } from '../../../jobs/runtime/run-store';
 
