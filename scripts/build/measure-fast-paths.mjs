@@ -108,8 +108,14 @@ async function main() {
     }
     results.push({ name: 'from source through tsx, as the code is', args: ['--import', 'tsx', engineEntry, JSON.stringify(dataset)] });
     const runs = results.map((r) => ({ ...r, runs: [] }));
-    // Interleaved, so a change in the machine's load falls on every variant alike.
-    for (let n = 0; n < RUNS; n++) for (const r of runs) r.runs.push(runJson(r.args));
+    // Interleaved, each round starting one variant later, so a change in the machine's load (or
+    // going first) falls on every variant alike.
+    for (let n = 0; n < RUNS; n++) {
+      for (let k = 0; k < runs.length; k++) {
+        const r = runs[(n + k) % runs.length];
+        r.runs.push(runJson(r.args));
+      }
+    }
     const variants = runs.map((r) => {
       const m = (key) => median(r.runs.map((x) => x[key]));
       return { name: r.name, totalMs: m('totalMs'), totalCpuMs: m('totalCpuMs'), rulesMs: m('rulesMs'), loadLookupsMs: m('loadLookupsMs') };

@@ -57,6 +57,6 @@ export async function benchCompiled(o: { repoRoot: string; fastPathAccounts: num
   o.log('compiled: start-up of opsbot --help and opsbot worker from dist/ ...');
   const startup = await nodeJson<StartupFigures>(o.repoRoot, 'scripts/build/measure-startup.mjs', []);
   o.log(`compiled: the engine's fast paths compiled in and out, ${o.fastPathAccounts} accounts ...`);
-  const fastPaths = await nodeJson<FastPathFigures>(o.repoRoot, 'scripts/build/measure-fast-paths.mjs', ['--accounts', String(o.fastPathAccounts), '--runs', '3']);
+  const fastPaths = await nodeJson<FastPathFigures>(o.repoRoot, 'scripts/build/measure-fast-paths.mjs', ['--accounts', String(o.fastPathAccounts), '--runs', '5']);
   return { startup, fastPaths };
 }
