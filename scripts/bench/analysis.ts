@@ -64,11 +64,11 @@ export function engineAnalysis(data: EngineFigure[]): string {
       'CJK brackets) in one scan and takes NFKC + regex only for the rest; status, date and capital parses are memoised; flags are built without spreads. Results are byte-identical ' +
       'to the earlier code (test/unit/annual-review-check/optimised-vs-reference.test.ts).',
     'That left the whole pass at 3.6 s, most of it V8 decoding and parsing the two files (111 MB at 100,000 accounts: 1.4 s of `toString` + `JSON.parse` alone). Two changes since: ' +
-      '(1) the rules added their flags through a closure per account, and tsx (which runs opsbot) wraps every named inner function in a naming helper: a module function instead took ' +
+      '(1) the rules added their flags through a closure per account, and tsx (which ran opsbot then; production now runs the esbuild build, which has no such helper) wraps every named inner function in a naming helper: a module function instead took ' +
       'the rules from 0.88 s to 0.65 s; (2) a registry file of 16 MB or more is read on its own thread while the accounts are read and judged on the main one ' +
       '(jobs/annual-review-check/build/registry-lookups.ts). The registry bot writes its answers in the accounts\' order, so an account\'s answer is nearly always in when the account is judged; ' +
-      'answers cross between threads as one packed string each (~50 ms for 100,000; as objects, structured clone took ~600 ms), and the thread runs an esbuild bundle of its few modules ' +
-      '(0.15 s to start; tsx in a thread took 0.57 s). On 2 cores both threads and V8\'s GC share the CPU, so the rules\' own time rises a little in the whole pass while the pass shortens; ' +
+      'answers cross between threads as one packed string each (~50 ms for 100,000; as objects, structured clone took ~600 ms), and the thread was then an esbuild bundle of its few modules made at run time ' +
+      '(0.15 s to start; tsx in a thread took 0.57 s): it is now an entry point of the compiled build (section 6). On 2 cores both threads and V8\'s GC share the CPU, so the rules\' own time rises a little in the whole pass while the pass shortens; ' +
       '"load index" is now the time until the registry file is read to its end, in parallel with the accounts. The 10,000-account file (6.6 MB) is read on the main thread: a thread would cost more than it saves.',
     'Memory grows with N for two reasons, both by design of the build step: the lookup index holds every company\'s compared fields, ' +
       'and the tally keeps every flag for the Excel\'s mismatch sheet. CPU per account is flat from 100,000 to 1,000,000 (linear growth; the 10,000 run is dominated by JIT warm-up).',

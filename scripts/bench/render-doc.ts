@@ -187,12 +187,13 @@ function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Targ
     `Production runs \`dist/\` (\`npm run build\`, esbuild; built ${startup.builtAt.replace('T', ' ').slice(0, 16)} UTC), started by \`scripts/bin/opsbot.mjs\`. ` +
     'Each command run as a new process, timed from spawn to exit (`/usr/bin/time`: wall, and user + system CPU), or for the worker from spawn to its "worker ready" line; ' +
     'median and fastest of the runs (`scripts/build/measure-startup.mjs`). `--help` loads commander and the command definitions only: each command imports its ' +
-    'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready.', '',
+    'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready (exceljs, Playwright, pdf-lib and its fontkit were ' +
+      'most of its CPU in a profile), which is more of its time than Redis.', '',
     table(['what', 'runs', 'wall median s', 'wall fastest s', 'CPU median s', 'CPU fastest s'], startRows), '',
-    `The fast paths: the cross-check engine's whole pass (section 2) at ${fastPaths.accounts.toLocaleString('en')} accounts, each built with one fast path compiled out ` +
+    `The fast paths: the cross-check engine's whole pass (section 2) at ${fastPaths.accounts.toLocaleString('en')} accounts, built as the code is and with one fast path compiled out ` +
     `(an esbuild plugin swaps the module at build time; \`scripts/build/measure-fast-paths.mjs\`), median of ${fastPaths.runs} interleaved runs. ` +
     'The cheap structural record checks (`jobs/annual-review-check/build/record-shapes.ts`, zod decides only what they are unsure of) and the chunked JSONL reader ' +
-    '(`bots/sdk/jsonl-reader.ts`, instead of `node:readline`) stay while compiling them out costs CPU in the compiled build (the last column but two, against the first row); ' +
+    '(`bots/sdk/jsonl-reader.ts`, instead of `node:readline`) stay while compiling them out costs CPU in the compiled build ("CPU vs as is"); ' +
     'the run-time esbuild bundle of the reading thread is gone (the thread is an entry point of the build), and so is the code shaped around tsx\'s function naming ' +
     '(the build emits no naming helper). CPU is the fairer figure on a loaded machine.', '',
     table(['engine built', 'whole pass s', 'whole pass CPU s', 'CPU vs as is', 'rules s', 'registry file read s'], pathRows), '',
