@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DatedGridInput, defineBot, type BotDefinition, type GridColumns } from '../sdk';
 import { coreBankingPortal } from './portal';
 import { NavigateOnly, readList } from './read-list';
