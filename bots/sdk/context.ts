@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import type { Logger } from 'pino';
 import type { PortalDefinition } from './define-portal';
@@ -47,6 +48,9 @@ export interface BotContext {
   progress(done: number, total?: number): void;
 }
 
+/** Parallel steps and waits a job may have on its signal (the registry bot: up to 64 lookups in flight, each in a step and maybe a pacer wait). */
+const MAX_SIGNAL_LISTENERS = 256;
+
 export interface ContextDeps {
   botId: string;
   runDir: string;
@@ -86,6 +90,10 @@ export class RuntimeBotContext implements BotContext {
     this.log = deps.log;
     this.evidence = deps.evidence;
     this.signal = deps.signal;
+    // Every step in flight and every wait for a rate-limit slot listens to the job's signal: a bot
+    // with 8 lookups in flight passes Node's default of 10 (a "possible memory leak" warning on the
+    // operator's console) without leaking anything. Listeners are removed when each wait ends.
+    setMaxListeners(MAX_SIGNAL_LISTENERS, this.signal);
     this.retry = deps.retry ?? DEFAULT_RETRY;
   }
 
