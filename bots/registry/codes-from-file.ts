@@ -1,10 +1,10 @@
 // The registry bot's alternative input: instead of a list of codes in the job payload (no record
 // lists in payloads), a JSONL of accounts in the run folder, whose distinct codes are looked up.
-// Which codes are worth a lookup is the job's judgement, handed over as data (a pattern): the bot
-// applies no rule of any job.
+// Which codes are worth a lookup is the job's judgement, handed over as data (a code shape): the
+// bot applies no rule of any job.
 //
 // Example:
-//   const codes = await codesFromFile(ctx.runDir, 'sources/annual-review.accounts.jsonl', /^[0-9A-HJ-NPQRTUWXY]{18}$/u);
+//   const codes = await codesFromFile(ctx.runDir, 'sources/annual-review.accounts.jsonl', { length: 18, alphabet: '0123456789ABCDEFGHJKLMNPQRTUWXY' });
 
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -21,12 +21,20 @@ export function resolveInRunDir(runDir: string, relative: string): string {
   return resolved;
 }
 
+/** Codes of `length` characters, each one of `alphabet`. */
+export interface CodeShape {
+  length: number;
+  alphabet: string;
+}
+
+const hasShape = (code: string, shape: CodeShape): boolean => code.length === shape.length && [...code].every((ch) => shape.alphabet.includes(ch));
+
 /**
- * The distinct codes of the accounts in `accountsFile` (normalised, first-seen order) that match
+ * The distinct codes of the accounts in `accountsFile` (normalised, first-seen order) of the shape
  * `lookupOnly` (all codes when null). Lines that are not an account need no lookup: the job
  * reports them as input errors.
  */
-export async function codesFromFile(runDir: string, accountsFile: string, lookupOnly: RegExp | null): Promise<string[]> {
+export async function codesFromFile(runDir: string, accountsFile: string, lookupOnly: CodeShape | null): Promise<string[]> {
   const file = resolveInRunDir(runDir, accountsFile);
   const codes = new Set<string>();
   const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
@@ -35,7 +43,7 @@ export async function codesFromFile(runDir: string, accountsFile: string, lookup
     const parsed = ReviewAccountRecord.safeParse(parseJson(text));
     if (!parsed.success) continue;
     const code = normaliseCode(parsed.data.uscc);
-    if (code && (lookupOnly === null || lookupOnly.test(code))) codes.add(code);
+    if (code && (lookupOnly === null || hasShape(code, lookupOnly))) codes.add(code);
   }
   return [...codes];
 }

@@ -17,6 +17,8 @@ export const DEFAULT_REQUESTS_PER_SECOND = 19;
 /** Pages rendered at once (fallback navigations and asked-for screenshots): rendering is what costs CPU. */
 const MAX_RENDERING_PAGES = 4;
 
+const CodeShape = z.object({ length: z.number().int().positive(), alphabet: z.string().min(1) });
+
 const Input = z
   .object({
     /** Codes to look up (spaces and lower case are fine). One record per code, in this order. */
@@ -27,17 +29,16 @@ const Input = z
      */
     accountsFile: z.string().min(1).optional(),
     /**
-     * With `accountsFile`: look up only the codes (normalised) that match this regular expression,
+     * With `accountsFile`: look up only the codes (normalised) of this length over this alphabet,
      * e.g. the shape of a USCC. Which codes deserve a lookup is the job's call, handed over as data.
      */
-    lookupOnly: z.string().min(1).optional(),
+    lookupOnly: CodeShape.optional(),
     /**
      * Codes whose detail page is also screenshotted (rendered from the page kept for the record, no
      * further request). The annual review renders its evidence in its build step instead, for the
-     * accounts it flags. 'flagged' is what that job asked before its build did so: accepted (with
-     * its `reviewDate`, ignored) so that payloads already queued still run, and means no screenshot.
+     * accounts it flags.
      */
-    evidenceFor: z.union([z.array(z.string()), z.literal('flagged')]).default([]),
+    evidenceFor: z.array(z.string()).default([]),
     /** Screenshot every company found. */
     evidence: z.boolean().default(false),
     /**
@@ -56,17 +57,7 @@ const Input = z
     /** Our own pace, at or below the portal's limit; a 429 slows us down further. */
     requestsPerSecond: z.number().positive().default(DEFAULT_REQUESTS_PER_SECOND),
   })
-  .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile')
-  .refine((i) => i.lookupOnly === undefined || isRegExp(i.lookupOnly), 'lookupOnly must be a regular expression');
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
+  .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile');
 
 /**
  * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and
@@ -88,8 +79,8 @@ export default defineBot({
   async *run(ctx, input) {
     const codes = input.accountsFile === undefined
       ? (input.uscc ?? []).map(normaliseCode)
-      : await codesFromFile(ctx.runDir, input.accountsFile, input.lookupOnly === undefined ? null : new RegExp(input.lookupOnly, 'u'));
-    const screenshotOf = new Set(input.evidenceFor === 'flagged' ? [] : input.evidenceFor.map(normaliseCode));
+      : await codesFromFile(ctx.runDir, input.accountsFile, input.lookupOnly ?? null);
+    const screenshotOf = new Set(input.evidenceFor.map(normaliseCode));
     ctx.expectTotal(codes.length);
     const strategy = new LookupStrategy(ctx, {
       pacer: new RequestPacer(input.requestsPerSecond),

@@ -3,12 +3,23 @@ import { ACCOUNTS_BOT, REGISTRY_BOT, RUN_FILES } from './build/run-files';
 import { buildAnnualReviewStep } from './build-step';
 import { inputLimitsOf } from './input/limits';
 import { prepareInput } from './prepare-input';
+import { USCC_ALPHABET } from './uscc';
 
 const HOUR = 3_600_000;
 
-/** The registry lookups for the accounts in `accountsFile` (a run-folder path, never a list in the payload). */
-function registryLookups(accountsFile: string, date: string): Omit<SourceRequest, 'after'> {
-  return { botId: REGISTRY_BOT, input: { accountsFile, evidenceFor: 'flagged', reviewDate: date } };
+/**
+ * The codes worth a registry lookup, as data the bot applies: the shape of a USCC (18 characters of
+ * GB 32100's alphabet, uscc.ts). A code of that shape with a wrong check character is looked up
+ * too (the registry answers 未查询到); the build flags it on its code whatever the answer.
+ */
+const USCC_SHAPE = { length: 18, alphabet: USCC_ALPHABET };
+
+/**
+ * The registry lookups for the accounts in `accountsFile` (a run-folder path, never a list in the
+ * payload). The bot keeps each page it reads; the build renders evidence for what it flags.
+ */
+function registryLookups(accountsFile: string): Omit<SourceRequest, 'after'> {
+  return { botId: REGISTRY_BOT, input: { accountsFile, lookupOnly: USCC_SHAPE } };
 }
 
 /**
@@ -27,7 +38,7 @@ export default defineJob({
   },
   sources: ({ date, options }) =>
     typeof options.input === 'string'
-      ? [registryLookups(RUN_FILES.inputAccounts, date)]
-      : [{ botId: ACCOUNTS_BOT, input: { reviewDate: date } }, { ...registryLookups(RUN_FILES.botAccounts, date), after: ACCOUNTS_BOT }],
+      ? [registryLookups(RUN_FILES.inputAccounts)]
+      : [{ botId: ACCOUNTS_BOT, input: { reviewDate: date } }, { ...registryLookups(RUN_FILES.botAccounts), after: ACCOUNTS_BOT }],
   build: (ctx) => buildAnnualReviewStep(ctx),
 });

@@ -4,7 +4,7 @@
 // Example: validateUscc('91 110000 600037341l') → { ok: true, code: '91110000600037341L' }
 
 /** The 31 characters GB 32100 allows (no I, O, Z, S, V: they look like digits). */
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** USCC_ALPHABET.indexOf by char code, as a table (-1 where indexOf is -1, as for any code ≥ 128). */
 const ALPHABET_INDEX = Int8Array.from({ length: 128 }, (_, code) => USCC_ALPHABET.indexOf(String.fromCharCode(code)));
 /** NaN (past the end: charAt gives '', which indexOf finds at 0) counts 0, as it did with indexOf. */

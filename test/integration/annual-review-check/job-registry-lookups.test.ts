@@ -68,6 +68,7 @@ describe('registry.company as annual-review-check drives it, and the evidence of
       bankSide(a.uscc, { accountNo: 'A-second', uscc: a.uscc.toLowerCase() }), // same company again
       bankSide(c.uscc),
       { ...bankSide(c.uscc), accountNo: 'A-bad', uscc: badCode }, // wrong check character: flagged on its code
+      { ...bankSide(c.uscc), accountNo: 'A-short', uscc: '9131000012345' }, // not even the shape of a code: no lookup
     ];
     await writeJsonl(path.join(runDir, 'sources/annual-review.accounts.jsonl'), accounts);
     const { records, result } = await runFixtureBot(browser, registryCompany, { url, login: { username: '', password: '' } }, registryInput(), { runDir });

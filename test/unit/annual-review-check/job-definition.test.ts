@@ -25,7 +25,8 @@ describe('annual-review-check job definition', () => {
       ['annual-review.accounts', undefined],
       ['registry.company', 'annual-review.accounts'],
     ]);
-    expect(sources[1]?.input).toEqual({ accountsFile: 'sources/annual-review.accounts.jsonl', evidenceFor: 'flagged', reviewDate: DATE });
+    // Codes of a USCC's shape are looked up; the build, not the bot, decides what is flagged.
+    expect(sources[1]?.input).toEqual({ accountsFile: 'sources/annual-review.accounts.jsonl', lookupOnly: { length: 18, alphabet: '0123456789ABCDEFGHJKLMNPQRTUWXY' } });
     // BullMQ runs children first: the lookups are the parent of the accounts extraction.
     const tree = flowTree(sources, (s) => ({ name: s.botId, queueName: 'bots' }));
     expect(tree.map((n) => [n.name, n.children?.map((c) => c.name)])).toEqual([['registry.company', ['annual-review.accounts']]]);
@@ -33,7 +34,7 @@ describe('annual-review-check job definition', () => {
 
   it('with --input: only the registry lookups, reading the staged file', () => {
     const sources = job.sources({ date: DATE, options: { input: '/data/清单.xlsx' } });
-    expect(sources).toEqual([{ botId: 'registry.company', input: { accountsFile: 'sources/annual-review.input.jsonl', evidenceFor: 'flagged', reviewDate: DATE } }]);
+    expect(sources).toEqual([{ botId: 'registry.company', input: { accountsFile: 'sources/annual-review.input.jsonl', lookupOnly: { length: 18, alphabet: '0123456789ABCDEFGHJKLMNPQRTUWXY' } } }]);
   });
 
   it("passes each bot's own input schema (no record lists in the payload)", () => {
