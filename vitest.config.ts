@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          setupFiles: ['test/unit/setup/forbid-io.ts'],
+          setupFiles: ['test/unit/setup/forbid-io.ts', 'test/unit/setup/every-test-asserts.ts'],
           // Pure logic keeps no state between files, so a worker imports each module once instead
           // of once per file: the lane took 102 s of CPU isolated, 36 s shared (same results).
           isolate: false,
