@@ -62,6 +62,13 @@ module.exports = {
       to: { path: '^(jobs/index\\.ts|bots/index\\.ts)$' },
     },
     {
+      name: 'registries-only-in-scripts',
+      comment: 'Only the entry points (scripts/app/compose-runtime.ts) read the job and bot registries; everything else is handed them.',
+      severity: 'error',
+      from: { path: '^(bots|jobs|templates|fixtures)/' },
+      to: { path: '^(jobs|bots)/index\\.ts$' },
+    },
+    {
       name: 'jobs-not-other-jobs',
       comment: 'A job folder holds its own rules; shared machinery belongs in jobs/runtime/.',
       severity: 'error',

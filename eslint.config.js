@@ -15,6 +15,15 @@ export default tseslint.config(
     },
   },
   {
+    // Every setting comes from the one config schema (jobs/runtime/config/schema.ts): only the
+    // loader and the process's composition root read the environment; the rest are handed config.
+    files: ['bots/**/*.ts', 'jobs/**/*.ts', 'templates/**/*.ts', 'fixtures/**/*.ts', 'scripts/cli/**/*.ts'],
+    ignores: ['jobs/runtime/config/load-config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from the config schema (jobs/runtime/config/schema.ts), handed in; not from process.env.' }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
