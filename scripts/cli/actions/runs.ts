@@ -192,7 +192,7 @@ export async function runsCancel(runId: string, o: { reason?: string }): Promise
       const was = r.before ? ` (was ${r.before.state}: ${r.before.detail})` : '';
       console.log(r.already ? `${runId}: already cancelled by ${r.mark.by} at ${local(r.mark.cancelledAt)}` : `${runId}: cancelled${was}`);
       console.log(`  ${r.removedJobs} job(s) removed from the queues; its folder stays as evidence: ${store.stagingDir(ref.job, ref.date, ref.revision)}`);
-      if (r.stillRunning.length) console.log(`  still running on a worker (it ends on its own; the run will not be published): ${r.stillRunning.join(', ')}`);
+      if (r.stillRunning.length) console.log(`  running on a worker, asked to stop (it stops between steps, within seconds, and is not retried; the run will not be published): ${r.stillRunning.join(', ')}`);
     } finally {
       await queues.close();
     }
