@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { ComplaintRecord } from '../records';
-import { DatedGridInput, defineBot, LayoutError, readGrid, type BotContext } from '../sdk';
+import { DatedGridInput, defineBot, LayoutError, onOrigin, readGrid, type BotContext } from '../sdk';
 import { COMPLAINT_LIST_GRID, parseComplaintDetail } from './parse';
-import { onOrigin } from '../core-banking/fetch-grid';
 import { fetchDetailRows } from './fetch-details';
 import { ComplaintDetailPage, DETAIL_TABLE } from './pages/complaint-detail.page';
 import { ComplaintListPage } from './pages/complaint-list.page';

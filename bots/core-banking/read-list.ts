@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { BotContext, GridColumns, GridFetch } from '../sdk';
+import type { BotContext, GridColumns } from '../sdk';
 import { readGrid } from '../sdk';
-import { fetchGridPages, onOrigin } from './fetch-grid';
+import { fetchGridPages } from './fetch-grid';
 import { FramesetPage } from './pages/frameset.page';
 import { ListPage } from './pages/list.page';
 
@@ -50,12 +50,6 @@ export async function* readList<R>(ctx: BotContext, list: CoreList<R>): AsyncGen
     pageSize: list.pageSize,
     open: (page) => new ListPage(page, list.tableId),
     url: (pageNo, size) => ListPage.url(path, { ...list.query, page: pageNo, size }),
-    fetch: list.navigate ? undefined : fetchOnPortal(ctx),
+    fetch: list.navigate ? undefined : fetchGridPages,
   });
-}
-
-/** The in-page fetch, once the page shows the portal's origin (relative URLs, its cookie). */
-function fetchOnPortal(ctx: BotContext): GridFetch {
-  return async (page, urls, where) =>
-    onOrigin(page, ctx.baseUrl) ? fetchGridPages(page, urls, where) : urls.map(() => ({ ok: false as const, why: 'not on the portal yet' }));
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BotContext } from '../context';
 import { LayoutError } from '../errors';
+import { onOrigin } from '../readers/in-page-fetch';
 import { checkReadAll, checkSameTotal, parseStatedTotal } from '../stated-total';
 import type { GridContent, GridFetch } from './grid-content';
 import { headerProblem, mapHeaders, parseRow, type GridColumns, type HeaderMapping } from './grid-columns';
@@ -99,7 +100,8 @@ const labelOf = <R>(grid: Grid<R>): string => grid.label ?? grid.columns.name;
 /** Pages `numbers` of the grid: fetched where that works, navigated to where it does not. */
 async function readPages<R>(ctx: BotContext, page: Page, grid: Grid<R>, numbers: number[]): Promise<PageRead<R>[]> {
   const urls = numbers.map((n) => grid.url(n, grid.pageSize));
-  const fetched = grid.fetch ? await grid.fetch(page, urls, grid.open(page).selectors) : [];
+  // A fetch from the page goes to the page's origin with its cookies: only from a portal page.
+  const fetched = grid.fetch && onOrigin(page, ctx.baseUrl) ? await grid.fetch(page, urls, grid.open(page).selectors) : [];
   const out: PageRead<R>[] = [];
   for (const [i, url] of urls.entries()) {
     const f = fetched[i];

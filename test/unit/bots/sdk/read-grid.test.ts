@@ -50,7 +50,8 @@ function fakeContext() {
     botId: 'test.items', baseUrl: 'http://portal', log: pino({ level: 'silent' }),
     step: async <T>(name: string, fn: (page: Page) => Promise<T>) => {
       steps.push(name);
-      return fn({} as Page);
+      // On the portal's origin: the fetch path is taken only from a portal page.
+      return fn({ url: () => 'http://portal/' } as unknown as Page);
     },
     expectTotal: (n: number) => {
       expected = n;
@@ -87,6 +88,21 @@ describe('readGrid', () => {
     const { ctx, expected } = fakeContext();
     expect(await all(readGrid(ctx, grid(servedBy([]).fetch)))).toEqual([]);
     expect(expected()).toBe(0);
+  });
+
+  it('navigates instead of fetching while the page is not on the portal (a fetch would go elsewhere)', async () => {
+    const { ctx } = fakeContext();
+    const navigated: string[] = [];
+    Object.assign(ctx, {
+      step: async <T>(_name: string, fn: (page: Page) => Promise<T>) => fn({ url: () => 'about:blank' } as unknown as Page),
+      goto: async (_page: Page, url: string) => void navigated.push(url),
+    });
+    const fetch = async (): Promise<FetchedGrid[]> => {
+      throw new Error('fetched from a page off the portal');
+    };
+    const open = (page: Page) => Object.assign(new GridPage(page, 'table#items'), { statedTotal: async () => 0 });
+    expect(await all(readGrid(ctx, grid(fetch, { open })))).toEqual([]);
+    expect(navigated).toEqual(['/items?page=1&size=10']);
   });
 
   it('fails when a later page states another total', async () => {
