@@ -6,10 +6,9 @@
 // Example:
 //   const codes = await codesFromFile(ctx.runDir, 'sources/annual-review.accounts.jsonl', { length: 18, alphabet: '0123456789ABCDEFGHJKLMNPQRTUWXY' });
 
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { ReviewAccountRecord } from '../records';
+import { readJsonlLines } from '../sdk/jsonl-reader';
 import { normaliseCode } from './parse';
 
 /** A path the job gave, inside the run folder (never an absolute path or one climbing out of it). */
@@ -37,21 +36,11 @@ const hasShape = (code: string, shape: CodeShape): boolean => code.length === sh
 export async function codesFromFile(runDir: string, accountsFile: string, lookupOnly: CodeShape | null): Promise<string[]> {
   const file = resolveInRunDir(runDir, accountsFile);
   const codes = new Set<string>();
-  const lines = readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const text of lines) {
-    if (!text) continue;
-    const parsed = ReviewAccountRecord.safeParse(parseJson(text));
+  for await (const { value } of readJsonlLines(file)) {
+    const parsed = ReviewAccountRecord.safeParse(value);
     if (!parsed.success) continue;
     const code = normaliseCode(parsed.data.uscc);
     if (code && (lookupOnly === null || hasShape(code, lookupOnly))) codes.add(code);
   }
   return [...codes];
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
