@@ -7,6 +7,7 @@ import { ConfigSchema, type Config } from './schema';
 /** Maps each top-level config key to its environment variable, for reading and for messages. */
 const ENV_NAMES: Record<string, string> = {
   redisUrl: 'REDIS_URL',
+  databaseUrl: 'DATABASE_URL',
   varDir: 'OPSBOT_VAR_DIR',
   runsDir: 'OPSBOT_RUNS_DIR',
   outboxDir: 'OPSBOT_OUTBOX_DIR',

@@ -9,6 +9,8 @@ export function runtimePaths(cfg: Config) {
     runsDir: path.resolve(cfg.runsDir ?? path.join(varDir, 'runs')),
     outboxDir: path.resolve(cfg.outboxDir ?? path.join(varDir, 'outbox')),
     redisDir: path.join(varDir, 'redis'),
+    /** The private PostgreSQL server's data folder, socket lock and log (jobs/runtime/db). */
+    postgresDir: path.join(varDir, 'postgres'),
     auditLog: path.join(varDir, 'audit.log'),
   };
 }

@@ -22,7 +22,12 @@ const positiveInt = z.coerce.number().int().positive();
 export const ConfigSchema = z.object({
   /** REDIS_URL: an existing Redis. Unset → a private redis-server child per command. */
   redisUrl: z.string().url().optional(),
-  /** OPSBOT_VAR_DIR: where runs, Redis data, the outbox and logs live. */
+  /**
+   * DATABASE_URL: an existing PostgreSQL (`postgres://user:password@host:port/db`), whose user owns
+   * the schema. Unset → a private PostgreSQL server per command, data under var/postgres.
+   */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL').optional(),
+  /** OPSBOT_VAR_DIR: where runs, Redis and PostgreSQL data, the outbox and logs live. */
   varDir: z.string().min(1).default('var'),
   /** OPSBOT_RUNS_DIR: the run store root (share it between machines for several workers). */
   runsDir: z.string().min(1).optional(),
