@@ -21,10 +21,10 @@ export function registryAnalysis(d: RegistryBench): string {
   const perTenth = (ms: number) => (ms / d.lookups).toFixed(1);
   const lines = ['**Where the time goes.**'];
   lines.push(
-    'opsbot logs in with the browser and reads with its session, not through it (bots/registry/lookup-strategy.ts and the SDK's HTTP reader, bots/sdk/readers/): a page of the bot\'s context opens the portal ' +
+    'opsbot logs in with the browser and reads with its session, not through it (bots/registry/lookup-strategy.ts and the SDK\'s HTTP reader, bots/sdk/readers/): a page of the bot\'s context opens the portal ' +
       '(logging in where there is a login), then the search and detail pages are fetched from Node with that context\'s cookies (asked of the browser once, again after a re-login) ' +
       'and its User-Agent, and parsed with node-html-parser by the same selectors and parse functions as the rendered path. Nothing is rendered and no request goes through the ' +
-      'DevTools protocol; only pages that need script to show their content are opened by navigation (evidence screenshots were too when these figures were measured; since #16 the annual review's build renders them from the page bytes the bot kept, with no request to the registry). ' +
+      'DevTools protocol; only pages that need script to show their content are opened by navigation (evidence screenshots were too when these figures were measured; since #16 the annual review\'s build renders them from the page bytes the bot kept, with no request to the registry). ' +
       'Before this, the pages were fetched inside a logged-in page (its `fetch` + DOMParser): 58.6 lookups/s, 0.18× raw HTTP, because every request went node → DevTools → renderer → network service and back.',
   );
   lines.push(
