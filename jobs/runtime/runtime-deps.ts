@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema';
+import type { Database } from './db/tables';
 import type { RedisConnection } from './queues/connection';
 import type { BotRegistry, JobRegistry } from './registries';
 import type { RunStore } from './run-store/run-store';
@@ -21,4 +23,6 @@ export interface RuntimeDeps {
   store: RunStore;
   redis: RedisConnection;
   log: Logger;
+  /** The database, when the command needs one (composed with `database: true`); absent otherwise. */
+  db?: Kysely<Database>;
 }

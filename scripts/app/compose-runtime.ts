@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { bots as allBots } from '../../bots';
 import { jobs as allJobs } from '../../jobs';
 import type { Config } from '../../jobs/runtime/config';
+import type { Database } from '../../jobs/runtime/db';
 import { createLogger } from '../../jobs/runtime/logger';
 import { queueNamespace, redisConnection } from '../../jobs/runtime/queues';
 import type { BotRegistry, JobRegistry } from '../../jobs/runtime/registries';
@@ -20,13 +22,16 @@ export interface ComposeOptions {
   jobs?: JobRegistry;
   /** Default: every bot of bots/index.ts. */
   bots?: BotRegistry;
+  /** The database, for the parts that need one (cases, users, audit); see process-database.ts. */
+  db?: Kysely<Database>;
 }
 
 /**
  * The composition root: the one place that reads both registries and builds what the runtime is
- * handed — config, jobs, bots, run store, Redis connection, logger. The CLI's commands (worker,
- * scheduler, run, dashboard) and the tests build their runtime here, so they all run the same
- * wiring; nothing under jobs/runtime/ reaches for any of it on its own.
+ * handed — config, jobs, bots, run store, Redis connection, logger, and the database when the
+ * command needs one. The CLI's commands (worker, scheduler, run, dashboard) and the tests build
+ * their runtime here, so they all run the same wiring; nothing under jobs/runtime/ reaches for any
+ * of it on its own.
  *
  * @example
  * const runtime = composeRuntime({ config, redisUrl: await redis.url() });
@@ -41,5 +46,6 @@ export function composeRuntime(opts: ComposeOptions): RuntimeDeps {
     store: runStoreOf(config),
     redis: redisConnection(opts.redisUrl, queueNamespace(config.queuePrefix, opts.world)),
     log: opts.log ?? createLogger(config.logLevel),
+    ...(opts.db ? { db: opts.db } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { closeSharedBrowser } from '../../bots/sdk';
+import { stopProcessDatabase } from '../app/process-database';
 import { stopProcessRedis } from '../app/process-redis';
 
 type Cleanup = () => Promise<void> | void;
@@ -8,7 +9,8 @@ let stopping = false;
 
 /**
  * Registers something to stop when the command ends — normally, on error, or on Ctrl-C / SIGTERM —
- * in reverse order of start (worker before Redis). The private Redis and the browser are always last.
+ * in reverse order of start (worker before Redis). The browser, the database and the private Redis
+ * are always last.
  */
 export function onShutdown(fn: Cleanup): void {
   cleanups.push(fn);
@@ -29,6 +31,7 @@ export async function shutdown(): Promise<void> {
   }
   cleanups.length = 0;
   await closeSharedBrowser();
+  await stopProcessDatabase();
   await stopProcessRedis();
   stopping = false;
 }
