@@ -8,13 +8,13 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildContext, BuildResult } from '../define-job';
-import { isoInZone } from '../runtime/calendar';
 import { renderReviewPdf } from '../../templates/annual-review-check/render-pdf';
 import type { MismatchRow, WorkbookAccount } from '../../templates/annual-review-check/view-model';
 import { writeReviewWorkbook } from '../../templates/annual-review-check/workbook';
 import { accountsInput, lookupsProblem, registryLookups } from './build/build-inputs';
 import { JsonlWriter } from '../../bots/sdk/jsonl-writer';
-import { readJsonlLines } from './build/jsonl';
+import { readJsonlLines } from '../../bots/sdk/jsonl-reader';
+import { localDateTimeOf } from '../../bots/records';
 import { judgeAccounts, type JudgedAccount } from './build/judge-accounts';
 import { RegistryEvidence } from './build/registry-evidence';
 import { RUN_FILES } from './build/run-files';
@@ -119,7 +119,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
       created,
       report: reviewReportModel({
         reviewDate,
-        generatedAt: isoInZone(created, 'Asia/Shanghai').slice(0, 19).replace('T', ' '),
+        generatedAt: localDateTimeOf(created),
         revision: ctx.revision,
         totals,
         mismatches: rows,

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { localDateTimeOf } from '../../bots/records';
 import { loadReportConfig, type Locale } from '../../templates/daily-ops-report/report-config';
 import { renderDailyPdf } from '../../templates/daily-ops-report/render-pdf';
 import { reportView } from '../../templates/daily-ops-report/report-view';
@@ -46,22 +47,6 @@ export interface BuildDailyReportResult {
   figures: DailyFigures;
 }
 
-/** Local Asia/Shanghai time 'YYYY-MM-DD HH:mm:ss' (the portals' and the report's clock). */
-export function shanghaiTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
-
 /**
  * The build step of the daily-ops-report flow: figures from the extracted records, then
  * kpis.json, daily-ops-report-<D>.xlsx and daily-ops-report-<D>.pdf in `outDir`. A missing source
@@ -70,7 +55,7 @@ export function shanghaiTime(d: Date): string {
  * @example
  * const { status, files } = await buildDailyReport({
  *   date: '2025-03-03', revision: 1, outDir, browser, history: [],
- *   sources: { transactions: readJsonl(f), complaints: { missing: 'PortalError: 503' }, ... },
+ *   sources: { transactions: readJsonlValues(f), complaints: { missing: 'PortalError: 503' }, ... },
  * });
  */
 export async function buildDailyReport(input: BuildDailyReportInput): Promise<BuildDailyReportResult> {
@@ -83,7 +68,7 @@ export async function buildDailyReport(input: BuildDailyReportInput): Promise<Bu
     currencyRates: input.currencyRates,
   });
   const now = input.now ?? new Date();
-  const generatedAt = shanghaiTime(now);
+  const generatedAt = localDateTimeOf(now);
   const model = buildReportModel({ figures, history: input.history, thresholds, layout: config.layout, revision: input.revision, generatedAt });
   const view = reportView(model, config);
   await mkdir(input.outDir, { recursive: true });

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { localDateTimeOf } from '../../bots/records';
 import type { BuildContext, PreviousRuns, SourceRequest } from '../define-job';
 import { previousBusinessDays } from '../runtime/calendar';
 import type { SourceStatus } from '../runtime/run-store';
-import { shanghaiTime } from './build-daily-report';
 import type { HistoricKpis } from './comparison';
 import { computeDailyFigures } from './compute-kpis';
 import { kpisDocument } from './kpis-document';
@@ -96,7 +96,7 @@ export async function historyForBuild(ctx: BuildContext, computed: readonly stri
 async function computeDay(ctx: BuildContext, day: string, statuses: SourceStatus[]): Promise<HistoricKpis> {
   const dir = path.join(ctx.runDir, historyDir(day));
   const figures = await computeDailyFigures({ date: day, sources: readSources(dir, statuses) });
-  const kpis: HistoricKpis = { date: day, ...kpisDocument(figures, ctx.revision, shanghaiTime(new Date())), computedBy: ctx.runId };
+  const kpis: HistoricKpis = { date: day, ...kpisDocument(figures, ctx.revision, localDateTimeOf(new Date())), computedBy: ctx.runId };
   await writeFile(path.join(dir, 'kpis.json'), `${JSON.stringify(kpis, null, 2)}\n`, 'utf8');
   return kpis;
 }

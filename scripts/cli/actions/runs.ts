@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { localDateTimeOf } from '../../../bots/records';
 import { actor } from '../../../jobs/runtime/audit';
-import { isoInZone } from '../../../jobs/runtime/calendar';
 import { runtimePaths } from '../../../jobs/runtime/config';
 import { cancelRun, RunQueues, stateWithoutQueue, unfinishedRunStates, type UnfinishedRunState } from '../../../jobs/runtime/flows';
 import { redisOptionsOf } from '../../../jobs/runtime/queues';
@@ -15,7 +15,7 @@ const ZONE = 'Asia/Shanghai';
 
 /** Beijing time, as the reports and portals show it: `2026-11-21 07:31:05`. */
 function local(iso: string | undefined): string {
-  return iso ? isoInZone(new Date(iso), ZONE).slice(0, 19).replace('T', ' ') : '-';
+  return iso ? localDateTimeOf(new Date(iso)) : '-';
 }
 
 function seconds(ms: number): string {
