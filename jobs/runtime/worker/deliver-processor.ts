@@ -5,7 +5,7 @@ import { runAlert, raiseAlert } from '../alerts';
 import { runtimePaths } from '../config';
 import { copyDelivered, deliverRun, FileLedger, mailTransport, type SendOutcome } from '../delivery';
 import { QUEUES, type DeliverPayload } from '../queues';
-import { writeJsonAtomic } from '../run-store';
+import { writeJsonAtomic } from '../../../bots/sdk/atomic-write';
 import type { RuntimeDeps } from '../runtime-deps';
 import { admitted } from './admit-job';
 import { checkDeliverPayload } from './payload-checks';
