@@ -13,7 +13,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
-import type { StoredPage } from '../../../bots/records';
+import { StoredPage } from '../../../bots/records';
 import type { BuildContext } from '../../define-job';
 import { screenshotFile } from '../../../bots/registry/stored-names';
 import { renderStoredPage } from '../../../bots/sdk/stored-pages';
@@ -97,11 +97,13 @@ export class RegistryEvidence {
     const found = new Map<string, StoredPage>();
     if (this.lookupsFile === null) return found;
     for await (const { value } of readJsonlLines(this.lookupsFile)) {
-      const record = value as { uscc?: unknown; outcome?: unknown; pages?: StoredPage[] } | undefined;
+      const record = value as { uscc?: unknown; outcome?: unknown; pages?: unknown[] } | undefined;
       if (typeof record?.uscc !== 'string' || record.outcome !== 'found') continue;
       const code = compactUscc(record.uscc);
-      const page = record.pages?.[0];
-      if (page && this.planned.has(code) && !found.has(code)) found.set(code, page);
+      if (!this.planned.has(code) || found.has(code)) continue;
+      // Checked here, for the few planned codes: the lookup index reads none of `pages`.
+      const page = StoredPage.safeParse(record.pages?.[0]);
+      if (page.success) found.set(code, page.data);
     }
     return found;
   }
