@@ -10,7 +10,7 @@ import { createLogger } from '../../../jobs/runtime/logger';
 import type { DeliverPayload } from '../../../jobs/runtime/queues';
 import { RunStore, runStoreOf } from '../../../jobs/runtime/run-store';
 import { deliverProcessor } from '../../../jobs/runtime/worker/deliver-processor';
-import { writeFinishedRun } from './support/fake-run';
+import { writeFinishedRun } from '../../helpers/fake-run';
 import { mailText, startSmtpSink, type ReceivedMail, type SmtpSink } from './support/smtp-sink';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink';
 import { freePort } from '../../../jobs/runtime/redis';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { bots } from '../../../bots';
 import { createBotRegistry, defineBot, definePortal, type AnyBot } from '../../../bots/sdk';
-import { REPO } from '../../helpers/cli-process';
+import { REPO } from '../../helpers/repo-root';
 
 function botFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../../helpers/cli-process';
+import { REPO } from '../../helpers/repo-root';
 
 /**
  * `npm ci` refuses a lock file in which a package's optional dependency has no entry. The registry

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pruneRuns } from '../../../../jobs/runtime/housekeeping';
 import { RunStore } from '../../../../jobs/runtime/run-store';
-import { writeFinishedRun } from '../../../integration/jobs/support/fake-run';
+import { writeFinishedRun } from '../../../helpers/fake-run';
 
 const DAY = 86_400_000;
 

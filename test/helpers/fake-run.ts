@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunStore} from '../../../../jobs/runtime/run-store';
-import { runIdOf, type RunManifest } from '../../../../jobs/runtime/run-store';
+import type { RunStore} from '../../jobs/runtime/run-store';
+import { runIdOf, type RunManifest } from '../../jobs/runtime/run-store';
 
 /**
  * A finished run in a run store, written through the real RunStore (staging, then rename), with
