@@ -45,6 +45,8 @@ describe('two fixture runs at once on one shared Redis', () => {
         expect(s.status, `${m.runId} ${s.botId}: ${s.error ?? ''}`).toBe('ok');
         if (s.expected !== null) expect(s.count, `${m.runId} ${s.botId}`).toBe(s.expected);
       }
+      // The list portals state their totals: the count check above ran, it was not skipped.
+      expect(m.sources.filter((s) => s.expected !== null).length, m.runId).toBeGreaterThan(0);
     }
 
     // Each world's keys went with its process; the deployment's own keys (the trigger lock) are
