@@ -19,7 +19,7 @@ import { screenshotFile } from '../../../bots/registry/stored-names';
 import { renderStoredPage } from '../../../bots/sdk/stored-pages';
 import { compactUscc } from '../uscc';
 import type { JudgedAccount } from './judge-accounts';
-import { readJsonlLines } from './jsonl';
+import { readJsonlLines } from '../../../bots/sdk/jsonl-reader';
 import { REGISTRY_BOT } from './run-files';
 
 /** Pages rendering at once: screenshots are CPU work for the browser, and the build shares the machine. */
