@@ -7,6 +7,10 @@ import { ConfigSchema, type Config } from './schema';
 /** Maps each top-level config key to its environment variable, for reading and for messages. */
 const ENV_NAMES: Record<string, string> = {
   redisUrl: 'REDIS_URL',
+  redisSentinels: 'REDIS_SENTINELS',
+  redisSentinelName: 'REDIS_SENTINEL_NAME',
+  redisSentinelPassword: 'REDIS_SENTINEL_PASSWORD',
+  redisPassword: 'REDIS_PASSWORD',
   databaseUrl: 'DATABASE_URL',
   varDir: 'OPSBOT_VAR_DIR',
   runsDir: 'OPSBOT_RUNS_DIR',
@@ -119,7 +123,7 @@ function secretValues(file: string | undefined): Record<string, unknown> {
 }
 
 /** Passwords besides the portals' may live in the secrets file too (never in the config file's git history). */
-const SECRET_KEYS = ['smtpPassword', 'dashboardAdminPassword', 'dashboardViewerPassword'];
+const SECRET_KEYS = ['redisPassword', 'redisSentinelPassword', 'smtpPassword', 'dashboardAdminPassword', 'dashboardViewerPassword'];
 
 function secretTopLevel(secrets: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(secrets).filter(([k]) => SECRET_KEYS.includes(k)));

@@ -15,13 +15,43 @@ const addressList = z.preprocess(
 );
 const positiveInt = z.coerce.number().int().positive();
 
+/** `host:port,host:port` from the environment, or an array of `host:port` from the config file. */
+const sentinelList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  z
+    .array(
+      z.string().transform((entry, ctx) => {
+        const m = /^(\[[0-9a-fA-F:]+\]|[^\s:]+):(\d{1,5})$/.exec(entry);
+        const port = Number(m?.[2]);
+        if (!m || port < 1 || port > 65_535) {
+          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} is not host:port` });
+          return z.NEVER;
+        }
+        return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+      }),
+    )
+    .min(1, 'expected host:port,host:port,…'),
+);
+
 /**
  * The whole configuration, one schema, parsed once at start. Each field says its environment
  * variable; a config file (JSON, `OPSBOT_CONFIG` or `./opsbot.config.json`) gives the same keys.
  */
 export const ConfigSchema = z.object({
-  /** REDIS_URL: an existing Redis. Unset → a private redis-server child per command. */
+  /** REDIS_URL: an existing Redis. Unset (and no REDIS_SENTINELS) → a private redis-server child per command. */
   redisUrl: z.string().url().optional(),
+  /**
+   * REDIS_SENTINELS=host:port,host:port,…: reach Redis through Sentinel (high availability); every
+   * connection asks the sentinels for the current primary of REDIS_SENTINEL_NAME, so a failover is
+   * followed without a restart. Excludes REDIS_URL; no private redis-server is started.
+   */
+  redisSentinels: sentinelList.optional(),
+  /** REDIS_SENTINEL_NAME: the primary's name in the sentinels' configuration (`sentinel monitor <name> …`). */
+  redisSentinelName: z.string().min(1).optional(),
+  /** REDIS_SENTINEL_PASSWORD: the sentinels' own password (their `requirepass`), when they have one. */
+  redisSentinelPassword: z.string().min(1).optional(),
+  /** REDIS_PASSWORD: the Redis servers' password (with Sentinel; with REDIS_URL the URL's own password wins). */
+  redisPassword: z.string().min(1).optional(),
   /**
    * DATABASE_URL: an existing PostgreSQL (`postgres://user:password@host:port/db`), whose user owns
    * the schema. Unset → a private PostgreSQL server per command, data under var/postgres.
@@ -107,5 +137,10 @@ export const ConfigSchema = z.object({
   inputMaxCellsPerRow: positiveInt.default(1_000),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
+}).superRefine((cfg, ctx) => {
+  // Sentinel needs both halves, and one Redis only: a REDIS_URL beside it would split the queues.
+  if (cfg.redisSentinels && cfg.redisUrl) ctx.addIssue({ code: 'custom', path: ['redisSentinels'], message: 'set either REDIS_URL or REDIS_SENTINELS, not both' });
+  if (cfg.redisSentinels && !cfg.redisSentinelName) ctx.addIssue({ code: 'custom', path: ['redisSentinelName'], message: 'required with REDIS_SENTINELS (the name the sentinels monitor)' });
+  if (!cfg.redisSentinels && cfg.redisSentinelName) ctx.addIssue({ code: 'custom', path: ['redisSentinels'], message: 'required with REDIS_SENTINEL_NAME (host:port,host:port,…)' });
 });
 export type Config = z.infer<typeof ConfigSchema>;
