@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { BuildContext, BuildResult } from '../define-job';
 import { buildDailyReport } from './build-daily-report';
-import { historyDaysOf, historyForBuild } from './history';
+import { historyForBuild } from './history';
+import { historyDaysOf } from './history-days';
 import { readSources } from './read-sources';
 import { otherSourcesOf } from './source-gate';
 

@@ -2,37 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { localDateTimeOf } from '../../bots/records';
-import type { BuildContext, PreviousRuns, SourceRequest } from '../define-job';
+import type { BuildContext, PreviousRuns } from '../define-job';
 import { previousBusinessDays } from '../runtime/calendar';
 import type { SourceStatus } from '../runtime/run-store';
 import type { HistoricKpis } from './comparison';
 import { computeDailyFigures } from './compute-kpis';
+import { HISTORY_DAYS, historyDir, type HistoryDay } from './history-days';
 import { kpisDocument } from './kpis-document';
-import { readSources, SOURCE_BOTS } from './read-sources';
-
-/** The comparison looks back this many business days (the spec's "mean of the previous 5"). */
-export const HISTORY_DAYS = 5;
-
-/** The option `prepare` sets: earlier business days this run extracts and computes itself. */
-export const COMPUTE_HISTORY_OPTION = 'computeHistoryFor';
-
-/** The days of `COMPUTE_HISTORY_OPTION` in a run's options (none when absent). */
-export function historyDaysOf(options: Record<string, unknown>): string[] {
-  const days = options[COMPUTE_HISTORY_OPTION];
-  return Array.isArray(days) ? days.filter((d): d is string => typeof d === 'string') : [];
-}
-
-/** Where a run keeps what it extracted and computed for an earlier day it had no run of. */
-export const historyDir = (day: string): string => `history/${day}`;
-
-/** Where each day of the comparison came from, as the manifest records it. */
-export interface HistoryDay {
-  date: string;
-  /** `run`: an earlier run's kpis.json; `computed`: extracted and computed by this run; `missing`: neither. */
-  from: 'run' | 'computed' | 'missing';
-  /** The run folder (for `run`), or what kept the day from being computed. */
-  detail?: string;
-}
+import { readSources } from './read-sources';
 
 /**
  * kpis.json of each of the 5 business days before D found in earlier runs: a run of that day, or
@@ -57,11 +34,6 @@ export async function historyFromRuns(previousRuns: PreviousRuns, date: string):
 export async function daysToCompute(previousRuns: PreviousRuns, date: string): Promise<string[]> {
   const found = await historyFromRuns(previousRuns, date);
   return previousBusinessDays(date, HISTORY_DAYS).filter((day) => !found.has(day));
-}
-
-/** Every source of the report again for each of those days, each day in its own folder. */
-export function historySources(days: readonly string[]): SourceRequest[] {
-  return days.flatMap((day) => Object.values(SOURCE_BOTS).map((botId) => ({ botId, input: { date: day }, dir: historyDir(day) })));
 }
 
 /**

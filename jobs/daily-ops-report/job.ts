@@ -1,7 +1,8 @@
 import { defineJob } from '../define-job';
 import { buildDailyReportStep } from './build-step';
-import { SOURCE_BOTS } from './read-sources';
-import { COMPUTE_HISTORY_OPTION, daysToCompute, historyDaysOf, historySources } from './history';
+import { daysToCompute } from './history';
+import { COMPUTE_HISTORY_OPTION, historyDaysOf, historySources } from './history-days';
+import { SOURCE_BOTS } from './source-bots';
 
 const HOUR = 3_600_000;
 

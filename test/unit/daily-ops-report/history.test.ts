@@ -5,7 +5,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildContext, SourceStatus } from '../../../jobs/define-job';
-import { daysToCompute, historyForBuild, historySources } from '../../../jobs/daily-ops-report/history';
+import { daysToCompute, historyForBuild } from '../../../jobs/daily-ops-report/history';
+import { historySources } from '../../../jobs/daily-ops-report/history-days';
 import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/source-bots';
 
 // Friday 2026-11-20; the 5 business days before it.
