@@ -5,9 +5,6 @@ import type { SourceId } from './figures';
 import { SOURCE_BOTS } from './source-bots';
 import type { SourceInputs } from './source-input';
 
-// The table is in source-bots.ts (no I/O there); kept importable from here for the job's callers.
-export { SOURCE_BOTS };
-
 /**
  * Each source's records as its extraction left them in `dir` (a run folder, or one of its history
  * days), or the reason it is missing: a failed or absent extraction is said, never read as empty.

@@ -9,7 +9,7 @@ import { bots } from '../../../bots';
 import { BotRuntime, closeSharedBrowser, runBot, sharedBrowser } from '../../../bots/sdk';
 import { startFixtures } from '../../../fixtures/start-fixtures';
 import type { Scale } from '../../../fixtures/generator/scale';
-import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/read-sources';
+import { SOURCE_BOTS } from '../../../jobs/daily-ops-report/source-bots';
 import { botIn } from '../../../jobs/runtime/registries';
 import { REPORT_DATE } from './bench-report';
 
