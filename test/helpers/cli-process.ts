@@ -11,8 +11,9 @@ export const REPO = path.resolve(import.meta.dirname, '../..');
 export const CHILD_ENV: NodeJS.ProcessEnv = { OPSBOT_COMPUTE_MISSING_HISTORY: 'false' };
 
 /**
- * Starts `opsbot <args>` as a real child process (through tsx, as `npx opsbot` does). `preload`
- * modules are imported first (e.g. one that registers a test-only job).
+ * Starts `opsbot <args>` as a real child process running the TypeScript source through tsx, so a
+ * test needs no `npm run build` and runs the code as edited (`npx opsbot` runs the compiled dist/
+ * instead). `preload` modules are imported first (e.g. one that registers a test-only job).
  */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, preload: string[] = []): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<RegExpMatchArray>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), path.join(REPO, 'scripts/cli/main.ts'), ...args], {
