@@ -16,7 +16,7 @@ import type { RegistryContenderArgs, RegistryContenderResult } from './registry-
 export async function runBarePlaywrightRegistry(args: RegistryContenderArgs): Promise<RegistryContenderResult> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ chromiumPath: args.chromiumPath });
   const out = createWriteStream(path.join(args.dir, 'registry.bare.jsonl'));
   const results: RegistryLookupResult[] = [];
   try {

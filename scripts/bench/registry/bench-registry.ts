@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generatedRegistry } from '../../../fixtures/generator/registry-companies';
 import { createRegistryPortal } from '../../../fixtures/portals/registry/server';
+import { parseConfig } from '../../../jobs/runtime/config';
 import { runChild } from '../run-child';
 import { expectedSummary, lookupCodes, registryWorld, type LookupSummary } from './lookup-set';
 import type { RegistryContenderResult } from './registry-result';
@@ -34,6 +35,8 @@ export async function benchRegistry(opts: { lookups: number; concurrency: number
   const world = registryWorld(opts.seed ?? 42);
   const codes = lookupCodes(world, opts.lookups);
   const expected = expectedSummary(world, opts.lookups);
+  // Read once here and handed to each child, as the worker is handed its config.
+  const { chromiumPath } = parseConfig();
   const portal = createRegistryPortal({ dataset: generatedRegistry(world), seed: world.seed });
   const baseUrl = await portal.listen(0);
   portal.faults.set({ rateLimitPerSecond: 0, busyRate: 0 });
@@ -43,7 +46,7 @@ export async function benchRegistry(opts: { lookups: number; concurrency: number
       const dir = mkdtempSync(path.join(os.tmpdir(), `opsbot-bench-${task}-`));
       try {
         log(`registry: ${task}, ${opts.lookups} lookups, concurrency ${opts.concurrency} ...`);
-        const run = await runChild<RegistryContenderResult>(task, { baseUrl, codes, concurrency: opts.concurrency, dir });
+        const run = await runChild<RegistryContenderResult>(task, { baseUrl, codes, concurrency: opts.concurrency, dir, chromiumPath });
         const r = run.result;
         if (JSON.stringify(r.summary) !== JSON.stringify(expected)) {
           throw new Error(`${task} did not return the registry's companies: ${JSON.stringify(r.summary)} vs expected ${JSON.stringify(expected)}`);

@@ -23,7 +23,7 @@ export async function runCrawleeRegistry(args: RegistryContenderArgs): Promise<R
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const crawler = new PlaywrightCrawler({
-    launchContext: { launcher: chromium, launchOptions: { executablePath: chromiumExecutable(), headless: true, args: launchArgs } },
+    launchContext: { launcher: chromium, launchOptions: { executablePath: chromiumExecutable(args.chromiumPath), headless: true, args: launchArgs } },
     // The same concurrency as the others. Pinning the minimum too: Crawlee's autoscaling starts at
     // 1 and would hold back on a machine other processes load, which is not what is compared.
     maxConcurrency: args.concurrency,

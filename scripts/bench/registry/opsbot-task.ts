@@ -20,7 +20,7 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let browser: Promise<Browser> | undefined;
-  const runtime = new BotRuntime(() => (browser ??= launchBrowser()), () => ({ url: args.baseUrl }), pino({ level: 'warn' }));
+  const runtime = new BotRuntime(() => (browser ??= launchBrowser({ chromiumPath: args.chromiumPath })), () => ({ url: args.baseUrl }), pino({ level: 'warn' }));
   try {
     const result = await runBot(runtime, registryCompany, { uscc: args.codes, concurrency: args.concurrency, requestsPerSecond: UNPACED }, { runDir: args.dir });
     const wallMs = performance.now() - t0;

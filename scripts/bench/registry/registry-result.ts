@@ -8,6 +8,8 @@ export interface RegistryContenderArgs {
   concurrency: number;
   /** A scratch folder of the child (run folder, Crawlee storage). */
   dir: string;
+  /** The configured Chromium (config `chromiumPath`, CHROMIUM_PATH), so every contender launches the same one. */
+  chromiumPath?: string;
 }
 
 export interface RegistryContenderResult {
