@@ -1,6 +1,9 @@
 // Portals speak Asia/Shanghai local time as 'YYYY-MM-DD HH:mm:ss' text (see bots/records/common).
 // Shanghai has no daylight saving, so treating the text as a naive UTC clock gives exact second
 // differences without ever touching the host's time zone.
+// Not a second formatter: nothing here turns an instant into local text (that is localDateTimeOf in
+// bots/records, the one formatter). These read the portals' text back, for the folds' durations,
+// hours and day boundaries, which an instant formatter cannot give.
 
 /** Seconds since the epoch of a local date-time read as a naive clock (for differences only). */
 export function naiveSeconds(localDateTime: string): number {
