@@ -6,14 +6,15 @@ import type { Config } from '../../jobs/runtime/config';
 import type { Database } from '../../jobs/runtime/db';
 import { createLogger } from '../../jobs/runtime/logger';
 import { queueNamespace, redisConnection } from '../../jobs/runtime/queues';
+import type { RedisEndpoint } from '../../jobs/runtime/redis';
 import type { BotRegistry, JobRegistry } from '../../jobs/runtime/registries';
 import { runStoreOf } from '../../jobs/runtime/run-store';
 import type { RuntimeDeps } from '../../jobs/runtime/runtime-deps';
 
 export interface ComposeOptions {
   config: Config;
-  /** The Redis to use (the deployment's, or a private one the caller started). */
-  redisUrl: string;
+  /** The Redis to use: a URL (the deployment's, or a private one the caller started) or Sentinel. */
+  redis: RedisEndpoint;
   /** A fixture world this process serves: its queues get a namespace of their own. */
   world?: string;
   /** Default: a logger at the config's `logLevel`, on stderr. */
@@ -34,7 +35,7 @@ export interface ComposeOptions {
  * of it on its own.
  *
  * @example
- * const runtime = composeRuntime({ config, redisUrl: await redis.url() });
+ * const runtime = composeRuntime({ config, redis: await processRedis(config).endpoint() });
  * const worker = await startWorker(runtime);
  */
 export function composeRuntime(opts: ComposeOptions): RuntimeDeps {
@@ -44,7 +45,7 @@ export function composeRuntime(opts: ComposeOptions): RuntimeDeps {
     jobs: opts.jobs ?? allJobs,
     bots: opts.bots ?? allBots,
     store: runStoreOf(config),
-    redis: redisConnection(opts.redisUrl, queueNamespace(config.queuePrefix, opts.world)),
+    redis: redisConnection(opts.redis, queueNamespace(config.queuePrefix, opts.world)),
     log: opts.log ?? createLogger(config.logLevel),
     ...(opts.db ? { db: opts.db } : {}),
   };

@@ -17,12 +17,12 @@ export interface ProcessRuntimeOptions {
 
 /**
  * What a command hands the runtime: the process's config, logger and Redis (a private one is
- * started here when REDIS_URL is unset), with the registries, through the composition root; with
+ * started here when neither REDIS_URL nor REDIS_SENTINELS is set), with the registries, through the composition root; with
  * `database: true` also the database (a private PostgreSQL when DATABASE_URL is unset).
  */
 export async function processRuntime(opts: ProcessRuntimeOptions = {}): Promise<RuntimeDeps> {
   const config = opts.config ?? processConfig();
-  const redisUrl = await processRedis(config).url();
+  const redis = await processRedis(config).endpoint();
   const db = opts.database ? (await processDatabase(config)).db : undefined;
-  return composeRuntime({ config, redisUrl, world: opts.world, log: processLogger(config), db });
+  return composeRuntime({ config, redis, world: opts.world, log: processLogger(config), db });
 }

@@ -64,7 +64,7 @@ describe('paths with ../ are refused', () => {
 
   it('a trigger with ../ in the date or the job is refused before anything is written', async () => {
     // Refused before Redis is asked: nothing listens at this URL.
-    const runtime = composeRuntime({ config: parseConfig({ OPSBOT_VAR_DIR: varDir }, varDir), redisUrl: 'redis://127.0.0.1:9' });
+    const runtime = composeRuntime({ config: parseConfig({ OPSBOT_VAR_DIR: varDir }, varDir), redis: 'redis://127.0.0.1:9' });
     await expect(triggerRun(runtime, { job: 'daily-ops-report', date: '../../etc' })).rejects.toThrow(/refused name/);
     await expect(triggerRun(runtime, { job: '../daily-ops-report', date: '2026-11-20' })).rejects.toThrow(/unknown job/);
     expect(readdirSync(varDir)).toEqual([]);

@@ -36,7 +36,7 @@ export async function startTestRuntime(overrides: Partial<Config> = {}, registri
   // computeMissingHistory off: a daily report would extract 5 more days; only the history test wants that.
   const config: Config = { ...parseConfig({}, varDir), varDir, redisUrl: redis.url, queuePrefix: `t${process.pid}`, logLevel: 'warn', computeMissingHistory: false, ...overrides };
   const log = createLogger(config.logLevel);
-  const compose = (cfg: Config) => composeRuntime({ config: cfg, redisUrl: redis.url, log, ...registries });
+  const compose = (cfg: Config) => composeRuntime({ config: cfg, redis: redis.url, log, ...registries });
   return {
     varDir,
     redis,

@@ -1,6 +1,7 @@
 // BullMQ's own type of connection options: what its Queue, Worker and FlowProducer accept.
 import type { RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { redisClientOptions, type RedisEndpoint } from '../redis/redis-endpoint';
 import type { QueueNamespace } from './queue-namespace';
 
 /**
@@ -12,24 +13,14 @@ export interface RedisConnection extends QueueNamespace {
   connection: RedisOptions;
 }
 
-/** The connection options of a Redis URL (`redis://` or, over TLS, `rediss://`). */
-export function redisOptionsOf(redisUrl: string): RedisOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    // rediss:// is Redis over TLS (what a production Redis should require; see the admin guide).
-    ...(url.protocol === 'rediss:' ? { tls: { servername: url.hostname } } : {}),
-    maxRetriesPerRequest: null,
-  };
+/** The connection options of a Redis URL (`redis://`, `rediss://`) or a Sentinel endpoint (see redis-endpoint.ts). */
+export function redisOptionsOf(endpoint: RedisEndpoint): RedisOptions {
+  return redisClientOptions(endpoint);
 }
 
-/** The connection to `redisUrl`, with the queues of `namespace` (see queue-namespace.ts). */
-export function redisConnection(redisUrl: string, namespace: QueueNamespace): RedisConnection {
-  return { connection: redisOptionsOf(redisUrl), ...namespace };
+/** The connection to `endpoint`, with the queues of `namespace` (see queue-namespace.ts). */
+export function redisConnection(endpoint: RedisEndpoint, namespace: QueueNamespace): RedisConnection {
+  return { connection: redisOptionsOf(endpoint), ...namespace };
 }
 
 /** A new ioredis connection with the settings BullMQ workers require (locks, schedule overrides, fire records). */

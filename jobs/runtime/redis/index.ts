@@ -1,3 +1,4 @@
 export * from './embedded-redis';
 export * from './free-port';
 export * from './redis-connection';
+export * from './redis-endpoint';

@@ -43,7 +43,7 @@ export interface AnnualReviewResult {
 
 export async function runAnnualReview(args: AnnualReviewTaskArgs): Promise<AnnualReviewResult> {
   const config = { ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn' as const, portals: args.portals };
-  const runtime = composeRuntime({ config, redisUrl: args.redisUrl });
+  const runtime = composeRuntime({ config, redis: args.redisUrl });
   const worker = await startWorker(runtime);
   const rssTimeline: AnnualReviewResult['rssTimeline'] = [];
   const t0 = performance.now();

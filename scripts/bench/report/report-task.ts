@@ -81,7 +81,7 @@ export async function runReport(args: ReportTaskArgs): Promise<ReportResult> {
     ...parseConfig({}, args.varDir), varDir: args.varDir, redisUrl: args.redisUrl, queuePrefix: `bench${process.pid}`, logLevel: 'warn' as const, portals: args.portals,
     computeMissingHistory: args.computeMissingHistory ?? false,
   };
-  const runtime = composeRuntime({ config, redisUrl: args.redisUrl });
+  const runtime = composeRuntime({ config, redis: args.redisUrl });
   const worker = await startWorker(runtime);
   try {
     const t0 = performance.now();

@@ -57,7 +57,7 @@ function table(rows: string[][]): string[] {
  */
 async function openRunQueues(): Promise<RunQueues> {
   const cfg = processConfig();
-  const connection = redisOptionsOf(await processRedis(cfg).url());
+  const connection = redisOptionsOf(await processRedis(cfg).endpoint());
   let authoritative = true;
   let notAuthoritativeWhy: string | undefined;
   if (startedPrivateRedis()) {

@@ -4,10 +4,12 @@ import { startedPrivateRedis } from '../../app/process-redis';
 import { onShutdown } from '../lifecycle';
 
 export async function workerAction(opts: { concurrency: number }): Promise<void> {
-  const worker = await startWorker(await processRuntime(), { concurrency: opts.concurrency });
+  const runtime = await processRuntime();
+  const worker = await startWorker(runtime, { concurrency: opts.concurrency });
   onShutdown(() => worker.close());
   // The private Redis's URL holds its password: print the address only.
   const embedded = startedPrivateRedis();
-  console.log(`worker ready on ${embedded ? `private Redis ${embedded.displayUrl}` : 'REDIS_URL'} (concurrency ${opts.concurrency}); SIGTERM finishes the current jobs`);
+  const shared = runtime.config.redisSentinels ? 'REDIS_SENTINELS' : 'REDIS_URL';
+  console.log(`worker ready on ${embedded ? `private Redis ${embedded.displayUrl}` : shared} (concurrency ${opts.concurrency}); SIGTERM finishes the current jobs`);
   await new Promise(() => undefined);
 }

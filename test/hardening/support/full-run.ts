@@ -43,7 +43,7 @@ for (const p of fixtures.portals) {
 
 const portals = Object.fromEntries(fixtures.portals.map((p) => [p.id, { url: p.url, username: p.login?.username, password: p.login?.password }]));
 const config = { ...base, redisUrl: redis.url, portals };
-const runtime = composeRuntime({ config, redisUrl: redis.url });
+const runtime = composeRuntime({ config, redis: redis.url });
 const worker = await startWorker(runtime);
 
 async function runOnce(force: boolean) {
