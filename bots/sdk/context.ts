@@ -68,13 +68,6 @@ export interface ContextDeps {
 }
 
 export class RuntimeBotContext implements BotContext {
-  readonly botId: string;
-  readonly baseUrl: string;
-  readonly portal: PortalDefinition;
-  readonly runDir: string;
-  readonly log: Logger;
-  readonly evidence: Evidence;
-  readonly signal: AbortSignal;
   expectedTotal: number | undefined;
   private context: BrowserContext | undefined;
   private tracingStarted = false;
@@ -83,19 +76,22 @@ export class RuntimeBotContext implements BotContext {
   private readonly retry: RetryPolicy;
 
   constructor(private readonly deps: ContextDeps) {
-    this.botId = deps.botId;
-    this.baseUrl = deps.session.baseUrl;
-    this.portal = deps.session.portal;
-    this.runDir = deps.runDir;
-    this.log = deps.log;
-    this.evidence = deps.evidence;
-    this.signal = deps.signal;
     // Every step in flight and every wait for a rate-limit slot listens to the job's signal: a bot
     // with 8 lookups in flight passes Node's default of 10 (a "possible memory leak" warning on the
     // operator's console) without leaking anything. Listeners are removed when each wait ends.
     setMaxListeners(MAX_SIGNAL_LISTENERS, this.signal);
     this.retry = deps.retry ?? DEFAULT_RETRY;
   }
+
+  // BotContext's read-only fields, read from what the runtime handed in rather than copied into
+  // fields of their own (the interface above says what each one is).
+  get botId(): string { return this.deps.botId; }
+  get baseUrl(): string { return this.deps.session.baseUrl; }
+  get portal(): PortalDefinition { return this.deps.session.portal; }
+  get runDir(): string { return this.deps.runDir; }
+  get log(): Logger { return this.deps.log; }
+  get evidence(): Evidence { return this.deps.evidence; }
+  get signal(): AbortSignal { return this.deps.signal; }
 
   private async ensureContext(): Promise<BrowserContext> {
     if (this.context) return this.context;
