@@ -1,3 +1,4 @@
+export * from './display-url';
 export * from './migrate';
 export * from './open-database';
 export * from './tables';

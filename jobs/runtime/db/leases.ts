@@ -7,15 +7,17 @@ import { startTimeOfStat } from './postmaster-pid';
  * process's start time (pid + start time name one process for good). The server runs while any
  * of them is alive; the watchdog (watchdog-script.ts) reads the same files the same way.
  */
-export class Leases {
-  private count = 0;
+/** Leases this process took so far: each open of the database has its own, even on one server. */
+let taken = 0;
 
+export class Leases {
   constructor(private readonly dir: string) {}
 
   /** Adds this process's lease; returns its file. Written whole and renamed in, so no reader sees it half-written. */
   take(): string {
-    const file = path.join(this.dir, `${process.pid}.${++this.count}`);
-    const tmp = path.join(this.dir, `.${process.pid}.${this.count}.tmp`);
+    const n = ++taken;
+    const file = path.join(this.dir, `${process.pid}.${n}`);
+    const tmp = path.join(this.dir, `.${process.pid}.${n}.tmp`);
     writeFileSync(tmp, ownStartTime(), { mode: 0o600 });
     renameSync(tmp, file);
     return file;

@@ -2,6 +2,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { runtimePaths, type Config } from '../config';
+import { withoutPassword } from './display-url';
 import { migrateToLatest } from './migrate';
 import { pgTypes } from './pg-types';
 import { attachPrivatePostgres, type PgConnection, type PrivatePostgres } from './private-postgres';
@@ -100,15 +101,4 @@ function pool(connection: PgConnection | { connectionString: string }, log: Logg
   // query opens a new one.
   p.on('error', (err) => log.warn({ err: err.message }, 'database connection lost'));
   return p;
-}
-
-/** The URL without its password, for messages. */
-export function withoutPassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '';
-    return u.toString().replace(/:@/, '@');
-  } catch {
-    return '(unparsable DATABASE_URL)';
-  }
 }

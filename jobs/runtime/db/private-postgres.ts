@@ -87,7 +87,7 @@ export async function attachPrivatePostgres(root: string, opts: PrivatePostgresO
   let released = false;
   return {
     connection: connectionOf(running),
-    displayUrl: `postgresql://${OWNER_ROLE}@/${PRIVATE_DATABASE}?host=${running.socketDir}`,
+    displayUrl: `postgresql:///${PRIVATE_DATABASE}?user=${OWNER_ROLE}&host=${running.socketDir}`,
     started,
     pid: running.pid,
     release: async () => {

@@ -80,7 +80,7 @@ const UP = [
     -- Optimistic concurrency: every change is UPDATE … WHERE id = $1 AND version = $2, version + 1;
     -- no row updated = someone else changed the case since the page was loaded.
     version integer NOT NULL DEFAULT 1,
-    CHECK (superseded_by IS NULL OR state = 'superseded')
+    CONSTRAINT cases_superseded_by_when_superseded CHECK (superseded_by IS NULL OR state = 'superseded')
   )`,
   // One live case per (job, account, field); closed ones stay as history.
   `CREATE UNIQUE INDEX cases_live_idx ON cases (source_job, account_no, field) WHERE state IN ${LIVE_STATES}`,
@@ -120,11 +120,11 @@ const UP = [
     reviewed_by text REFERENCES users (name),
     reviewed_at timestamptz,
     review_comment text,
-    CHECK (kind <> 'confirm' OR action IS NOT NULL),
-    CHECK (kind <> 'dismiss' OR (reason_code IS NOT NULL AND char_length(btrim(comment)) >= 5)),
+    CONSTRAINT decisions_confirm_has_action CHECK (kind <> 'confirm' OR action IS NOT NULL),
+    CONSTRAINT decisions_dismiss_has_reason CHECK (kind <> 'dismiss' OR (reason_code IS NOT NULL AND char_length(btrim(comment)) >= 5)),
     -- Four eyes, kept by the database too: nobody reviews their own proposal.
-    CHECK (reviewed_by IS NULL OR reviewed_by <> proposed_by),
-    CHECK ((status IN ('approved', 'rejected')) = (reviewed_by IS NOT NULL))
+    CONSTRAINT decisions_four_eyes CHECK (reviewed_by IS NULL OR reviewed_by <> proposed_by),
+    CONSTRAINT decisions_answer_has_reviewer CHECK ((status IN ('approved', 'rejected')) = (reviewed_by IS NOT NULL))
   )`,
   `CREATE INDEX decisions_case_idx ON decisions (case_id, proposed_at)`,
   `CREATE INDEX decisions_pending_idx ON decisions (proposed_at) WHERE status = 'pending'`,
@@ -150,8 +150,8 @@ const UP = [
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     version integer NOT NULL DEFAULT 1,
-    CHECK (approved_by IS NULL OR approved_by <> prepared_by),
-    CHECK (state <> 'submitted' OR request_no IS NOT NULL)
+    CONSTRAINT change_requests_four_eyes CHECK (approved_by IS NULL OR approved_by <> prepared_by),
+    CONSTRAINT change_requests_submitted_has_number CHECK (state <> 'submitted' OR request_no IS NOT NULL)
   )`,
   // At most one request in flight per case (exactly-once filing starts here).
   `CREATE UNIQUE INDEX change_requests_active_idx ON change_requests (case_id) WHERE state IN ('preparing', 'prepared', 'approved', 'submitting')`,
