@@ -5,7 +5,7 @@
 // because it runs before node_modules exists. Nothing is downloaded from anywhere but the npm
 // registry and apt.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,11 @@ const forTests = process.argv.includes('--for-tests');
 /** Each system dependency: how to tell it is there, and the Debian package that provides it. */
 const SYSTEM = [
   { pkg: 'redis-server', present: () => onPath('redis-server'), why: 'private Redis for BullMQ' },
+  // The server programs only (initdb, postgres under /usr/lib/postgresql/<version>/bin, not on
+  // PATH): opsbot runs its own private server under var/postgres. The cluster Debian's package
+  // creates and may start (15/main on port 5432) is not used and does not get in the way: the
+  // private server listens on no TCP port, only on a socket in a folder of its own.
+  { pkg: 'postgresql', present: () => postgresPresent(), why: 'private PostgreSQL for cases, users and the audit' },
   { pkg: 'chromium', present: () => chromiumPresent(), why: 'the bots\' browser and PDF printing' },
   { pkg: 'fonts-wqy-microhei', present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'), why: 'Chinese text in PDFs' },
   ...(forTests
@@ -27,6 +32,14 @@ const SYSTEM = [
 
 function onPath(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function postgresPresent() {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`) && existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  } catch {
+    return false;
+  }
 }
 
 function chromiumPresent() {
