@@ -8,9 +8,25 @@ export const RegistryChange = z.object({
   before: z.string(),
   after: z.string(),
 });
+export type RegistryChange = z.infer<typeof RegistryChange>;
 
 /**
- * A company as the business registry's detail page shows it (基本信息 tab + 变更记录 tab).
+ * One entry of the 经营异常名录 (abnormal operations) or the 严重违法失信名单 (serious violations), as
+ * the registry's tab shows it: when and why it was listed, by whom, and when it was removed (absent
+ * while still listed). Dates as the page gives them (`YYYY-MM-DD`); the rules judge "current".
+ */
+export const RegistryListEntry = z.object({
+  listedOn: z.string(),
+  reason: z.string(),
+  authority: z.string(),
+  removedOn: z.string().optional(),
+  removalReason: z.string().optional(),
+});
+export type RegistryListEntry = z.infer<typeof RegistryListEntry>;
+
+/**
+ * A company as the business registry's detail page shows it (基本信息 tab + 变更记录 tab, and the
+ * two list tabs when read).
  * Text is kept as shown; empty status means 存续 and empty term means 长期 per the spec, applied by
  * the registry portal itself when it renders.
  */
@@ -29,6 +45,13 @@ export const RegistryCompanyRecord = z.object({
   operatingUntil: z.string(),
   authority: z.string(),
   changes: z.array(RegistryChange),
+  /**
+   * The 经营异常信息 and 严重违法失信信息 tabs, oldest listing first. Optional: absent when the
+   * lookup did not read the tab (records written before issue #17 have neither), which the rules
+   * treat as no entries; an empty array is a tab that said 0 entries.
+   */
+  abnormalOperations: z.array(RegistryListEntry).optional(),
+  seriousViolations: z.array(RegistryListEntry).optional(),
   /** Evidence screenshot of the detail page, relative to the run folder, when one was taken. */
   evidence: z.string().optional(),
 });
