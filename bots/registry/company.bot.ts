@@ -60,10 +60,11 @@ const Input = z
   .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile');
 
 /**
- * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and
- * 变更记录), many in flight within the rate limit. The browser opens the portal (and logs in
+ * 工商登记信息查询: each code searched on the registry, its detail page read (基本信息 and the
+ * record tabs: 变更记录, 经营异常信息, 严重违法失信信息, each page of them, a tab stating 0 entries
+ * not opened; record-tabs.ts), many in flight within the rate limit. The browser opens the portal (and logs in
  * where there is a login); pages are then read over HTTP with its session and parsed without
- * rendering (lookup-strategy.ts). The page that answers each lookup is kept byte for byte in the
+ * rendering (lookup-strategy.ts). Every page read for a lookup is kept byte for byte in the
  * run folder (`pages/registry.company/`, named in the record with its sha256), so evidence can be
  * rendered from it later without another request.
  * "Not found" is an answer; a lookup that still fails after the runtime's retries is yielded as

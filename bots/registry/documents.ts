@@ -6,7 +6,8 @@
 //   searchContent(doc).rows   // [{ code, href }]
 
 import { textOf, type HtmlDocument } from '../sdk/readers';
-import { SELECTORS as sel } from './pages/selectors';
+import { recordTabSelectors, SELECTORS as sel, type RecordTab } from './pages/selectors';
+import type { TabPageContent } from './record-tabs';
 
 export interface SearchContent {
   /** "未查询到": no company for the keyword. */
@@ -44,4 +45,26 @@ export function detailContent(doc: HtmlDocument): DetailContent {
     rows: doc.all(sel.changeRows).map((tr) => tr.querySelectorAll('td').map((td) => textOf(td))),
     summary: summary ? textOf(summary) : null,
   };
+}
+
+/** One page of a record tab as a document shows it (the detail page for 变更记录's first page). */
+export function tabContent(doc: HtmlDocument, tab: RecordTab): TabPageContent {
+  const t = recordTabSelectors(tab);
+  const summary = doc.one(t.summary);
+  const next = doc.one(t.next)?.getAttribute('href');
+  return {
+    hasPanel: doc.has(t.panel),
+    headers: doc.all(t.headers).map((th) => textOf(th)),
+    rows: doc.all(t.rows).map((tr) => tr.querySelectorAll('td').map((td) => textOf(td))),
+    summary: summary ? textOf(summary) : null,
+    next: next ? new URL(next, doc.url).toString() : null,
+  };
+}
+
+/** A record tab's link in the detail page's tab bar: its URL and the count its label states (null: no such tab). */
+export function tabLink(doc: HtmlDocument, tab: RecordTab): { href: string; countText: string } | null {
+  const t = recordTabSelectors(tab);
+  const link = doc.one(t.link);
+  if (!link) return null;
+  return { href: new URL(link.getAttribute('href') ?? '', doc.url).toString(), countText: textOf(doc.one(t.count) ?? link) };
 }

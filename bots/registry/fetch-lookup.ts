@@ -1,19 +1,20 @@
 // A lookup read from documents fetched over HTTP with the browser's session (the SDK's
-// HttpReader): the search, then the detail page, with the same parse functions and checks as the
-// rendered path. What a rendered page would have but the document lacks (a portal that builds its
-// pages with JavaScript, or a changed layout) is not decided here: the lookup is handed to the
-// navigation path, which renders the page and raises LayoutError with real evidence if the page
-// is still wrong. The page that answers the lookup is kept byte for byte (PageStore).
+// HttpReader): the search, then the detail page and the record tabs it lists (record-tabs.ts),
+// with the same parse functions and checks as the rendered path. What a rendered page would have
+// but the document lacks (a portal that builds its pages with JavaScript, or a changed layout) is
+// not decided here: the lookup is handed to the navigation path, which renders the page and
+// raises LayoutError with real evidence if the page is still wrong. Every page read for the
+// lookup (detail page first, then each tab page) is kept byte for byte (PageStore).
 
 import type { RegistryCompanyRecord, StoredPage } from '../records';
-import { PortalError } from '../sdk';
 import type { HttpReader, ReadPage } from '../sdk/readers';
-import { parseStatedTotal } from '../sdk/stated-total';
 import type { PageStore } from '../sdk/stored-pages';
-import { detailContent, searchContent } from './documents';
-import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
+import { detailContent, searchContent, tabContent, tabLink } from './documents';
+import { normaliseCode, parseBaseInfo, pickResult } from './parse';
+import type { RecordTab } from './pages/selectors';
+import { readRecordTabs } from './record-tabs';
 import { SearchPage } from './pages/search.page';
-import { detailPageName, searchPageName } from './stored-names';
+import { detailPageName, searchPageName, tabPageName } from './stored-names';
 
 export type NeedsRendering = { outcome: 'needsRendering'; reason: string };
 
@@ -38,7 +39,10 @@ export async function fetchSearch(reader: HttpReader, store: PageStore, code: st
   return { outcome: 'detail', detailUrl: new URL(href, read.doc.url).toString() };
 }
 
-/** The detail page: the company (基本信息 + 变更记录, checked against the stated total) and its page, or why it needs rendering. */
+/**
+ * The detail page and its record tabs: the company (基本信息, 变更记录 and the list tabs, checked
+ * against their stated totals) and every page read for it, detail page first; or why it needs rendering.
+ */
 export async function fetchDetail(reader: HttpReader, store: PageStore, code: string, detailUrl: string): Promise<FetchedLookup> {
   const read = await reader.read(detailUrl);
   const { doc } = read;
@@ -50,10 +54,13 @@ export async function fetchDetail(reader: HttpReader, store: PageStore, code: st
   if (!base.ok) return { outcome: 'needsRendering', reason: `detail page: ${base.problem}` };
   // Empty cells (filled by a script) or another company: let the rendered page decide.
   if (normaliseCode(base.value.uscc) !== code) return { outcome: 'needsRendering', reason: `detail page shows ${JSON.stringify(base.value.uscc)}, not ${code}` };
-  const stated = detail.summary === null ? undefined : parseStatedTotal(detail.summary);
-  if (!detail.hasChangesPanel || stated === undefined) return { outcome: 'needsRendering', reason: 'detail page has no 变更记录 panel with its "共 N 条"' };
-  const changes = parseChanges(detail.headers, detail.rows);
-  if (!changes.ok) return { outcome: 'needsRendering', reason: `detail page: ${changes.problem}` };
-  if (changes.value.length !== stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${stated}`);
-  return { outcome: 'found', company: { ...base.value, changes: changes.value }, pages: await keep(store, detailPageName(code), read) };
+  const pages = await keep(store, detailPageName(code), read);
+  const readPage = async (tab: RecordTab, url: string, pageNo: number) => {
+    const tabRead = await reader.read(url);
+    pages.push(...(await keep(store, tabPageName(code, tab, pageNo), tabRead)));
+    return tabContent(tabRead.doc, tab);
+  };
+  const tabs = await readRecordTabs(code, { changes: tabContent(doc, 'changes'), abnormal: tabLink(doc, 'abnormal'), violations: tabLink(doc, 'violations') }, readPage);
+  if (!tabs.ok) return { outcome: 'needsRendering', reason: `detail page: ${tabs.problem}` };
+  return { outcome: 'found', company: { ...base.value, ...tabs.value }, pages };
 }

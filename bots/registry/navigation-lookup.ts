@@ -1,18 +1,21 @@
 // A lookup read from rendered pages: real navigations in a browser page (the SDK's render reader),
-// the 变更记录 tab clicked. The fallback when a fetched document lacks what the rendered page shows
-// (fetch-lookup.ts), and the whole path with `render: true`. The document that answers the lookup
-// is kept byte for byte, as on the fetch path.
+// the 变更记录 tab clicked, further tab pages navigated to (record-tabs.ts decides which). The
+// fallback when a fetched document lacks what the rendered page shows (fetch-lookup.ts), and the
+// whole path with `render: true`. Every document read for the lookup
+// (detail page first, then each tab page) is kept byte for byte, as on the fetch path.
 
 import type { Page, Response } from 'playwright-core';
 import type { RegistryCompanyRecord, StoredPage } from '../records';
-import { LayoutError, PortalError, type BotContext } from '../sdk';
+import { LayoutError, type BotContext } from '../sdk';
+import { parseStatedTotal } from '../sdk/stated-total';
 import { answerOf, gotoPaced, HtmlDocument, type RequestPacer } from '../sdk/readers';
 import type { PageStore } from '../sdk/stored-pages';
-import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from './parse';
+import { normaliseCode, parseBaseInfo, pickResult } from './parse';
+import { readRecordTabs, type TabPageReader } from './record-tabs';
 import { DetailPage } from './pages/detail.page';
 import { SearchPage } from './pages/search.page';
 import { SELECTORS } from './pages/selectors';
-import { detailPageName, searchPageName } from './stored-names';
+import { detailPageName, searchPageName, tabPageName } from './stored-names';
 
 export type RenderedLookup = { outcome: 'notFound'; pages: StoredPage[] } | { outcome: 'found'; company: RegistryCompanyRecord; pages: StoredPage[] };
 
@@ -29,7 +32,11 @@ export class NavigationLookup {
       const detail = await gotoPaced(this.ctx, page, href, this.pacer);
       const pages = await this.keep(detailPageName(code), detail);
       if ((await page.locator(SELECTORS.noResult).count()) > 0) return { outcome: 'notFound' as const, pages };
-      return { outcome: 'found' as const, company: await readDetail(page, code), pages };
+      const readPage: TabPageReader = async (tab, url, pageNo) => {
+        pages.push(...(await this.keep(tabPageName(code, tab, pageNo), await gotoPaced(this.ctx, page, url, this.pacer))));
+        return new DetailPage(page).tabPage(tab);
+      };
+      return { outcome: 'found' as const, company: await readDetail(page, code, readPage), pages };
     }, page);
   }
 
@@ -41,15 +48,21 @@ export class NavigationLookup {
   }
 }
 
-/** The detail page loaded in `page`: 基本信息 and 变更记录 (tab clicked), checked against the stated total. */
-async function readDetail(page: Page, code: string): Promise<RegistryCompanyRecord> {
+/**
+ * The detail page loaded in `page`: 基本信息, 变更记录 (tab clicked, further pages followed) and the
+ * list tabs it links, checked against their stated totals. The tab pages are navigated to in
+ * `page`, so the page leaves the detail page last of all.
+ */
+async function readDetail(page: Page, code: string, readPage: TabPageReader): Promise<RegistryCompanyRecord> {
   const detail = new DetailPage(page);
   const base = parseBaseInfo(await detail.baseInfo());
   if (!base.ok) throw new LayoutError('#base-info', page.url(), base.problem);
   if (normaliseCode(base.value.uscc) !== code) throw new LayoutError('#base-info', page.url(), `detail page shows ${base.value.uscc}, not ${code}`);
-  const table = await detail.changes();
-  const changes = parseChanges(table.headers, table.rows);
-  if (!changes.ok) throw new LayoutError('#change-list', page.url(), changes.problem);
-  if (changes.value.length !== table.stated) throw new PortalError(`变更记录 of ${code}: ${changes.value.length} rows, page states ${table.stated}`);
-  return { ...base.value, changes: changes.value };
+  const changes = await detail.changes();
+  if (!changes.hasPanel || changes.summary === null || parseStatedTotal(changes.summary) === undefined) {
+    throw new LayoutError(SELECTORS.changeSummary, page.url(), `no "共 N 条" in ${JSON.stringify(changes.summary)}`);
+  }
+  const tabs = await readRecordTabs(code, { changes, abnormal: await detail.tabLink('abnormal'), violations: await detail.tabLink('violations') }, readPage);
+  if (!tabs.ok) throw new LayoutError('#tabs', page.url(), tabs.problem);
+  return { ...base.value, ...tabs.value };
 }

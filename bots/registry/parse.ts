@@ -1,7 +1,7 @@
-import type { RegistryChange, RegistryCompanyRecord } from '../records';
+import type { RegistryChange, RegistryCompanyRecord, RegistryListEntry } from '../records';
 import type { z } from 'zod';
 
-type BaseInfo = Omit<RegistryCompanyRecord, 'changes' | 'evidence'>;
+type BaseInfo = Omit<RegistryCompanyRecord, 'changes' | 'abnormalOperations' | 'seriousViolations' | 'evidence'>;
 type Change = z.infer<typeof RegistryChange>;
 
 /** Labels of the 基本信息 tab → record fields. Several spellings, as the real portal has over the years. */
@@ -71,4 +71,45 @@ export function parseChanges(headers: string[], rows: string[][]): ParseOutcome<
 /** The result row whose code is the one searched for (a name search can list several). */
 export function pickResult(rows: { code: string; href: string }[], code: string): string | undefined {
   return rows.find((r) => normaliseCode(r.code) === code)?.href;
+}
+
+/** Columns of the 经营异常信息 and 严重违法失信信息 tables → entry fields (the two tabs word the list differently). */
+function listField(header: string): keyof RegistryListEntry | undefined {
+  const h = header.replace(/\s/gu, '');
+  if (/^列入.*原因$/u.test(h)) return 'reason';
+  if (h === '列入日期') return 'listedOn';
+  if (h === '作出决定机关' || h === '决定机关') return 'authority';
+  if (/^移出.*原因$/u.test(h)) return 'removalReason';
+  if (h === '移出日期') return 'removedOn';
+  return undefined;
+}
+const REQUIRED_LIST_FIELDS: (keyof RegistryListEntry)[] = ['reason', 'listedOn', 'authority', 'removalReason', 'removedOn'];
+
+/**
+ * A list tab's table (header texts + row cells) → list entries; columns may come in any order.
+ * Removal cells are empty while the company is still listed: those fields are then absent.
+ */
+export function parseListEntries(headers: string[], rows: string[][]): ParseOutcome<RegistryListEntry[]> {
+  const fields = headers.map(listField);
+  const missing = REQUIRED_LIST_FIELDS.filter((f) => !fields.includes(f));
+  if (missing.length) return { ok: false, problem: `list tab lacks column for ${missing.join(', ')} (headers: ${headers.join(' ')})` };
+  return {
+    ok: true,
+    value: rows.map((cells) => {
+      const entry: RegistryListEntry = { listedOn: '', reason: '', authority: '' };
+      fields.forEach((f, i) => {
+        const value = (cells[i] ?? '').trim();
+        if (f === 'removedOn' || f === 'removalReason') {
+          if (value) entry[f] = value;
+        } else if (f) entry[f] = value;
+      });
+      return entry;
+    }),
+  };
+}
+
+/** The count a record tab's label states, `经营异常信息（3）` → 3; undefined when it states none. */
+export function parseTabCount(text: string): number | undefined {
+  const m = /[（(]\s*([\d,]+)\s*[）)]/u.exec(text);
+  return m ? Number(m[1]!.replace(/,/gu, '')) : undefined;
 }

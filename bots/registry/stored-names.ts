@@ -6,6 +6,9 @@ import { safeName } from '../sdk';
 /** The detail page's bytes: `pages/registry.company/registry-<code>.html.gz`. */
 export const detailPageName = (code: string): string => `registry-${code}`;
 
+/** Page `pageNo` of a record tab read for the code: `registry-<code>.<tab>-<pageNo>.html.gz`. */
+export const tabPageName = (code: string, tab: 'changes' | 'abnormal' | 'violations', pageNo: number): string => `registry-${code}.${tab}-${pageNo}`;
+
 /** The search page of a code the registry does not hold ("未查询到"). */
 export const searchPageName = (code: string): string => `registry-${code}.search`;
 

@@ -14,7 +14,7 @@ import type { RegistryCompanyRecord, RegistryLookupResult } from '../../../bots/
 import registryCompany from '../../../bots/registry/company.bot';
 import { BotRuntime, definePortal, INTERNAL_LOGIN_FORM, runBot, type AnyBot } from '../../../bots/sdk';
 import { chromiumExecutable, QUIET_FLAGS } from '../../../bots/sdk/browser';
-import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
+import { servedCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
 import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
@@ -24,7 +24,8 @@ import { expectKeptPages, withoutPages } from './registry-records';
 import { renderStoredPage } from '../../../bots/sdk/stored-pages';
 
 const world = buildWorld(7, 'small');
-const companies = [...registryCompaniesOf(world)];
+// As the registry shows them: the record with its 经营异常 / 严重违法失信 lists, all read by the bot.
+const companies = [...servedCompaniesOf(world)];
 const found = (company: RegistryCompanyRecord): RegistryLookupResult => ({ uscc: company.uscc, outcome: 'found', company });
 
 interface Run {

@@ -7,7 +7,8 @@
 import { HttpApp, type Req, type Res } from '../../../fixtures/kit/http-app';
 import { PortalApp } from '../../../fixtures/kit/portal-app';
 
-const PATHS = ['/', '/search', '/company/detail'];
+/** The registry's pages: home, search, detail, and the record tabs' own pages (`/company/<code>/<tab>?page=N`). */
+const PATHS: (string | RegExp)[] = ['/', '/search', '/company/detail', /^\/company\/[^/]+\/[a-z]+$/u];
 
 async function relay(upstream: string, req: Req): Promise<{ status: number; retryAfter: string | null; html: string }> {
   const url = new URL(req.raw.url ?? '/', upstream);
@@ -57,3 +58,4 @@ export async function startLoginGateway(upstream: string, login: { username: str
   const url = await gateway.listen(0);
   return { url, gateway, close: () => gateway.close() };
 }
+

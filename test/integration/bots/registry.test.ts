@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import registryCompany from '../../../bots/registry/company.bot';
 import type { RegistryLookupResult } from '../../../bots/records';
-import { registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
+import { servedCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { generatedReviewSource } from '../../../fixtures/generator/review-accounts';
 import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
@@ -16,7 +16,8 @@ import { sharedData } from '../../helpers/shared-data';
 import { expectKeptPages, withoutPages } from './registry-records';
 
 const world = buildWorld(7, 'small');
-const companies = [...registryCompaniesOf(world)];
+// As the registry shows them: the record with its 经营异常 / 严重违法失信 lists, all read by the bot.
+const companies = [...servedCompaniesOf(world)];
 const noLogin = { username: '', password: '' };
 
 describe('registry.company against the registry fixture', () => {
@@ -84,7 +85,8 @@ describe('registry.company against the registry fixture', () => {
       const all = [...dataset.all()];
       const picked = [all[0]!, all[1]!, all[500]!, all[2000]!, dataset.byCode('320123000004935')!, all[all.length - 1]!];
       const { records } = await runFixtureBot(reg.browser, registryCompany, { url: datasetUrl, login: noLogin }, { uscc: picked.map((c) => c.uscc) });
-      expect((records as RegistryLookupResult[]).map(withoutPages)).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company })));
+      // The CSV has no list columns: both tabs say 0 entries and are read as empty.
+      expect((records as RegistryLookupResult[]).map(withoutPages)).toEqual(picked.map((company) => ({ uscc: company.uscc, outcome: 'found', company: { ...company, ...dataset.listsOf(company.uscc) } })));
     } finally {
       await datasetPortal.close();
     }

@@ -7,12 +7,12 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument, definePortal, INTERNAL_LOGIN_FORM, isLoginDocument, PortalError, SessionExpiredError } from '../../../../bots/sdk';
 import { HtmlDocument } from '../../../../bots/sdk/readers';
-import { detailContent, searchContent } from '../../../../bots/registry/documents';
-import { parseBaseInfo, parseChanges } from '../../../../bots/registry/parse';
+import { detailContent, searchContent, tabContent, tabLink } from '../../../../bots/registry/documents';
+import { parseBaseInfo, parseChanges, parseListEntries, parseTabCount } from '../../../../bots/registry/parse';
 import { registryPortal } from '../../../../bots/registry/portal';
-import { registryCompaniesOf } from '../../../../fixtures/generator/registry-companies';
+import { registryCompaniesOf, servedCompaniesOf } from '../../../../fixtures/generator/registry-companies';
 import { buildWorld } from '../../../../fixtures/generator/world';
-import { detailPage, noResult, resultList } from '../../../../fixtures/portals/registry/pages';
+import { detailPage, noResult, resultList, tabPage } from '../../../../fixtures/portals/registry/pages';
 
 const companies = [...registryCompaniesOf(buildWorld(7, 'small'))];
 const html = (title: string, body: string, meta = '<meta charset="utf-8">') => `<!doctype html><html><head>${meta}<title>${title}</title></head><body>${body}</body></html>`;
@@ -35,6 +35,26 @@ describe('registry documents read in Node', () => {
       expect({ ...base.value, changes: changes.value }).toEqual(company);
       expect(detail.summary).toContain(String(company.changes.length));
     }
+  });
+
+  it('reads the list tabs: the counts their labels state, and each entry of their pages (removal only when removed)', () => {
+    const served = [...servedCompaniesOf(buildWorld(7, 'small'))];
+    const listed = served.filter((c) => c.abnormalOperations.length > 0 || c.seriousViolations.length > 0).slice(0, 20);
+    expect(listed.some((c) => c.abnormalOperations.some((e) => e.removedOn === undefined))).toBe(true);
+    for (const c of listed) {
+      const detail = HtmlDocument.of(answer(html(c.name, detailPage(c, 'base', c))));
+      for (const [tab, entries] of [['abnormal', c.abnormalOperations], ['violations', c.seriousViolations]] as const) {
+        const link = tabLink(detail, tab);
+        expect(link && parseTabCount(link.countText)).toBe(entries.length);
+        expect(link?.href).toBe(`http://registry.test/company/${c.uscc}/${tab}?page=1`);
+        if (entries.length === 0 || entries.length > 10) continue;
+        const page = tabContent(HtmlDocument.of(answer(html(c.name, tabPage(c, tab, 1)), link!.href)), tab);
+        expect(page.next).toBeNull();
+        expect(parseListEntries(page.headers, page.rows)).toEqual({ ok: true, value: entries });
+      }
+    }
+    expect(parseTabCount('经营异常信息')).toBeUndefined();
+    expect(parseListEntries(['序号', '列入日期'], [])).toMatchObject({ ok: false });
   });
 
   it('search answers: the result rows, or 未查询到', () => {
