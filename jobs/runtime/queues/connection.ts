@@ -25,5 +25,7 @@ export function redisConnection(endpoint: RedisEndpoint, namespace: QueueNamespa
 
 /** A new ioredis connection with the settings BullMQ workers require (locks, schedule overrides, fire records). */
 export function openRedis(redis: Pick<RedisConnection, 'connection'>): Redis {
-  return new Redis({ ...redis.connection, maxRetriesPerRequest: null, enableReadyCheck: true });
+  // A lost connection (a Redis restart, a Sentinel failover) is retried, and a command that cannot
+  // wait rejects on its own; without a listener ioredis prints every retry as an unhandled error.
+  return new Redis({ ...redis.connection, maxRetriesPerRequest: null, enableReadyCheck: true }).on('error', () => undefined);
 }
