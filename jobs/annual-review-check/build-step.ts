@@ -20,7 +20,8 @@ import { RegistryEvidence } from './build/registry-evidence';
 import { RUN_FILES } from './build/run-files';
 import { emptyTally, tallyAccount } from './build/tally';
 import type { InputRowError } from './input';
-import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult } from './outputs';
+import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult, type MismatchEntry } from './outputs';
+import { withEvidence } from './outputs/mismatch-evidence';
 import { mismatchRow, reviewReportModel, reviewTotals } from './report-model';
 
 function workbookAccount({ account, lookup, judgement }: JudgedAccount): WorkbookAccount {
@@ -86,14 +87,21 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
 
   const [previous] = await ctx.previousRuns(1);
   const previousKeys = await readPreviousMismatchKeys(previous ? path.join(previous.runDir, RUN_FILES.mismatches) : null);
-  const mismatches = buildMismatches(tally.flags, previousKeys);
-  await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
   // Rendered from the registry pages the bot kept: no request to the registry.
   const shown = await timed('evidence', () => registryEvidence.render(() => ctx.browser(), ctx.log));
-  const rows: MismatchRow[] = mismatches.map((m) => {
-    const flagged = tally.flagged.get(m.accountNo);
-    const evidence = flagged?.evidence !== undefined && shown.has(flagged.evidence) ? flagged.evidence : undefined;
-    return mismatchRow(m, { branch: flagged?.branch ?? null, ...(evidence && m.field !== 'uscc' ? { evidence } : {}) }, reviewDate);
+  /** The screenshot an entry links: its account's, when rendered, never for a code that was not looked up. */
+  const screenshotOf = (m: MismatchEntry): string | undefined => {
+    const evidence = tally.flagged.get(m.accountNo)?.evidence;
+    return evidence !== undefined && shown.has(evidence) && m.field !== 'uscc' ? evidence : undefined;
+  };
+  const mismatches = withEvidence(buildMismatches(tally.flags, previousKeys), (m) => {
+    const screenshot = screenshotOf(m);
+    return screenshot === undefined ? undefined : registryEvidence.evidenceOf(screenshot);
+  });
+  await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
+  const rows: MismatchRow[] = mismatches.map(({ evidence: _pages, ...m }) => {
+    const evidence = screenshotOf(m);
+    return mismatchRow(m, { branch: tally.flagged.get(m.accountNo)?.branch ?? null, ...(evidence ? { evidence } : {}) }, reviewDate);
   });
 
   const totals = reviewTotals(tally.counts, tally.branches.values(), rows);

@@ -3,12 +3,15 @@
 // kept when it read it (`pages` of the lookup record). The browser is served those bytes and the
 // stylesheets kept once per run, so evidence costs the registry no request, and a screenshot
 // shows exactly the page the record comes from. The bot judges nothing: which accounts are
-// flagged is this job's call, made here, after the rules ran.
+// flagged is this job's call, made here, after the rules ran. Each flag of such an account then
+// carries `evidence` in mismatches.json: all the pages kept for the company (detail page and every
+// record-tab page) with their sha256, and the screenshot (evidenceOf).
 //
 // Example (build-step.ts):
 //   const evidence = RegistryEvidence.of(ctx);
 //   tallyAccount(tally, judged, evidence.plan(judged, lookups.evidenceFor(judged.account.uscc)));
 //   const shown = await evidence.render(() => ctx.browser(), ctx.log);   // files that exist now
+//   evidence.evidenceOf(screenshot)   // → { pages: [{ url, file, sha256, fetchedAt }], screenshot }
 
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,6 +20,7 @@ import { StoredPage } from '../../../bots/records';
 import type { BuildContext } from '../../define-job';
 import { screenshotFile } from '../../../bots/registry/stored-names';
 import { renderStoredPage } from '../../../bots/sdk/stored-pages';
+import { evidencePage, type MismatchEvidence } from '../outputs/mismatch-evidence';
 import { compactUscc } from '../uscc';
 import type { JudgedAccount } from './judge-accounts';
 import { readJsonlLines } from '../../../bots/sdk/jsonl-reader';
@@ -30,6 +34,8 @@ export class RegistryEvidence {
   private readonly planned = new Map<string, string>();
   /** Screenshots the bot took itself (records from before it kept pages): linked as they are. */
   private readonly recorded = new Set<string>();
+  /** Screenshot → every page kept for its company (detail page first), once rendered. */
+  private readonly rendered = new Map<string, StoredPage[]>();
 
   /** @param lookupsFile the registry bot's records (absolute), null when it has none */
   constructor(private readonly runDir: string, private readonly lookupsFile: string | null) {}
@@ -68,7 +74,7 @@ export class RegistryEvidence {
     const todo = [...this.planned].flatMap(([code, file]) => {
       const page = pages.get(code);
       if (!page) log.warn({ uscc: code }, 'registry page not kept: flagged account shown without a screenshot');
-      return page ? [{ code, file, page }] : [];
+      return page ? [{ code, file, page: page[0]!, all: page }] : [];
     });
     if (todo.length === 0) return shown;
     const context = await (await browser()).newContext();
@@ -81,6 +87,7 @@ export class RegistryEvidence {
           try {
             await renderStoredPage(page, this.runDir, item.page, path.join(this.runDir, item.file));
             shown.add(item.file);
+            this.rendered.set(item.file, item.all);
           } catch (err) {
             log.warn({ uscc: item.code, err: (err as Error).message }, 'registry evidence screenshot failed; account shown without it');
           }
@@ -92,9 +99,20 @@ export class RegistryEvidence {
     return shown;
   }
 
-  /** The first kept page of each planned code's first answer in the bot's records (one pass; only planned codes are kept). */
-  private async keptPages(): Promise<Map<string, StoredPage>> {
-    const found = new Map<string, StoredPage>();
+  /**
+   * The `evidence` of mismatches.json for an account whose screenshot is `screenshot`: every page
+   * the bot kept for the company and the screenshot rendered from the first. Undefined when the
+   * screenshot was not rendered here (a failed render, or one the bot took itself from a record
+   * without pages).
+   */
+  evidenceOf(screenshot: string): MismatchEvidence | undefined {
+    const pages = this.rendered.get(screenshot);
+    return pages ? { pages: pages.map(evidencePage), screenshot } : undefined;
+  }
+
+  /** The kept pages of each planned code's first answer in the bot's records (one pass; only planned codes are kept; none if any page is malformed). */
+  private async keptPages(): Promise<Map<string, StoredPage[]>> {
+    const found = new Map<string, StoredPage[]>();
     if (this.lookupsFile === null) return found;
     for await (const { value } of readJsonlLines(this.lookupsFile)) {
       const record = value as { uscc?: unknown; outcome?: unknown; pages?: unknown[] } | undefined;
@@ -102,8 +120,8 @@ export class RegistryEvidence {
       const code = compactUscc(record.uscc);
       if (!this.planned.has(code) || found.has(code)) continue;
       // Checked here, for the few planned codes: the lookup index reads none of `pages`.
-      const page = StoredPage.safeParse(record.pages?.[0]);
-      if (page.success) found.set(code, page.data);
+      const pages = StoredPage.array().min(1).safeParse(record.pages);
+      if (pages.success) found.set(code, pages.data);
     }
     return found;
   }

@@ -1,15 +1,18 @@
 // The registry bot driven the way this job drives it (the job's own source request): codes from
 // the accounts file in the run folder, each lookup's page kept byte for byte. Then the build's
-// evidence: screenshots rendered from those kept pages, for the companies the job flags only,
-// without a single request to the registry.
-import { access, mkdtemp, rm } from 'node:fs/promises';
+// evidence: screenshots rendered from those kept pages, for the companies the job flags only, and
+// each flag's `evidence` in mismatches.json (every kept page, its sha256), without a single
+// request to the registry.
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
 import registryCompany from '../../../bots/registry/company.bot';
 import { launchBrowser } from '../../../bots/sdk';
+import { sha256Hex } from '../../../bots/sdk/stored-pages';
 import { generatedRegistry, registryCompaniesOf } from '../../../fixtures/generator/registry-companies';
 import { buildWorld } from '../../../fixtures/generator/world';
 import type { PortalApp } from '../../../fixtures/kit/portal-app';
@@ -94,6 +97,26 @@ describe('registry.company as annual-review-check drives it, and the evidence of
     for (const other of [a.uscc, c.uscc, badCode]) {
       await expect(access(path.join(runDir, `evidence/registry.company/registry-${other}.png`))).rejects.toThrow(/ENOENT/u);
     }
+
+    // mismatches.json: every flag of the flagged account carries the spec's evidence — every page
+    // the bot read for the company, sha256 of the bytes as received (the stored file gunzipped).
+    const mismatches = JSON.parse(await readFile(path.join(runDir, 'mismatches.json'), 'utf8')) as { accountNo: string; field: string; evidence?: { pages: Record<string, string>[]; screenshot: string } }[];
+    const flaggedB = mismatches.filter((m) => m.accountNo === `A-${b.uscc}`);
+    expect(flaggedB.length).toBeGreaterThan(0);
+    const recordB = results.find((r) => r.uscc === b.uscc)!;
+    const keptB = recordB.outcome === 'found' ? recordB.pages! : [];
+    for (const m of flaggedB) {
+      expect(m.evidence).toEqual({ pages: keptB.map(({ url, file, sha256, fetchedAt }) => ({ url, file, sha256, fetchedAt })), screenshot: shot });
+      expect(Object.keys(m.evidence!)).toEqual(['pages', 'screenshot']);
+      expect(Object.keys(m).at(-1)).toBe('evidence');
+      for (const page of m.evidence!.pages) {
+        expect(Object.keys(page)).toEqual(['url', 'file', 'sha256', 'fetchedAt']);
+        expect(sha256Hex(gunzipSync(await readFile(path.join(runDir, page.file!))))).toBe(page.sha256);
+      }
+    }
+    // Accounts flagged on their code alone were never read from a company page: no evidence.
+    expect(mismatches.filter((m) => m.accountNo === 'A-bad' || m.accountNo === 'A-short').map((m) => m.evidence)).toEqual(
+      mismatches.filter((m) => m.accountNo === 'A-bad' || m.accountNo === 'A-short').map(() => undefined));
   }, 120_000);
 
   it('refuses an accounts file outside the run folder', async () => {
