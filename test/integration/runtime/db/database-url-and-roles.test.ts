@@ -23,15 +23,19 @@ beforeAll(async () => {
   databaseUrl = `postgresql://${server.connection.user}@/${server.connection.database}?host=${server.connection.host}`;
 });
 
+const commandDirs: string[] = [];
+
 afterAll(async () => {
   await server.release();
-  expect(postmastersOn(path.join(serverDir, 'postgres', 'data'))).toEqual([]);
-  rmSync(serverDir, { recursive: true, force: true });
+  const running = postmastersOn(path.join(serverDir, 'postgres', 'data'));
+  for (const dir of [serverDir, ...commandDirs]) rmSync(dir, { recursive: true, force: true });
+  expect(running).toEqual([]);
 });
 
 /** A command's config: its own var folder, DATABASE_URL pointing at the server above. */
 function commandConfig(): Config {
   const varDir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-db-cmd-'));
+  commandDirs.push(varDir);
   return { ...parseConfig({ DATABASE_URL: databaseUrl }, varDir), varDir };
 }
 
@@ -54,7 +58,6 @@ describe('DATABASE_URL', () => {
       expect(await opened.db.selectFrom('cases').select('id').execute()).toEqual([]);
     } finally {
       await opened.close();
-      rmSync(config.varDir, { recursive: true, force: true });
     }
     // Closing a command's pool leaves the deployment's server running.
     expect(postmastersOn(path.join(serverDir, 'postgres', 'data'))).toEqual(before);
