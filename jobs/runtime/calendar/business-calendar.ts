@@ -24,6 +24,11 @@ export function calendarYears(): number[] {
   return [...YEARS].map(Number).sort((a, b) => a - b);
 }
 
+/** Whether the calendar holds `year`'s holidays and make-up days (working-days.ts counts Monday–Friday otherwise). */
+export function calendarCoversYear(year: number): boolean {
+  return YEARS.has(String(year));
+}
+
 function assertYear(date: string): void {
   const year = date.slice(0, 4);
   if (!YEARS.has(year)) {
