@@ -27,6 +27,8 @@ const ACTIONS: Record<RuleId, string> = {
   'registeredCapital.unparseable': '注册资本无法识别：人工核对并按规范格式更新',
   'address.differs': '注册地址变更：联系客户核实并更新地址',
   'businessScope.differs': '经营范围变更：核实后更新系统记录',
+  seriousViolation: '列入严重违法失信名单：暂停非柜面业务并报告',
+  abnormalOperation: '列入经营异常名录：提示客户移出名录，加强尽职调查和交易监测',
 };
 
 export function actionFor(rule: RuleId): string {

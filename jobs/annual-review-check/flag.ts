@@ -11,6 +11,8 @@ export const FIELDS = [
   'registeredCapital',
   'address',
   'businessScope',
+  'seriousViolation',
+  'abnormalOperation',
 ] as const;
 export type FlagField = (typeof FIELDS)[number];
 
@@ -41,7 +43,9 @@ export type RuleId =
   | 'registeredCapital.currency'
   | 'registeredCapital.unparseable'
   | 'address.differs'
-  | 'businessScope.differs';
+  | 'businessScope.differs'
+  | 'seriousViolation'
+  | 'abnormalOperation';
 
 export interface Flag {
   accountNo: string;
@@ -57,6 +61,13 @@ export interface Flag {
   message: string;
   /** Address only: 0..1 similarity of the two addresses. */
   similarity?: number;
+  /**
+   * A flag on a field the registry's 变更记录 dates (change-dates.ts), when an entry set the current
+   * value: its date, the last day to bring the change to the bank, and the working days past it.
+   */
+  changedOn?: string;
+  reportDueOn?: string;
+  overdueWorkingDays?: number;
 }
 
 export type Verdict = 'pass' | 'mismatch' | 'unverifiable';

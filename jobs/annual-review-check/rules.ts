@@ -1,25 +1,38 @@
 // The cross-check rules of the spec's table: one account (bank side) against what the registry
-// lookup returned, producing at most one flag per field.
+// lookup returned, producing at most one flag per field. A flag on a field the registry's 变更记录
+// dates carries when it changed and how late the customer is (change-dates.ts); the two lists are
+// judged from the registry alone (listings.ts).
 //
 // Example:
 //   const flags = checkAccount(account, { kind: 'found', company }, '2025-10-31');
 //   const { verdict } = judgeAccount(account, lookup, '2025-10-31');
 
-import type { RegistryCompanyRecord, ReviewAccountRecord } from '../../bots/records';
+import type { RegistryCompanyRecord, RegistryListEntry, ReviewAccountRecord } from '../../bots/records';
 import { compareAddress } from './address';
 import { formatCapital, parseCapital, sameCapital } from './capital';
+import { changeDating, changeDatingEnding, type ChangeEntry } from './change-dates';
+import type { DatedField } from './change-items';
 import { formatTerm, parseTermDate, sameTerm, type TermDate } from './dates';
 import type { Flag, FlagField, RuleId, Severity, Verdict } from './flag';
 import { compareFlags } from './flag';
+import { latestCurrentListing, listingValue } from './listings';
 import { isBlank, normalisePersonName, sameText } from './normalise';
 import { classifyStatus } from './status';
 import { validateUscc } from './uscc';
 
-/** The registry fields the rules compare (a full RegistryCompanyRecord is one too). */
+/**
+ * The registry fields the rules compare (a full RegistryCompanyRecord is one too), and what they
+ * judge from the registry alone: the change history that dates a flag, and the two lists. Those
+ * three are optional: a record without them dates nothing and lists nothing.
+ */
 export type RegistryCompanyFields = Pick<
   RegistryCompanyRecord,
   'uscc' | 'name' | 'legalRepresentative' | 'registeredCapital' | 'businessScope' | 'address' | 'status' | 'operatingUntil'
->;
+> & {
+  changes?: readonly ChangeEntry[];
+  abnormalOperations?: readonly RegistryListEntry[];
+  seriousViolations?: readonly RegistryListEntry[];
+};
 
 /** What the registry bot answered for one code. `failed` = portal down after all retries. */
 export type RegistryLookup =
@@ -176,20 +189,56 @@ function businessScopeFlag(id: Identity, account: ReviewAccountRecord, company: 
   return flagOf(id, 'businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
 }
 
-function addFlag(flags: Flag[], flag: Flag | null): void {
-  if (flag) flags.push(flag);
+/** On a registry list: the latest current entry, whatever the account's other flags (spec). */
+function listingFlag(id: Identity, field: 'seriousViolation' | 'abnormalOperation', entries: readonly RegistryListEntry[] | undefined, reviewDate: string): Flag | null {
+  const entry = latestCurrentListing(entries, reviewDate);
+  if (!entry) return null;
+  const list = field === 'seriousViolation' ? '严重违法失信名单' : '经营异常名录';
+  const by = isBlank(entry.authority) ? '' : `由${entry.authority}`;
+  const message = `企业于 ${entry.listedOn} ${by}列入${list}（${entry.reason}），核验日 ${reviewDate} 仍在${list}中。`;
+  return flagOf(id, field, field === 'seriousViolation' ? 'critical' : 'high', field, null, listingValue(entry), message);
 }
 
-/** The field comparisons, in the spec's field order (so sorting only has to order by severity). */
+/** The registry's current value of each field a 变更记录 entry can date. */
+const CURRENT_VALUE: Record<DatedField, (company: RegistryCompanyFields) => string> = {
+  name: (c) => c.name,
+  legalRepresentative: (c) => c.legalRepresentative,
+  licenseExpiry: (c) => c.operatingUntil,
+  registeredCapital: (c) => c.registeredCapital,
+  address: (c) => c.address,
+  businessScope: (c) => c.businessScope,
+};
+
+/**
+ * Adds to a flag on a dated field when the registry changed it and the customer should have told
+ * the bank: the change date, the deadline, the working days past it, and the message's ending.
+ */
+function addFlag(flags: Flag[], flag: Flag | null, company?: RegistryCompanyFields, field?: DatedField, reviewDate?: string): void {
+  if (!flag) return;
+  if (field !== undefined && reviewDate !== undefined && company?.changes && company.changes.length > 0) {
+    const dating = changeDating(company.changes, field, CURRENT_VALUE[field](company), reviewDate);
+    if (dating) {
+      flag.changedOn = dating.changedOn;
+      flag.reportDueOn = dating.reportDueOn;
+      flag.overdueWorkingDays = dating.overdueWorkingDays;
+      flag.message += changeDatingEnding(dating);
+    }
+  }
+  flags.push(flag);
+}
+
+/** The field comparisons, then the lists, in the spec's field order (so sorting only has to order by severity). */
 function registryFlags(id: Identity, account: ReviewAccountRecord, company: RegistryCompanyFields, reviewDate: string): Flag[] {
   const flags: Flag[] = [];
   addFlag(flags, statusFlag(id, company));
-  addFlag(flags, nameFlag(id, account, company));
-  addFlag(flags, legalRepresentativeFlag(id, account, company));
-  addFlag(flags, licenseExpiryFlag(id, account, company, reviewDate));
-  addFlag(flags, registeredCapitalFlag(id, account, company));
-  addFlag(flags, addressFlag(id, account, company));
-  addFlag(flags, businessScopeFlag(id, account, company));
+  addFlag(flags, nameFlag(id, account, company), company, 'name', reviewDate);
+  addFlag(flags, legalRepresentativeFlag(id, account, company), company, 'legalRepresentative', reviewDate);
+  addFlag(flags, licenseExpiryFlag(id, account, company, reviewDate), company, 'licenseExpiry', reviewDate);
+  addFlag(flags, registeredCapitalFlag(id, account, company), company, 'registeredCapital', reviewDate);
+  addFlag(flags, addressFlag(id, account, company), company, 'address', reviewDate);
+  addFlag(flags, businessScopeFlag(id, account, company), company, 'businessScope', reviewDate);
+  addFlag(flags, listingFlag(id, 'seriousViolation', company.seriousViolations, reviewDate));
+  addFlag(flags, listingFlag(id, 'abnormalOperation', company.abnormalOperations, reviewDate));
   if (flags.length > 1) flags.sort(compareFlags);
   return flags;
 }

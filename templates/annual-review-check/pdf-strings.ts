@@ -25,6 +25,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'registeredCapital.unparseable': '注册资本无法识别',
   'address.differs': '注册地址不一致',
   'businessScope.differs': '经营范围不一致',
+  seriousViolation: '列入严重违法失信名单',
+  abnormalOperation: '列入经营异常名录',
 };
 
 export const PDF_TEXT = {

@@ -12,6 +12,8 @@ export const FIELD_LABELS: Record<FlagField, string> = {
   registeredCapital: '注册资本',
   address: '注册地址',
   businessScope: '经营范围',
+  seriousViolation: '严重违法失信名单',
+  abnormalOperation: '经营异常名录',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: '严重', high: '高', medium: '中', low: '低' };

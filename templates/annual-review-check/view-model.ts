@@ -16,7 +16,9 @@ export type FlagField =
   | 'licenseExpiry'
   | 'registeredCapital'
   | 'address'
-  | 'businessScope';
+  | 'businessScope'
+  | 'seriousViolation'
+  | 'abnormalOperation';
 
 export type RuleId =
   | 'uscc.empty'
@@ -40,7 +42,9 @@ export type RuleId =
   | 'registeredCapital.currency'
   | 'registeredCapital.unparseable'
   | 'address.differs'
-  | 'businessScope.differs';
+  | 'businessScope.differs'
+  | 'seriousViolation'
+  | 'abnormalOperation';
 
 export type Verdict = 'pass' | 'mismatch' | 'unverifiable';
 

@@ -3,7 +3,9 @@
 // whether the file is read on the judging thread or on its own thread (registry-lookups.ts).
 // Kept free of zod (and anything big): it is what the reading thread loads.
 
-import type { RegistryLookupResult } from '../../../bots/records';
+import type { RegistryChange, RegistryListEntry, RegistryLookupResult } from '../../../bots/records';
+import type { ChangeEntry } from '../change-dates';
+import { fieldOfChangeItem } from '../change-items';
 import type { RegistryCompanyFields } from '../rules';
 import { compactUscc } from '../uscc';
 import type { JsonlLine } from '../../../bots/sdk/jsonl-reader';
@@ -29,10 +31,30 @@ export type SchemaCheck = (value: unknown) => RegistryLookupResult | string;
 function storedOf(result: RegistryLookupResult): StoredLookup {
   if (result.outcome === 'notFound') return { lookup: { kind: 'notFound' }, evidence: undefined };
   if (result.outcome === 'failed') return { lookup: { kind: 'failed', error: result.error }, evidence: undefined };
-  // What is kept per company: the compared fields only (no change history, no registration data).
+  // What is kept per company: the compared fields, the changes that can date one, and the two
+  // lists when the lookup read them (no registration data, no change a rule cannot use).
   const { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil, evidence } = result.company;
   const company: RegistryCompanyFields = { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil };
+  const changes = datingChanges(result.company.changes);
+  if (changes.length > 0) company.changes = changes;
+  if (result.company.abnormalOperations !== undefined) company.abnormalOperations = result.company.abnormalOperations.map(listingOf);
+  if (result.company.seriousViolations !== undefined) company.seriousViolations = result.company.seriousViolations.map(listingOf);
   return { lookup: { kind: 'found', company }, evidence: evidence || undefined };
+}
+
+/** A list entry with the record's keys only (a line the cheap check passed may carry others). */
+function listingOf({ listedOn, reason, authority, removedOn, removalReason }: RegistryListEntry): RegistryListEntry {
+  const entry: RegistryListEntry = { listedOn, reason, authority };
+  if (removedOn !== undefined) entry.removedOn = removedOn;
+  if (removalReason !== undefined) entry.removalReason = removalReason;
+  return entry;
+}
+
+/** The changes of the fields the rules date, without their `before` (no rule reads it). */
+function datingChanges(changes: readonly RegistryChange[]): ChangeEntry[] {
+  const kept: ChangeEntry[] = [];
+  for (const { date, item, after } of changes) if (fieldOfChangeItem(item) !== undefined) kept.push({ date, item, after });
+  return kept;
 }
 
 /**

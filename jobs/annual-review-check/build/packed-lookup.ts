@@ -16,6 +16,18 @@ export interface StoredLookup {
 }
 
 const SEP = '\u0001';
+/** The optional parts (changes that date a flag, the two lists) ride as one JSON text: JSON never holds a raw U+0001. */
+type Extras = Pick<RegistryCompanyFields, 'changes' | 'abnormalOperations' | 'seriousViolations'>;
+
+function extrasOf(company: RegistryCompanyFields): string {
+  const { changes, abnormalOperations, seriousViolations } = company;
+  if (changes === undefined && abnormalOperations === undefined && seriousViolations === undefined) return '';
+  const extras: Extras = {};
+  if (changes !== undefined) extras.changes = changes;
+  if (abnormalOperations !== undefined) extras.abnormalOperations = abnormalOperations;
+  if (seriousViolations !== undefined) extras.seriousViolations = seriousViolations;
+  return JSON.stringify(extras);
+}
 const COMPANY_FIELDS = ['uscc', 'name', 'legalRepresentative', 'registeredCapital', 'businessScope', 'address', 'status', 'operatingUntil'] as const satisfies readonly (keyof RegistryCompanyFields)[];
 
 /** The answer as one string, or null when one of its texts contains the separator (then send it as it is). */
@@ -24,6 +36,7 @@ export function packLookup({ lookup, evidence }: StoredLookup): string | null {
   if (lookup.kind === 'found') {
     parts.push('F');
     for (const field of COMPANY_FIELDS) parts.push(lookup.company[field]);
+    parts.push(extrasOf(lookup.company));
   } else if (lookup.kind === 'notFound') {
     parts.push('N');
   } else {
@@ -38,6 +51,7 @@ export function unpackLookup(packed: string): StoredLookup {
   const evidence = parts[0] || undefined;
   if (parts[1] === 'N') return { lookup: { kind: 'notFound' }, evidence };
   if (parts[1] === 'X') return { lookup: { kind: 'failed', error: parts[2] ?? '' }, evidence };
-  const [, , uscc = '', name = '', legalRepresentative = '', registeredCapital = '', businessScope = '', address = '', status = '', operatingUntil = ''] = parts;
-  return { lookup: { kind: 'found', company: { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil } }, evidence };
+  const [, , uscc = '', name = '', legalRepresentative = '', registeredCapital = '', businessScope = '', address = '', status = '', operatingUntil = '', extras = ''] = parts;
+  const company: RegistryCompanyFields = { uscc, name, legalRepresentative, registeredCapital, businessScope, address, status, operatingUntil };
+  return { lookup: { kind: 'found', company: extras === '' ? company : Object.assign(company, JSON.parse(extras) as Extras) }, evidence };
 }

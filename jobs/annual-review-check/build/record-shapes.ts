@@ -36,6 +36,20 @@ function isChangeList(value: unknown): boolean {
   return true;
 }
 
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/** An optional list tab (经营异常 / 严重违法失信): absent, or entries of the record's shape. */
+function isOptionalListing(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (const entry of value as unknown[]) {
+    if (!isPlainObject(entry)) return false;
+    if (!isString(entry.listedOn) || !isString(entry.reason) || !isString(entry.authority)) return false;
+    if (!isOptionalString(entry.removedOn) || !isOptionalString(entry.removalReason)) return false;
+  }
+  return true;
+}
+
 function isCompany(value: unknown): value is RegistryCompanyRecord {
   if (!isPlainObject(value)) return false;
   const { uscc, name, registeredDate, companyType, legalRepresentative, registeredCapital, businessScope, province, region, address, status, operatingUntil, authority, evidence } = value;
@@ -44,7 +58,7 @@ function isCompany(value: unknown): value is RegistryCompanyRecord {
   if (!isString(status) || !isString(operatingUntil) || !isString(authority)) return false;
   // An optional key: absent (JSON has no `undefined`) or a string.
   if (evidence !== undefined && !isString(evidence)) return false;
-  return isChangeList(value.changes);
+  return isChangeList(value.changes) && isOptionalListing(value.abnormalOperations) && isOptionalListing(value.seriousViolations);
 }
 
 /**

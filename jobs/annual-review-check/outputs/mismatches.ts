@@ -15,9 +15,9 @@ export function mismatchKey(flag: Pick<Flag, 'accountNo' | 'field'>): string {
   return `${flag.accountNo}\u0000${flag.field}`;
 }
 
-/** Keys in the spec's order, so the file reads the same as the spec. */
+/** Keys in the spec's order, so the file reads the same as the spec; optional keys only when present. */
 function entryOf(flag: Flag, status: MismatchStatus): MismatchEntry {
-  const entry: MismatchEntry = {
+  const entry: Flag = {
     accountNo: flag.accountNo,
     uscc: flag.uscc,
     name: flag.name,
@@ -27,13 +27,12 @@ function entryOf(flag: Flag, status: MismatchStatus): MismatchEntry {
     registryValue: flag.registryValue,
     rule: flag.rule,
     message: flag.message,
-    status,
   };
-  if (flag.similarity !== undefined) {
-    const { status: _status, ...rest } = entry;
-    return { ...rest, similarity: flag.similarity, status };
-  }
-  return entry;
+  if (flag.similarity !== undefined) entry.similarity = flag.similarity;
+  if (flag.changedOn !== undefined) entry.changedOn = flag.changedOn;
+  if (flag.reportDueOn !== undefined) entry.reportDueOn = flag.reportDueOn;
+  if (flag.overdueWorkingDays !== undefined) entry.overdueWorkingDays = flag.overdueWorkingDays;
+  return Object.assign(entry, { status });
 }
 
 export function buildMismatches(flags: Iterable<Flag>, previousKeys: ReadonlySet<string>): MismatchEntry[] {

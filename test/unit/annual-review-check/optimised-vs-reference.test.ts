@@ -83,8 +83,20 @@ function variant(rng: Rng, account: ReviewAccountRecord, company: RegistryCompan
     businessScope: maybe(0.2, company.businessScope, () => messy(rng, company.businessScope)),
     status: maybe(0.3, company.status, () => pickOf(rng, STATUSES)),
     operatingUntil: maybe(0.3, company.operatingUntil, () => pickOf(rng, DATES)),
+    // The history as another page might write it: afters in other widths and brackets, dates in other forms.
+    changes: company.changes.map((c) => ({
+      ...c,
+      after: maybe(0.3, c.after, () => messy(rng, c.after)),
+      date: maybe(0.2, c.date, () => (chance(rng, 0.5) ? c.date.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1年$2月$3日') : pickOf(rng, ['', '不详', c.date.replaceAll('-', '/')]))),
+    })),
   };
   return [bank, registry];
+}
+
+/** The company as the portal shows it: its record and, beside it, its two lists (issue #17). */
+function servedCompany(source: ReturnType<typeof generatedReviewSource>, code: string): RegistryCompanyRecord | undefined {
+  const company = source.registry.byCode(code);
+  return company && { ...company, ...source.registry.listsOf(code) };
 }
 
 function lookupOf(rng: Rng, company: RegistryCompanyRecord | undefined): RegistryLookup {
@@ -109,20 +121,24 @@ describe('tuned rules = reference rules', () => {
     const rng = rngFor(11, 'large', REVIEW_DATE, 'reference-as-is');
     let flagged = 0;
     const fields = new Set<string>();
+    const dated = { overdue: 0, inTime: 0 };
     for (const { account } of cases) {
-      const lookup = lookupOf(rng, source.registry.byCode(account.uscc));
+      const lookup = lookupOf(rng, servedCompany(source, account.uscc));
       expectSameJudgement(account, lookup);
       const { flags } = judgeAccount(account, lookup, REVIEW_DATE);
       if (flags.length > 0) flagged++;
       for (const f of flags) fields.add(`${f.field}/${f.severity}`);
+      for (const f of flags) if (f.overdueWorkingDays !== undefined) dated[f.overdueWorkingDays > 0 ? 'overdue' : 'inTime']++;
     }
     // The set must exercise the flag paths, not only passes: every (field, severity) of the spec's
     // table fires (the generated world is realistic, a few percent mismatched, so this, not a
     // share of flagged accounts, is what shows the paths are covered), and some accounts pass.
     expect([...fields].sort()).toEqual([
-      'address/medium', 'businessScope/low', 'legalRepresentative/high', 'licenseExpiry/high', 'licenseExpiry/medium',
-      'name/high', 'notFound/critical', 'registeredCapital/medium', 'status/critical', 'status/high', 'uscc/critical',
+      'abnormalOperation/high', 'address/medium', 'businessScope/low', 'legalRepresentative/high', 'licenseExpiry/high', 'licenseExpiry/medium',
+      'name/high', 'notFound/critical', 'registeredCapital/medium', 'seriousViolation/critical', 'status/critical', 'status/high', 'uscc/critical',
     ]);
+    // Change dating ran on both sides too: overdue and still-in-time flags both occur.
+    expect(dated.overdue).toBeGreaterThan(0);
     expect(flagged).toBeGreaterThan(cases.length / 20);
     expect(flagged).toBeLessThan(cases.length);
   });
@@ -132,7 +148,7 @@ describe('tuned rules = reference rules', () => {
     const rules = new Set<string>();
     for (let round = 0; round < 3; round++) {
       for (const { account, companyCode } of cases) {
-        const company = source.registry.byCode(companyCode);
+        const company = servedCompany(source, companyCode);
         if (!company) continue;
         const [bank, registry] = variant(rng, account, company);
         const lookup = lookupOf(rng, registry);

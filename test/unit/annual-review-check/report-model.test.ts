@@ -63,7 +63,7 @@ describe('reviewTotals', () => {
       { severity: 'medium', flags: 0, newFlags: 0 },
       { severity: 'low', flags: 0, newFlags: 0 },
     ]);
-    expect(totals.byField.map((f) => f.field)).toEqual(['uscc', 'notFound', 'status', 'name', 'legalRepresentative', 'licenseExpiry', 'registeredCapital', 'address', 'businessScope']);
+    expect(totals.byField.map((f) => f.field)).toEqual(['uscc', 'notFound', 'status', 'name', 'legalRepresentative', 'licenseExpiry', 'registeredCapital', 'address', 'businessScope', 'seriousViolation', 'abnormalOperation']);
     expect(totals.byField.find((f) => f.field === 'status')).toEqual({ field: 'status', flags: 3, bySeverity: { critical: 3, high: 0, medium: 0, low: 0 } });
     expect(totals.byField.find((f) => f.field === 'legalRepresentative')?.bySeverity.high).toBe(1);
     // No branch and an empty branch are told apart, as the Excel's branch table always did.

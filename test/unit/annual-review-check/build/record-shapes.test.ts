@@ -34,7 +34,13 @@ describe('quickReviewAccount', () => {
 });
 
 describe('isLookupResultShape', () => {
-  const company = registryCompany({ changes: [{ date: '2020-01-01', item: '名称变更', before: '甲', after: '乙' }], evidence: 'evidence/a.png' });
+  const listing = { listedOn: '2025-07-10', reason: '未按期公示年度报告', authority: '兰州市市场监督管理局', removedOn: '2025-09-01', removalReason: '补报后移出' };
+  const company = registryCompany({
+    changes: [{ date: '2020-01-01', item: '名称变更', before: '甲', after: '乙' }],
+    abnormalOperations: [listing],
+    seriousViolations: [],
+    evidence: 'evidence/a.png',
+  });
   const results: Record<string, unknown>[] = [
     { uscc: company.uscc, outcome: 'found', company },
     { uscc: company.uscc, outcome: 'notFound' },
@@ -47,6 +53,10 @@ describe('isLookupResultShape', () => {
       ...variants(company as unknown as Record<string, unknown>).map((c) => ({ uscc: company.uscc, outcome: 'found', company: c })),
       { uscc: company.uscc, outcome: 'found', company: { ...company, changes: [{ date: '2020-01-01', item: 1, before: '', after: '' }] } },
       { uscc: company.uscc, outcome: 'found', company: { ...company, changes: [null] } },
+      // Issue #17's lists: each entry damaged one key at a time, and the lists absent (records before #17).
+      ...variants(listing).map((entry) => ({ uscc: company.uscc, outcome: 'found', company: { ...company, abnormalOperations: [entry] } })),
+      ...variants(listing).map((entry) => ({ uscc: company.uscc, outcome: 'found', company: { ...company, seriousViolations: [listing, entry] } })),
+      { uscc: company.uscc, outcome: 'found', company: registryCompany() },
       { uscc: company.uscc, outcome: 'maybe' },
     ];
     for (const value of values) {
@@ -58,5 +68,7 @@ describe('isLookupResultShape', () => {
     }
     expect(accepted).toBeGreaterThan(20);
     for (const result of results) expect(isLookupResultShape(JSON.parse(JSON.stringify(result)))).toBe(true);
+    expect(isLookupResultShape({ uscc: company.uscc, outcome: 'found', company: registryCompany() })).toBe(true);
+    expect(isLookupResultShape({ uscc: company.uscc, outcome: 'found', company: { ...company, abnormalOperations: [{ ...listing, removedOn: null }] } })).toBe(false);
   });
 });

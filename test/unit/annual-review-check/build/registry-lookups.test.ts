@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryLookupResult, ReviewAccountRecord } from '../../../../bots/records';
 import { judgeAccounts } from '../../../../jobs/annual-review-check/build/judge-accounts';
+import { lookupBatchOf } from '../../../../jobs/annual-review-check/build/lookup-batch';
 import { packLookup, unpackLookup, type StoredLookup } from '../../../../jobs/annual-review-check/build/packed-lookup';
 import { loadRegistryLookups, openRegistryLookups, streamRegistryLookups, type LookupIndex } from '../../../../jobs/annual-review-check/build/registry-lookups';
 import { registryCompaniesOf } from '../../../../fixtures/generator/registry-companies';
@@ -104,5 +105,50 @@ describe('packed lookups', () => {
     ];
     for (const stored of kinds) expect(unpackLookup(packLookup(stored)!)).toEqual(stored);
     expect(packLookup({ lookup: { kind: 'found', company: { ...company, name: 'a\u0001b' } }, evidence: undefined })).toBeNull();
+  });
+
+  it('carry the changes that date a flag and the two lists (issue #17), even a text holding the separator there', () => {
+    const c = companies[2]!;
+    const base = { uscc: c.uscc, name: c.name, legalRepresentative: c.legalRepresentative, registeredCapital: c.registeredCapital, businessScope: c.businessScope, address: c.address, status: c.status, operatingUntil: c.operatingUntil };
+    const stored: StoredLookup = {
+      lookup: {
+        kind: 'found',
+        company: {
+          ...base,
+          changes: [{ date: '2025-09-26', item: '法定代表人变更', after: '李\u0001四' }],
+          abnormalOperations: [{ listedOn: '2025-07-10', reason: '未按期公示年度报告', authority: '某局', removedOn: '2025-09-01' }],
+          seriousViolations: [],
+        },
+      },
+      evidence: undefined,
+    };
+    expect(unpackLookup(packLookup(stored)!)).toEqual(stored);
+    // Absent stays absent: a company without them unpacks without the keys.
+    expect(Object.keys((unpackLookup(packLookup({ lookup: { kind: 'found', company: base }, evidence: undefined })!).lookup as { company: object }).company)).toEqual(Object.keys(base));
+  });
+});
+
+describe('the lookup index keeps what the rules judge', () => {
+  it('the changes a rule can date (without their before), and the lists with their own keys only', () => {
+    const c = companies[0]!;
+    const company = {
+      ...c,
+      changes: [
+        { date: '2025-09-26', item: '法定代表人变更', before: '张三', after: '李四' },
+        { date: '2025-09-27', item: '章程备案', before: '', after: '' },
+      ],
+      abnormalOperations: [{ listedOn: '2025-07-10', reason: '未按期公示年度报告', authority: '某局', pageRow: 3 }],
+    };
+    const batch = lookupBatchOf([{ line: 1, value: { uscc: c.uscc, outcome: 'found', company } }], false, null);
+    const stored = batch.answers[0] as StoredLookup;
+    expect(stored.lookup).toEqual({
+      kind: 'found',
+      company: {
+        uscc: c.uscc, name: c.name, legalRepresentative: c.legalRepresentative, registeredCapital: c.registeredCapital, businessScope: c.businessScope,
+        address: c.address, status: c.status, operatingUntil: c.operatingUntil,
+        changes: [{ date: '2025-09-26', item: '法定代表人变更', after: '李四' }],
+        abnormalOperations: [{ listedOn: '2025-07-10', reason: '未按期公示年度报告', authority: '某局' }],
+      },
+    });
   });
 });

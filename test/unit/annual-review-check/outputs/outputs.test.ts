@@ -52,6 +52,31 @@ describe('mismatches.json', () => {
     expect(Object.keys(written[0] ?? {})).toEqual(['accountNo', 'uscc', 'name', 'field', 'severity', 'bankValue', 'registryValue', 'rule', 'message', 'status']);
     expect(Object.keys(written[1] ?? {})).toEqual(['accountNo', 'uscc', 'name', 'field', 'severity', 'bankValue', 'registryValue', 'rule', 'message', 'similarity', 'status']);
   });
+
+  it('writes a dated flag’s changedOn, reportDueOn and overdueWorkingDays after similarity, only when present (issue #17)', async () => {
+    const company = registryCompany({
+      address: '兰州市城关区庆阳路1号',
+      changes: [
+        { date: '2025-09-26', item: '住所变更', before: '兰州市七里河区西津西路8号', after: '兰州市城关区庆阳路1号' },
+        { date: '2025-10-11', item: '法定代表人变更', before: '张三', after: '艾力·托合提' },
+      ],
+      seriousViolations: [{ listedOn: '2024-08-20', reason: '提交虚假材料', authority: '某局' }],
+    });
+    const account = reviewAccount({ address: '兰州市七里河区西津西路8号', legalRepresentative: '张三' });
+    const { flags } = judgeAccount(account, { kind: 'found', company }, '2025-10-31');
+    const file = path.join(dir, 'dated.json');
+    await writeMismatchesJson(file, buildMismatches(flags, new Set()));
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
+    const base = ['accountNo', 'uscc', 'name', 'field', 'severity', 'bankValue', 'registryValue', 'rule', 'message'];
+    expect(written.map((w) => [w.field, Object.keys(w)])).toEqual([
+      ['seriousViolation', [...base, 'status']],
+      ['legalRepresentative', [...base, 'changedOn', 'reportDueOn', 'overdueWorkingDays', 'status']],
+      ['address', [...base, 'similarity', 'changedOn', 'reportDueOn', 'overdueWorkingDays', 'status']],
+    ]);
+    expect(written[0]).toMatchObject({ bankValue: null, registryValue: '2024-08-20 提交虚假材料' });
+    expect(written[1]).toMatchObject({ changedOn: '2025-10-11', reportDueOn: '2025-10-17', overdueWorkingDays: 10 });
+    expect(written[2]).toMatchObject({ changedOn: '2025-09-26', reportDueOn: '2025-10-10', overdueWorkingDays: 16 });
+  });
 });
 
 describe('results.json', () => {

@@ -1,11 +1,15 @@
-// The rules as they were written before the engine was tuned for speed (commit 18ca516): plain,
-// obviously-correct code with no fast paths, caches or hand-built flags. Kept only as the
+// The rules as they were written before the engine was tuned for speed (commit 18ca516), and issue
+// #17's lists and change dating written the same way: plain, obviously-correct code with no fast
+// paths, caches or hand-built flags. Kept only as the
 // reference the tuned rules are compared with (optimised-vs-reference.test.ts): any result they
 // give differently is a bug in the tuning.
 
-import type { RegistryCompanyRecord, ReviewAccountRecord } from '../../../../bots/records';
+import type { RegistryCompanyRecord, RegistryListEntry, ReviewAccountRecord } from '../../../../bots/records';
 import type { Flag, FlagField, RuleId, Severity, Verdict } from '../../../../jobs/annual-review-check/flag';
 import { compareFlags } from '../../../../jobs/annual-review-check/flag';
+// The answer key's working-day arithmetic (its own code over the same published holiday data):
+// issue #17's change dating is checked against it rather than against the product's calendar.
+import { reportDueOn, workingDaysAfter } from '../../../../fixtures/generator/business-days';
 
 // ---- normalise.ts
 
@@ -503,6 +507,89 @@ function businessScopeFlag(account: ReviewAccountRecord, company: RegistryCompan
   return flagOf('businessScope', 'low', 'businessScope.differs', bankText, company.businessScope, '经营范围与登记信息不一致，请核实是否已办理变更。');
 }
 
+// ---- listings.ts (issue #17)
+
+function listDate(text: string | undefined): string | null {
+  const term = text === undefined || text.trim() === '' ? null : parseTermDate(text);
+  return term?.kind === 'date' ? term.iso : null;
+}
+
+function listingFlag(field: 'seriousViolation' | 'abnormalOperation', entries: readonly RegistryListEntry[] | undefined, reviewDate: string): FlagBody | null {
+  const current = (entries ?? []).filter((e) => {
+    const listed = listDate(e.listedOn);
+    if (listed !== null && listed > reviewDate) return false;
+    if (e.removedOn === undefined || e.removedOn.trim() === '') return true;
+    const removed = listDate(e.removedOn);
+    return removed === null || removed > reviewDate;
+  });
+  if (current.length === 0) return null;
+  // The last listed; of equal dates, the later in the list.
+  const latest = current.reduce((a, b) => ((listDate(b.listedOn) ?? '') >= (listDate(a.listedOn) ?? '') ? b : a));
+  const list = field === 'seriousViolation' ? '严重违法失信名单' : '经营异常名录';
+  const by = isBlank(latest.authority) ? '' : `由${latest.authority}`;
+  return flagOf(field, field === 'seriousViolation' ? 'critical' : 'high', field, null, `${latest.listedOn} ${latest.reason}`, `企业于 ${latest.listedOn} ${by}列入${list}（${latest.reason}），核验日 ${reviewDate} 仍在${list}中。`);
+}
+
+// ---- change-dates.ts (issue #17)
+
+type DatedField = 'name' | 'legalRepresentative' | 'address' | 'registeredCapital' | 'businessScope' | 'licenseExpiry';
+
+const ITEM_KEYWORDS: [string, DatedField][] = [
+  ['名称', 'name'], ['法定代表人', 'legalRepresentative'], ['负责人', 'legalRepresentative'], ['投资人', 'legalRepresentative'],
+  ['住所', 'address'], ['地址', 'address'], ['经营场所', 'address'], ['注册资本', 'registeredCapital'], ['注册资金', 'registeredCapital'],
+  ['经营范围', 'businessScope'], ['营业期限', 'licenseExpiry'],
+];
+
+function fieldOfItem(item: string): DatedField | undefined {
+  // A 财务负责人 is not the 负责人 who stands for a legal representative.
+  const text = item.replaceAll('财务负责人', '#####');
+  const hits = ITEM_KEYWORDS.map(([word, field]) => ({ at: text.indexOf(word), field })).filter((h) => h.at >= 0);
+  hits.sort((a, b) => a.at - b.at);
+  return hits[0]?.field;
+}
+
+/** The field's own comparison of a change's `after` with the registry's current value. */
+function sameValue(field: DatedField, after: string, current: string): boolean {
+  if (isBlank(after)) return false;
+  if (field === 'name' || field === 'businessScope') return sameText(after, current);
+  if (field === 'legalRepresentative') return normalisePersonName(after) === normalisePersonName(current);
+  if (field === 'address') return !isBlank(current) && compareAddress(after, current).match;
+  if (field === 'registeredCapital') {
+    const a = parseCapital(after);
+    const c = parseCapital(current);
+    if (a.kind === 'amount' && c.kind === 'amount') return sameCapital(a.capital, c.capital);
+    return c.kind !== 'missing' && sameText(after, current);
+  }
+  const a = parseTermDate(after);
+  const c = isBlank(current) ? ({ kind: 'forever' } as const) : parseTermDate(current);
+  return a && c ? sameTerm(a, c) : sameText(after, current);
+}
+
+const CURRENT: Record<DatedField, (c: RegistryCompanyRecord) => string> = {
+  name: (c) => c.name,
+  legalRepresentative: (c) => c.legalRepresentative,
+  address: (c) => c.address,
+  registeredCapital: (c) => c.registeredCapital,
+  businessScope: (c) => c.businessScope,
+  licenseExpiry: (c) => c.operatingUntil,
+};
+
+function dated(flag: FlagBody | null, company: RegistryCompanyRecord, reviewDate: string): FlagBody | null {
+  if (!flag || !(flag.field in CURRENT)) return flag;
+  const field = flag.field as DatedField;
+  const dates = (company.changes ?? [])
+    .filter((c) => fieldOfItem(c.item) === field && sameValue(field, c.after, CURRENT[field](company)))
+    .map((c) => parseTermDate(c.date))
+    .flatMap((t) => (t?.kind === 'date' ? [t.iso] : []))
+    .sort();
+  const changedOn = dates.at(-1);
+  if (changedOn === undefined) return flag;
+  const due = reportDueOn(changedOn);
+  const overdue = workingDaysAfter(due, reviewDate);
+  const ending = overdue > 0 ? `工商登记于 ${changedOn} 变更，应于 ${due} 前到行办理，已逾期 ${overdue} 个工作日` : `工商登记于 ${changedOn} 变更，尚在办理期限内（截至 ${due}）`;
+  return { ...flag, message: flag.message + ending, changedOn, reportDueOn: due, overdueWorkingDays: overdue };
+}
+
 function registryFlags(account: ReviewAccountRecord, company: RegistryCompanyRecord, reviewDate: string): FlagBody[] {
   return [
     statusFlag(company),
@@ -512,7 +599,10 @@ function registryFlags(account: ReviewAccountRecord, company: RegistryCompanyRec
     registeredCapitalFlag(account, company),
     addressFlag(account, company),
     businessScopeFlag(account, company),
-  ].filter((flag): flag is FlagBody => flag !== null);
+  ]
+    .map((flag) => dated(flag, company, reviewDate))
+    .concat([listingFlag('seriousViolation', company.seriousViolations, reviewDate), listingFlag('abnormalOperation', company.abnormalOperations, reviewDate)])
+    .filter((flag): flag is FlagBody => flag !== null);
 }
 
 /**
