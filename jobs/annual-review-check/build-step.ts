@@ -99,9 +99,11 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     return screenshot === undefined ? undefined : registryEvidence.evidenceOf(screenshot);
   });
   await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
-  const rows: MismatchRow[] = mismatches.map(({ evidence: _pages, ...m }) => {
+  // The rows link the screenshot and the first kept page (the Excel); the entry's evidence stays in the JSON.
+  const rows: MismatchRow[] = mismatches.map(({ evidence: kept, ...m }) => {
     const evidence = screenshotOf(m);
-    return mismatchRow(m, { branch: tally.flagged.get(m.accountNo)?.branch ?? null, ...(evidence ? { evidence } : {}) }, reviewDate);
+    const evidencePage = kept?.pages[0]?.file;
+    return mismatchRow(m, { branch: tally.flagged.get(m.accountNo)?.branch ?? null, ...(evidence ? { evidence } : {}), ...(evidencePage ? { evidencePage } : {}) }, reviewDate);
   });
 
   const totals = reviewTotals(tally.counts, tally.branches.values(), rows);

@@ -30,7 +30,7 @@ function daysBefore(iso: string, reviewDate: string): number {
  * A mismatch as the reports list it: where the account is kept, the registry screenshot (if any),
  * the action, and for an expired licence the registry's expiry date and how many days ago it was.
  */
-export function mismatchRow(entry: MismatchEntry, where: { branch: string | null; evidence?: string }, reviewDate: string): MismatchRow {
+export function mismatchRow(entry: MismatchEntry, where: { branch: string | null; evidence?: string; evidencePage?: string }, reviewDate: string): MismatchRow {
   const row: MismatchRow = { ...entry, ...where, action: actionFor(entry.rule) };
   if (entry.rule === 'licenseExpiry.expired') {
     const term = parseTermDate(entry.registryValue);

@@ -43,4 +43,6 @@ export const TEXT = {
   noBranch: '（未填网点）',
   evidenceLink: '查看截图',
   noEvidence: '无截图',
+  evidencePageLink: '查看原页',
+  noEvidencePage: '无原页',
 } as const;

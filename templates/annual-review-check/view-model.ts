@@ -71,6 +71,8 @@ export interface MismatchRow {
   branch: string | null;
   /** Screenshot path relative to the run folder (where the workbook is written). */
   evidence?: string;
+  /** The first registry page kept for the company (gzip of the bytes as received), relative to the run folder. */
+  evidencePage?: string;
   /** What the finding calls for (处理建议). */
   action: string;
   /** An expired licence whose registry term is a date: that date, and how many days before the review. */

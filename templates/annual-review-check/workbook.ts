@@ -124,6 +124,7 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         { header: '说明', width: 36, wrap: true },
         { header: '处理建议', width: 28, wrap: true },
         { header: '登记页截图', width: 10 },
+        { header: '登记页原文', width: 10 },
       ],
       input.mismatches,
       (m) => [
@@ -141,6 +142,8 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         m.action,
         // Only a link we made ourselves, relative to the run folder; never scraped text as a link.
         m.evidence ? { text: TEXT.evidenceLink, hyperlink: m.evidence.split(path.sep).join('/') } : TEXT.noEvidence,
+        // The bytes the registry sent (gzip), the first page of those the screenshot was rendered from.
+        m.evidencePage ? { text: TEXT.evidencePageLink, hyperlink: m.evidencePage.split(path.sep).join('/') } : TEXT.noEvidencePage,
       ],
       (row, m) => {
         const colour = SEVERITY_COLOURS[m.severity];

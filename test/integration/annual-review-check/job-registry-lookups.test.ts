@@ -7,6 +7,7 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryLookupResult, ReviewAccountRecord } from '../../../bots/records';
@@ -114,6 +115,14 @@ describe('registry.company as annual-review-check drives it, and the evidence of
         expect(sha256Hex(gunzipSync(await readFile(path.join(runDir, page.file!))))).toBe(page.sha256);
       }
     }
+    // The Excel row links both: the screenshot and the first page the bot kept (its detail page).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(runDir, built.outputs.find((f) => f.endsWith('.xlsx'))!));
+    const detail = book.worksheets.find((ws) => (ws.getRow(1).values as ExcelJS.CellValue[]).includes('登记页原文'))!;
+    const header = detail.getRow(1).values as ExcelJS.CellValue[];
+    const rowB = detail.getRows(2, detail.rowCount - 1)!.find((r) => (r.values as ExcelJS.CellValue[]).includes(`A-${b.uscc}`))!;
+    expect(rowB.getCell(header.indexOf('登记页截图')).value).toMatchObject({ hyperlink: shot });
+    expect(rowB.getCell(header.indexOf('登记页原文')).value).toMatchObject({ text: '查看原页', hyperlink: keptB[0]!.file });
     // Accounts flagged on their code alone were never read from a company page: no evidence.
     expect(mismatches.filter((m) => m.accountNo === 'A-bad' || m.accountNo === 'A-short').map((m) => m.evidence)).toEqual(
       mismatches.filter((m) => m.accountNo === 'A-bad' || m.accountNo === 'A-short').map(() => undefined));
