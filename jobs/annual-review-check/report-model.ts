@@ -1,9 +1,11 @@
 // What the annual-review reports show, decided here: each flag with the action it calls for (and,
 // for an expired licence, when and how long ago), the totals by verdict, severity, field and
-// branch, and the PDF's flags grouped by rule. Pure: the build step reads and writes the files.
+// branch, the PDF's flags grouped by rule, and the changes customers are late to report. Pure:
+// the build step reads and writes the files.
 
 import {
   DETAIL_ROW_LIMIT,
+  LATE_CHANGE_ROW_LIMIT,
   type MismatchRow,
   type ReviewReportModel,
   type ReviewTotals,
@@ -76,6 +78,14 @@ function groupByRule(rows: readonly MismatchRow[], severities: readonly Severity
   return { groups: [...groups.values()], listed };
 }
 
+/**
+ * The changes customers are late to report (the PBOC's 5 working days are past), longest overdue
+ * first; equally late ones keep the report's order (most severe first).
+ */
+export function lateChanges(rows: readonly MismatchRow[]): MismatchRow[] {
+  return rows.filter((m) => (m.overdueWorkingDays ?? 0) > 0).sort((a, b) => (b.overdueWorkingDays ?? 0) - (a.overdueWorkingDays ?? 0));
+}
+
 export interface ReviewReportInput {
   reviewDate: string;
   /** 'YYYY-MM-DD HH:mm:ss' Asia/Shanghai. */
@@ -92,11 +102,13 @@ export interface ReviewReportInput {
 
 /**
  * The ops manager's PDF: critical and high flags by rule, one budget of listed rows shared by
- * both (critical first, so critical items are never crowded out), medium and low as counts.
+ * both (critical first, so critical items are never crowded out), the changes customers are late
+ * to report (longest overdue first), medium and low as counts.
  */
 export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
   const critical = groupByRule(input.mismatches, ['critical'], DETAIL_ROW_LIMIT);
   const high = groupByRule(input.mismatches, ['high'], Math.max(0, DETAIL_ROW_LIMIT - critical.listed));
+  const late = lateChanges(input.mismatches);
   return {
     reviewDate: input.reviewDate,
     generatedAt: input.generatedAt,
@@ -105,6 +117,8 @@ export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
     critical: critical.groups,
     high: high.groups,
     mediumLow: groupByRule(input.mismatches, ['medium', 'low'], 0).groups,
+    lateChanges: late.slice(0, LATE_CHANGE_ROW_LIMIT),
+    lateChangeCount: late.length,
     unverifiable: input.unverifiable,
     inputErrors: input.inputErrors,
     problems: input.problems,

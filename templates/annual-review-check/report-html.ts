@@ -107,9 +107,19 @@ const EXPIRED_COLUMNS: GroupColumn[] = [
   COLUMN.status,
 ];
 
+/** On a registry list: when and why it was listed (the bank has no value of its own). */
+const LISTING_COLUMNS: GroupColumn[] = [
+  COLUMN.accountWithCode,
+  COLUMN.name,
+  COLUMN.branch,
+  { header: C.listing, width: 30, cell: (m) => html`<td class="wrap registry">${m.registryValue ?? '—'}</td>` },
+  COLUMN.status,
+];
+
 /** What to show side by side depends on the finding: the code itself, the registry status, or both values. */
 function columnsFor(field: FlagField, rule: RuleId): GroupColumn[] {
   if (rule === 'licenseExpiry.expired') return EXPIRED_COLUMNS;
+  if (field === 'seriousViolation' || field === 'abnormalOperation') return LISTING_COLUMNS;
   if (field === 'uscc' || field === 'notFound') return [COLUMN.account, COLUMN.name, COLUMN.branch, COLUMN.code, COLUMN.status];
   if (field === 'status') return [COLUMN.accountWithCode, COLUMN.name, COLUMN.branch, COLUMN.registryStatus, COLUMN.status];
   // For a name finding the bank's value IS the name: show it once, as the bank value.
@@ -135,6 +145,31 @@ function urgentSections(r: ReviewReportModel): SafeHtml {
     html`<h2 class="section ${cls}">${title}</h2><p class="intro">${intro}</p>
       ${groups.length === 0 ? html`<div class="none">${T.none}</div>` : groups.map((g) => ruleGroup(g))}`;
   return html`${section(T.critical, T.criticalIntro, 'critical', r.critical)}${section(T.high, T.highIntro, 'high', r.high)}`;
+}
+
+/**
+ * The registry changed and the customer is past the 5 working days to tell the bank: longest
+ * overdue first, each with when it changed, the deadline, how late, and what to do.
+ */
+const LATE_COLUMNS: GroupColumn[] = [
+  COLUMN.accountWithCode,
+  { ...COLUMN.name, width: 22 },
+  { header: C.field, width: 11, cell: (m) => html`<td>${FIELD_LABELS[m.field]}</td>` },
+  { header: C.changedOn, width: 11, cell: (m) => html`<td class="id">${m.changedOn ?? '—'}</td>` },
+  { header: C.reportDueOn, width: 11, cell: (m) => html`<td class="id">${m.reportDueOn ?? '—'}</td>` },
+  { header: C.overdue, width: 10, num: true, cell: (m) => html`<td class="num">${fill(T.workingDays, { n: int(m.overdueWorkingDays ?? 0) })}</td>` },
+  { header: T.action, width: 26, cell: (m) => html`<td class="wrap">${m.action}</td>` },
+];
+
+function lateChangesSection(r: ReviewReportModel): SafeHtml {
+  const total = LATE_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  return html`<h2 class="section high">${T.lateTitle}</h2><p class="intro">${T.lateIntro}</p>
+    ${r.lateChangeCount === 0
+      ? html`<div class="none">${T.none}</div>`
+      : html`<table class="fixed"><colgroup>${LATE_COLUMNS.map((c) => html`<col style="width:${((c.width / total) * 100).toFixed(1)}%">`)}</colgroup>
+    <thead><tr>${LATE_COLUMNS.map((c) => html`<th class="${c.num === true ? 'num' : ''}">${c.header}</th>`)}</tr></thead>
+    <tbody>${r.lateChanges.map((m) => html`<tr>${LATE_COLUMNS.map((c) => c.cell(m))}</tr>`)}</tbody></table>
+    ${r.lateChangeCount > r.lateChanges.length ? html`<div class="more">${fill(T.lateMore, { n: int(r.lateChangeCount - r.lateChanges.length) })}</div>` : ''}`}`;
 }
 
 function mediumLowSection(r: ReviewReportModel): SafeHtml {
@@ -169,8 +204,9 @@ function inputErrorsSection(r: ReviewReportModel): SafeHtml | string {
 
 /**
  * Page 1: totals (accounts by verdict, flags by severity, by field, worst branches); then the
- * critical and high items grouped by rule, each group with its action; then medium/low as counts,
- * unverifiable accounts and input errors.
+ * critical and high items grouped by rule, each group with its action; the changes customers are
+ * late to report, longest overdue first; then medium/low as counts, unverifiable accounts and
+ * input errors.
  */
 export function reviewReportHtml(r: ReviewReportModel): string {
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${T.title} ${r.reviewDate}</title>
@@ -178,7 +214,7 @@ export function reviewReportHtml(r: ReviewReportModel): string {
 ${masthead(r)}${banner(r)}
 <h2 class="section">${T.overview}</h2>${cards(r)}${severityStrip(r)}
 <div class="two-col">${byFieldTable(r)}${byBranchTable(r)}</div>
-${urgentSections(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}
+${urgentSections(r)}${lateChangesSection(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}
 <p class="footnote">${fill(T.attachments, { xlsx: r.xlsxName })}</p>
 </body></html>`.html;
 }

@@ -66,6 +66,12 @@ export interface MismatchRow {
   message: string;
   /** Address only: 0..1 similarity of the two addresses. */
   similarity?: number;
+  /** When the registry changed the field (its 变更记录), if an entry set the current value. */
+  changedOn?: string;
+  /** The last day the customer had to bring that change to the bank (5 working days). */
+  reportDueOn?: string;
+  /** Working days past `reportDueOn` on the review date; 0 when still within the time. */
+  overdueWorkingDays?: number;
   status: MismatchStatus;
   /** The account's branch (开户网点), null when the bank's record has none. */
   branch: string | null;
@@ -149,6 +155,9 @@ export interface RuleGroup {
  */
 export const DETAIL_ROW_LIMIT = 300;
 
+/** Rows the PDF lists of the changes customers are late to report; the rest are in the Excel. */
+export const LATE_CHANGE_ROW_LIMIT = 100;
+
 /** The ops manager's PDF, finished. */
 export interface ReviewReportModel {
   reviewDate: string;
@@ -161,6 +170,12 @@ export interface ReviewReportModel {
   high: readonly RuleGroup[];
   /** Medium and low flags by rule, counted, no rows. */
   mediumLow: readonly RuleGroup[];
+  /**
+   * The flags whose registry change the customer is late to bring to the bank (overdue working days
+   * above 0), longest overdue first, at most LATE_CHANGE_ROW_LIMIT; `lateChangeCount` has them all.
+   */
+  lateChanges: readonly MismatchRow[];
+  lateChangeCount: number;
   /** The first unverifiable accounts; totals.byVerdict.unverifiable has how many there are. */
   unverifiable: readonly UnverifiableRow[];
   inputErrors: readonly InputErrorRow[];

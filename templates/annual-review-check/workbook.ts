@@ -17,7 +17,7 @@ import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
 import { textCell } from '../render/xlsx/cell-value';
 import { font, solidFill, sheetName } from '../render/xlsx/styles';
 import { FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
-import { reviewPrint, writeStreamedTable } from './table';
+import { reviewPrint, writeStreamedTable, type Column } from './table';
 import { SEVERITY_COLOURS } from './theme';
 import type { BranchCounts, InputErrorRow, MismatchRow, ReviewTotals, Verdict, WorkbookAccount } from './view-model';
 
@@ -34,6 +34,36 @@ export interface ReviewWorkbookInput {
 
 const VERDICTS: readonly Verdict[] = ['pass', 'mismatch', 'unverifiable'];
 const SUMMARY_WIDTHS = [22, 12, 12, 12, 12, 10, 10, 10, 10];
+
+/** The 不一致明细 sheet's columns. */
+const DETAIL_COLUMNS: readonly Column[] = [
+  // Long texts wrap in narrower columns, so the sheet prints across one landscape page.
+  { header: '严重程度', width: 9 },
+  { header: '新增/持续', width: 9 },
+  { header: '账号', width: 19 },
+  { header: '存款人名称', width: 24, wrap: true },
+  { header: '统一社会信用代码', width: 20 },
+  { header: '开户网点', width: 12, wrap: true },
+  { header: '核验项', width: 14 },
+  { header: '银行记录', width: 24, wrap: true },
+  { header: '登记信息', width: 24, wrap: true },
+  { header: '地址相似度', width: 10, numFmt: '0%' },
+  // When the registry changed the field, the customer's deadline, and how late on the review date.
+  { header: '变更日期', width: 11 },
+  { header: '应办理截止', width: 11 },
+  { header: '逾期工作日', width: 10, numeric: true },
+  { header: '说明', width: 36, wrap: true },
+  { header: '处理建议', width: 28, wrap: true },
+  { header: '登记页截图', width: 10 },
+  { header: '登记页原文', width: 10 },
+];
+
+/** The sheet column (1-based) under `header`, for styling a row's cell. */
+const detailColumn = (header: string): number => DETAIL_COLUMNS.findIndex((c) => c.header === header) + 1;
+const BANK_COLUMN = detailColumn('银行记录');
+const REGISTRY_COLUMN = detailColumn('登记信息');
+const OVERDUE_COLUMN = detailColumn('逾期工作日');
+const EVIDENCE_COLUMN = detailColumn('登记页截图');
 
 function heading(sheet: Worksheet, text: string): void {
   const row = sheet.addRow([text]);
@@ -109,23 +139,7 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
     await writeStreamedTable(
       workbook,
       SHEETS.mismatches,
-      [
-        // Long texts wrap in narrower columns, so the sheet prints across one landscape page.
-        { header: '严重程度', width: 9 },
-        { header: '新增/持续', width: 9 },
-        { header: '账号', width: 19 },
-        { header: '存款人名称', width: 24, wrap: true },
-        { header: '统一社会信用代码', width: 20 },
-        { header: '开户网点', width: 12, wrap: true },
-        { header: '核验项', width: 14 },
-        { header: '银行记录', width: 24, wrap: true },
-        { header: '登记信息', width: 24, wrap: true },
-        { header: '地址相似度', width: 10, numFmt: '0%' },
-        { header: '说明', width: 36, wrap: true },
-        { header: '处理建议', width: 28, wrap: true },
-        { header: '登记页截图', width: 10 },
-        { header: '登记页原文', width: 10 },
-      ],
+      DETAIL_COLUMNS,
       input.mismatches,
       (m) => [
         SEVERITY_LABELS[m.severity],
@@ -138,6 +152,9 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         textCell(m.bankValue),
         textCell(m.registryValue),
         m.similarity ?? null,
+        m.changedOn ?? null,
+        m.reportDueOn ?? null,
+        m.overdueWorkingDays ?? null,
         textCell(m.message),
         m.action,
         // Only a link we made ourselves, relative to the run folder; never scraped text as a link.
@@ -150,9 +167,11 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         const severityCell = row.getCell(1);
         severityCell.fill = solidFill(colour.fill);
         severityCell.font = font({ bold: true, color: { argb: `FF${colour.ink.slice(1)}` } });
-        row.getCell(8).fill = solidFill('#FFF8E1');
-        row.getCell(9).fill = solidFill('#E8F5E9');
-        if (m.evidence) row.getCell(13).font = font({ underline: true, color: { argb: 'FF1565C0' } });
+        row.getCell(BANK_COLUMN).fill = solidFill('#FFF8E1');
+        row.getCell(REGISTRY_COLUMN).fill = solidFill('#E8F5E9');
+        // Past the 5 working days: the figure in the high colour, so the late ones stand out.
+        if ((m.overdueWorkingDays ?? 0) > 0) row.getCell(OVERDUE_COLUMN).font = font({ bold: true, color: { argb: `FF${SEVERITY_COLOURS.high.fill.slice(1)}` } });
+        if (m.evidence) row.getCell(EVIDENCE_COLUMN).font = font({ underline: true, color: { argb: 'FF1565C0' } });
       },
     );
 

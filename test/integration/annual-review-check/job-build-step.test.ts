@@ -133,10 +133,13 @@ describe.skipIf(registrySample.skip)(registrySample.title('annual-review-check b
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(runDir, `annual-review-check-${DATE}.xlsx`));
     const detail = workbook.getWorksheet('不一致明细');
+    // The screenshot column by its header: columns added before it (issue #17's dates) move it.
+    const screenshot = (detail?.getRow(1).values as ExcelJS.CellValue[]).indexOf('登记页截图');
+    expect(screenshot).toBeGreaterThan(0);
     const a2 = detail?.getRows(2, 4)?.find((r) => r.getCell(3).text === 'A2');
-    expect(a2?.getCell(13).value).toMatchObject({ hyperlink: 'evidence/registry.company/b.jpg' });
+    expect(a2?.getCell(screenshot).value).toMatchObject({ hyperlink: 'evidence/registry.company/b.jpg' });
     const a3 = detail?.getRows(2, 4)?.find((r) => r.getCell(3).text === 'A3');
-    expect(a3?.getCell(13).text).toBe('无截图');
+    expect(a3?.getCell(screenshot).text).toBe('无截图');
     const unverifiable = workbook.getWorksheet('无法核验');
     expect(unverifiable?.getColumn(1).values.slice(2)).toEqual(['A5', 'A6']);
     expect(unverifiable?.getRow(2).getCell(5).text).toContain('503');

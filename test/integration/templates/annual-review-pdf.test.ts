@@ -36,6 +36,9 @@ function buildReport(): ReviewReportModel {
     { account: reviewAccount({ accountNo: 'N0001', name: '兰州远达商贸有限责任公司', branch: '<b>安宁</b>支行' }), company },
     { account: reviewAccount({ accountNo: 'C0001', registeredCapital: '500万元', businessScope: '其他' }), company },
     { account: reviewAccount({ accountNo: 'P0001' }), company },
+    // Issue #17: on the serious-violation list; an address changed 2025-09-26 (medium), 16 working days overdue.
+    { account: reviewAccount({ accountNo: 'S0001' }), company: { ...company, seriousViolations: [{ listedOn: '2024-08-20', reason: '提交虚假材料', authority: '某局' }] } },
+    { account: reviewAccount({ accountNo: 'L0001', address: '兰州市七里河区西津西路8号' }), company: { ...company, changes: [{ date: '2025-09-26', item: '住所变更', before: '兰州市七里河区西津西路8号', after: company.address }] } },
   ];
   const counts = emptyCounts();
   const judged = cases.map(({ account, company: c }) => {
@@ -124,10 +127,14 @@ describe('annual-review-check PDF', () => {
     expect(at('一、严重问题')).toBeLessThan(at('企业已注销'));
     expect(at(actionFor('status.deregistered'))).toBeLessThan(at('二、高风险问题'));
     expect(at('二、高风险问题')).toBeLessThan(at(actionFor('name.differs')));
-    expect(at(actionFor('name.differs'))).toBeLessThan(at('三、中、低风险问题汇总'));
-    expect(at('三、中、低风险问题汇总')).toBeLessThan(at(actionFor('registeredCapital.amount')));
-    expect(at(actionFor('businessScope.differs'))).toBeLessThan(at('四、无法核验的账户'));
-    expect(at('U0001')).toBeLessThan(at('五、输入数据错误'));
+    expect(at(actionFor('seriousViolation'))).toBeLessThan(at('二、高风险问题'));
+    expect(at(actionFor('name.differs'))).toBeLessThan(at('三、客户逾期未到行办理的工商变更'));
+    // The late change: the account, when, the deadline, how late, what to do.
+    const late = all.slice(at('三、客户逾期未到行办理的工商变更'), at('四、中、低风险问题汇总'));
+    for (const cell of ['L0001', '注册地址', '2025-09-26', '2025-10-10', '16个工作日', actionFor('address.differs')]) expect(late).toContain(cell);
+    expect(at('四、中、低风险问题汇总')).toBeLessThan(at(actionFor('registeredCapital.amount')));
+    expect(at(actionFor('businessScope.differs'))).toBeLessThan(at('五、无法核验的账户'));
+    expect(at('U0001')).toBeLessThan(at('六、输入数据错误'));
     expect(all).toContain('第7行缺少“账号”');
   });
 

@@ -6,7 +6,7 @@ import { actionFor } from '../../../jobs/annual-review-check/actions';
 import { buildMismatches } from '../../../jobs/annual-review-check/outputs';
 import { mismatchRow, reviewReportModel, reviewTotals } from '../../../jobs/annual-review-check/report-model';
 import { judgeAccount } from '../../../jobs/annual-review-check/rules';
-import { DETAIL_ROW_LIMIT, type MismatchRow } from '../../../templates/annual-review-check/view-model';
+import { DETAIL_ROW_LIMIT, LATE_CHANGE_ROW_LIMIT, type MismatchRow } from '../../../templates/annual-review-check/view-model';
 import { registryCompany, reviewAccount } from './support/records';
 
 const DATE = '2025-10-31';
@@ -96,5 +96,64 @@ describe('reviewReportModel', () => {
     // One row of the budget is left for the three renamed companies.
     expect(model.high.map((g) => [g.rule, g.count, g.newCount, g.rows.map((r) => r.accountNo)])).toEqual([['name.differs', 3, 2, ['N0']]]);
     expect(model.mediumLow.map((g) => [g.rule, g.severity, g.count, g.rows.length, g.action])).toEqual([['registeredCapital.amount', 'medium', 1, 0, actionFor('registeredCapital.amount')]]);
+  });
+
+  it('lists the serious-violation group among the critical ones, with its action (issue #17)', () => {
+    const listed = judged({ accountNo: 'S1' }, { ...registryCompany(), seriousViolations: [{ listedOn: '2024-08-20', reason: '提交虚假材料', authority: '兰州市市场监督管理局' }] });
+    const abnormal = judged({ accountNo: 'A1' }, { ...registryCompany(), abnormalOperations: [{ listedOn: '2025-07-10', reason: '未按期公示年度报告', authority: '兰州市市场监督管理局' }] });
+    const rows = rowsOf([listed, abnormal]);
+    const tally = emptyTally();
+    for (const j of [listed, abnormal]) tallyAccount(tally, j, undefined);
+    const model = reviewReportModel({
+      reviewDate: DATE, generatedAt: `${DATE} 07:30:00`, revision: 1, totals: reviewTotals(tally.counts, tally.branches.values(), rows),
+      mismatches: rows, unverifiable: [], inputErrors: [], problems: [], xlsxName: 'x.xlsx',
+    });
+    expect(model.critical.map((g) => [g.rule, g.count, g.action])).toEqual([['seriousViolation', 1, '列入严重违法失信名单：暂停非柜面业务并报告']]);
+    expect(model.high.map((g) => [g.rule, g.count, g.action])).toEqual([['abnormalOperation', 1, actionFor('abnormalOperation')]]);
+    expect(model.totals.byField.find((f) => f.field === 'seriousViolation')?.flags).toBe(1);
+    expect(model.totals.byField.find((f) => f.field === 'abnormalOperation')?.flags).toBe(1);
+  });
+
+  it('lists the changes customers are late to report, longest overdue first, each with its action (issue #17)', () => {
+    const change = (date: string, item: string, after: string) => ({ date, item, before: '旧', after });
+    const late = [
+      // Overdue 16 (due 2025-10-10), 10 (due 2025-10-17), and still in time (changed 2025-10-30).
+      judged({ accountNo: 'L16', legalRepresentative: '张三' }, registryCompany({ changes: [change('2025-09-26', '法定代表人变更', '艾力·托合提')] })),
+      judged({ accountNo: 'L10', address: '兰州市七里河区西津西路8号' }, registryCompany({ changes: [change('2025-10-11', '住所变更', '兰州市城关区庆阳路1号')] })),
+      judged({ accountNo: 'L00', name: '兰州远达商贸有限责任公司' }, registryCompany({ changes: [change('2025-10-30', '名称变更', '兰州远达商贸有限公司')] })),
+      judged({ accountNo: 'U1', name: '兰州远达商贸有限责任公司' }),
+    ];
+    const rows = rowsOf(late);
+    const tally = emptyTally();
+    for (const j of late) tallyAccount(tally, j, undefined);
+    const model = reviewReportModel({
+      reviewDate: DATE, generatedAt: `${DATE} 07:30:00`, revision: 1, totals: reviewTotals(tally.counts, tally.branches.values(), rows),
+      mismatches: rows, unverifiable: [], inputErrors: [], problems: [], xlsxName: 'x.xlsx',
+    });
+    expect(model.lateChanges.map((m) => [m.accountNo, m.field, m.changedOn, m.reportDueOn, m.overdueWorkingDays, m.action])).toEqual([
+      ['L16', 'legalRepresentative', '2025-09-26', '2025-10-10', 16, actionFor('legalRepresentative.differs')],
+      ['L10', 'address', '2025-10-11', '2025-10-17', 10, actionFor('address.differs')],
+    ]);
+    expect(model.lateChangeCount).toBe(2);
+    // The one still in time keeps its dating on its row (the Excel shows it) but is not late.
+    expect(rows.find((r) => r.accountNo === 'L00')).toMatchObject({ changedOn: '2025-10-30', overdueWorkingDays: 0 });
+  });
+
+  it('lists at most LATE_CHANGE_ROW_LIMIT late changes and counts them all', () => {
+    const many = Array.from({ length: LATE_CHANGE_ROW_LIMIT + 5 }, (_, i) =>
+      judged({ accountNo: `M${String(i).padStart(4, '0')}`, legalRepresentative: '张三' }, registryCompany({ changes: [{ date: `2025-0${1 + (i % 9)}-0${1 + (i % 9)}`, item: '法定代表人变更', before: '张三', after: '艾力·托合提' }] })),
+    );
+    const rows = rowsOf(many);
+    const tally = emptyTally();
+    for (const j of many) tallyAccount(tally, j, undefined);
+    const model = reviewReportModel({
+      reviewDate: DATE, generatedAt: `${DATE} 07:30:00`, revision: 1, totals: reviewTotals(tally.counts, tally.branches.values(), rows),
+      mismatches: rows, unverifiable: [], inputErrors: [], problems: [], xlsxName: 'x.xlsx',
+    });
+    expect(model.lateChanges).toHaveLength(LATE_CHANGE_ROW_LIMIT);
+    expect(model.lateChangeCount).toBe(LATE_CHANGE_ROW_LIMIT + 5);
+    const overdue = model.lateChanges.map((m) => m.overdueWorkingDays ?? 0);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    expect(overdue[0]).toBeGreaterThan(overdue.at(-1)!);
   });
 });

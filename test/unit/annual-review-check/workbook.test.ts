@@ -28,7 +28,17 @@ beforeAll(async () => {
   ];
   const lookups = [
     { kind: 'found', company },
-    { kind: 'found', company: { ...company, status: '注销', legalRepresentative: '@王五' } },
+    {
+      kind: 'found',
+      company: {
+        ...company,
+        status: '注销',
+        legalRepresentative: '@王五',
+        // Issue #17: a dated change (Friday before the National Day week) and a serious violation.
+        changes: [{ date: '2025-09-26', item: '法定代表人变更', before: '艾力·托合提', after: '@王五' }],
+        seriousViolations: [{ listedOn: '2024-08-20', reason: '提交虚假材料取得公司登记', authority: '兰州市市场监督管理局' }],
+      },
+    },
     { kind: 'failed', error: 'HTTP 503 after 3 tries' },
     { kind: 'notFound' },
   ] as const;
@@ -57,6 +67,13 @@ const sheet = (name: string) => {
   return found;
 };
 const column = (name: string, col: number) => sheet(name).getColumn(col).values.slice(2);
+/** The 不一致明细 column under `header` (1-based), so a column added before it moves no assertion. */
+const detailCol = (header: string): number => {
+  const values = sheet('不一致明细').getRow(1).values as ExcelJS.CellValue[];
+  const at = values.indexOf(header);
+  if (at < 1) throw new Error(`no column ${header}`);
+  return at;
+};
 
 describe('annual-review-check workbook', () => {
   it('has the five sheets, summary first, and no temp file left', () => {
@@ -66,10 +83,10 @@ describe('annual-review-check workbook', () => {
 
   it('lists mismatches most severe first with bank and registry values side by side', () => {
     const detail = sheet('不一致明细');
-    expect(column('不一致明细', 1)).toEqual(['严重', '严重', '高', '高', '中']);
-    expect(column('不一致明细', 7)).toEqual(['统一社会信用代码', '登记状态', '存款人名称', '法定代表人', '注册地址']);
-    expect(column('不一致明细', 3)).toEqual(['004', '002', '002', '002', '002']);
-    const nameRow = detail.getRow(4);
+    expect(column('不一致明细', 1)).toEqual(['严重', '严重', '严重', '高', '高', '中']);
+    expect(column('不一致明细', 7)).toEqual(['统一社会信用代码', '登记状态', '严重违法失信名单', '存款人名称', '法定代表人', '注册地址']);
+    expect(column('不一致明细', 3)).toEqual(['004', '002', '002', '002', '002', '002']);
+    const nameRow = detail.getRow(5);
     expect(nameRow.getCell(8).value).toBe('=HYPERLINK("http://evil","x")');
     expect(nameRow.getCell(9).value).toBe(company().name);
     expect(detail.getRow(2).getCell(1).fill).toMatchObject({ fgColor: { argb: `FF${SEVERITY_COLOURS.critical.fill.slice(1)}` } });
@@ -89,8 +106,26 @@ describe('annual-review-check workbook', () => {
     const detail = sheet('不一致明细');
     expect(detail.getRow(3).getCell(2).value).toBe('持续');
     expect(detail.getRow(2).getCell(2).value).toBe('新增');
-    expect(detail.getRow(3).getCell(13).value).toMatchObject({ text: '查看截图', hyperlink: 'evidence/002.png' });
-    expect(detail.getRow(2).getCell(13).value).toBe('无截图');
+    expect(detail.getRow(3).getCell(detailCol('登记页截图')).value).toMatchObject({ text: '查看截图', hyperlink: 'evidence/002.png' });
+    expect(detail.getRow(2).getCell(detailCol('登记页截图')).value).toBe('无截图');
+  });
+
+  it('shows when the registry changed a field, the deadline and the working days overdue (issue #17)', () => {
+    const detail = sheet('不一致明细');
+    expect(detail.getRow(1).values).toEqual(expect.arrayContaining(['变更日期', '应办理截止', '逾期工作日']));
+    // Right after 地址相似度, before 说明.
+    expect([detailCol('地址相似度') + 1, detailCol('地址相似度') + 2, detailCol('地址相似度') + 3, detailCol('说明')]).toEqual([
+      detailCol('变更日期'), detailCol('应办理截止'), detailCol('逾期工作日'), detailCol('逾期工作日') + 1,
+    ]);
+    const legalRep = detail.getRow(6);
+    expect(legalRep.getCell(7).value).toBe('法定代表人');
+    expect([detailCol('变更日期'), detailCol('应办理截止'), detailCol('逾期工作日')].map((c) => legalRep.getCell(c).value)).toEqual(['2025-09-26', '2025-10-10', 16]);
+    expect(legalRep.getCell(detailCol('逾期工作日')).font?.color?.argb).toBe(`FF${SEVERITY_COLOURS.high.fill.slice(1)}`);
+    expect(String(legalRep.getCell(detailCol('说明')).value)).toMatch(/已逾期 16 个工作日$/u);
+    // Undated flags leave the three cells empty.
+    for (const r of [2, 3, 4, 5, 7]) expect(detail.getRow(r).getCell(detailCol('变更日期')).value, `row ${r}`).toBeNull();
+    expect(detail.getRow(4).getCell(detailCol('登记信息')).value).toBe('2024-08-20 提交虚假材料取得公司登记');
+    expect(detail.getRow(4).getCell(detailCol('处理建议')).value).toMatch(/暂停非柜面业务并报告/u);
   });
 
   it('lists passed and unverifiable accounts with the reason', () => {
@@ -122,7 +157,7 @@ describe('annual-review-check workbook', () => {
     const detail = sheet('不一致明细');
     let long = 0;
     for (let r = 2; r <= detail.rowCount; r++) {
-      const message = detail.getRow(r).getCell(11);
+      const message = detail.getRow(r).getCell(detailCol('说明'));
       expect(message.alignment?.wrapText).toBe(true);
       // 说明 runs over its 36-character column: the row is at least two lines tall.
       if (String(message.value).length > 18) {
@@ -141,11 +176,14 @@ describe('annual-review-check workbook', () => {
     const find = (label: string) => rows.find((r) => r[0] === label);
     expect(find('核验账户数')?.[1]).toBe(4);
     expect(find('无法核验')?.[1]).toBe(1);
-    expect(find('严重')?.[1]).toBe(2);
+    expect(find('严重')?.[1]).toBe(3);
     expect(find('高')?.[1]).toBe(2);
     expect(find('注册地址')?.[1]).toBe(1);
+    // The two lists are counted by field like every other.
+    expect(find('严重违法失信名单')?.[1]).toBe(1);
+    expect(find('经营异常名录')?.[1]).toBe(0);
     expect(find('城关支行')).toEqual(['城关支行', 2, 1, 0, 1, 0, 0, 0, 0]);
-    expect(find('西城支行')).toEqual(['西城支行', 1, 0, 1, 0, 1, 2, 1, 0]);
+    expect(find('西城支行')).toEqual(['西城支行', 1, 0, 1, 0, 2, 2, 1, 0]);
     expect(find('（未填网点）')).toEqual(['（未填网点）', 1, 0, 1, 0, 1, 0, 0, 0]);
   });
 });
