@@ -153,11 +153,12 @@ function urgentSections(r: ReviewReportModel): SafeHtml {
  */
 const LATE_COLUMNS: GroupColumn[] = [
   COLUMN.accountWithCode,
-  { ...COLUMN.name, width: 22 },
-  { header: C.field, width: 11, cell: (m) => html`<td>${FIELD_LABELS[m.field]}</td>` },
+  { ...COLUMN.name, width: 17 },
+  { header: C.field, width: 11, cell: (m) => html`<td class="wrap">${FIELD_LABELS[m.field]}</td>` },
   { header: C.changedOn, width: 11, cell: (m) => html`<td class="id">${m.changedOn ?? '—'}</td>` },
   { header: C.reportDueOn, width: 11, cell: (m) => html`<td class="id">${m.reportDueOn ?? '—'}</td>` },
-  { header: C.overdue, width: 10, num: true, cell: (m) => html`<td class="num">${fill(T.workingDays, { n: int(m.overdueWorkingDays ?? 0) })}</td>` },
+  // Wide enough for a count of thousands (a change from 2003) and its unit on one line.
+  { header: C.overdue, width: 15, num: true, cell: (m) => html`<td class="num">${fill(T.workingDays, { n: int(m.overdueWorkingDays ?? 0) })}</td>` },
   { header: T.action, width: 26, cell: (m) => html`<td class="wrap">${m.action}</td>` },
 ];
 
