@@ -26,7 +26,8 @@ function asExpected(flag: Flag): ExpectedFlag {
 }
 
 describe.skipIf(registrySample.skip)(registrySample.title('registry-sample.csv as served, without the optional columns'), () => {
-  const { dataset } = loadRegistryCsv(registrySample.file);
+  // The describe body runs even when skipped (vitest collects its tests), so read nothing then.
+  const dataset = registrySample.skip ? undefined! : loadRegistryCsv(registrySample.file).dataset;
 
   it('gives every account the same judgement as the plain records (before issue #17), with no list flag and no date', () => {
     expect(sample.length).toBe(4200);
