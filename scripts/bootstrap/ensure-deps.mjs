@@ -24,6 +24,7 @@ const SYSTEM = [
   { pkg: 'fonts-wqy-microhei', present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'), why: 'Chinese text in PDFs' },
   ...(forTests
     ? [
+        { pkg: 'redis-sentinel', present: () => onPath('redis-sentinel'), why: 'the failover test runs three real sentinels' },
         { pkg: 'poppler-utils', present: () => onPath('pdftotext'), why: 'tests read PDFs like a user\'s viewer' },
         { pkg: 'libreoffice-calc-nogui', present: () => onPath('soffice'), why: 'tests open the Excel in a second reader' },
       ]
