@@ -20,32 +20,12 @@ export type FlagField = (typeof FIELDS)[number];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Stable ids of the rule that fired; `actions.ts` maps each to what a clerk must do. */
-export type RuleId =
-  | 'uscc.empty'
-  | 'uscc.length'
-  | 'uscc.alphabet'
-  | 'uscc.checkChar'
-  | 'uscc.orgCodeCheckDigit'
-  | 'notFound'
-  | 'status.revoked'
-  | 'status.cancelled'
-  | 'status.deregistered'
-  | 'status.movedOut'
-  | 'status.suspended'
-  | 'status.liquidating'
-  | 'status.unrecognised'
-  | 'name.differs'
-  | 'legalRepresentative.differs'
-  | 'licenseExpiry.expired'
-  | 'licenseExpiry.differs'
-  | 'registeredCapital.amount'
-  | 'registeredCapital.currency'
-  | 'registeredCapital.unparseable'
-  | 'address.differs'
-  | 'businessScope.differs'
-  | 'seriousViolation'
-  | 'abnormalOperation';
+/**
+ * Stable ids of the rule that fired; `actions.ts` maps each to what a clerk must do. The list is
+ * the report's vocabulary, declared once by the template (templates may not import jobs/).
+ */
+export type { RuleId } from '../../templates/annual-review-check/view-model';
+import type { RuleId } from '../../templates/annual-review-check/view-model';
 
 export interface Flag {
   accountNo: string;

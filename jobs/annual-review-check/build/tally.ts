@@ -1,16 +1,13 @@
 // Running totals of one pass over the judged accounts: what the PDF and the manifest need, kept
 // small (flags and flagged accounts only; passed accounts are counted, not kept).
 
-import type { Flag, Severity, Verdict } from '../flag';
+import type { Flag } from '../flag';
 import { countAccount, emptyCounts, type RunCounts } from '../outputs';
+import type { BranchCounts } from '../../../templates/annual-review-check/view-model';
 import type { JudgedAccount } from './judge-accounts';
 
-export interface BranchTally {
-  branch: string | null;
-  accounts: number;
-  byVerdict: Record<Verdict, number>;
-  bySeverity: Record<Severity, number>;
-}
+/** One branch's running counts: the shape the report's branch table shows. */
+export type BranchTally = BranchCounts;
 
 export interface UnverifiableAccount {
   accountNo: string;
