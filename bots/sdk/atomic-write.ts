@@ -6,7 +6,7 @@
 // own (fixtures/export/export-files.ts): the bank's side of the wire shares only the records.
 
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -60,6 +60,18 @@ export async function writeJsonAtomic(file: string, value: unknown, mode = PRIVA
 }
 
 /**
+ * Destroys `out` and waits until its file descriptor is closed. The stream opens its file
+ * asynchronously: removing the temp file before the open completes would let the open create it
+ * again afterwards, leaving a stray temp file beside the target.
+ */
+async function destroyAndWaitForClose(out: WriteStream): Promise<void> {
+  if (out.closed) return;
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+  out.destroy();
+  await closed;
+}
+
+/**
  * Streams text pieces into a temp file and renames it at the end: for outputs too large to build
  * as one string (results.json of a million accounts). Back-pressure is respected, and a full disk
  * throws naming `file` rather than crashing the process with an unhandled 'error' event.
@@ -79,7 +91,7 @@ export async function writeStreamAtomic(file: string, pieces: AsyncIterable<stri
     await Promise.race([finished(out), watch.failed]);
     await rename(temp, file);
   } catch (error) {
-    out.destroy();
+    await destroyAndWaitForClose(out);
     await rm(temp, { force: true });
     throw watch.error ?? cannotWrite(file, error);
   }

@@ -163,8 +163,10 @@ describe('opsbot run annual-review-check --input <hostile or broken file>', () =
     expect(output).toContain(`opsbot: ${file}: `);
     expect(output).toMatch(expected);
     expect(code).toBe(2);
-    // The bombs are stopped long before they are held (the shared strings took 2 GB).
-    expect(peakRssMb).toBeLessThan(700);
+    // The bombs are stopped long before they are held (the shared strings took 2 GB). The peak is
+    // mostly garbage V8 has not collected yet, so it depends on load: 483 MB on an idle machine,
+    // 952 MB in CI with the suite running beside it. Holding the bomb would take 2 GB or more.
+    expect(peakRssMb).toBeLessThan(1_300);
     // Nothing staged: the trigger removes the run folder it made for the refused input.
     const dateDir = path.join(varDir, 'runs', 'annual-review-check', '2025-10-31');
     expect(existsSync(dateDir) ? readdirSync(dateDir) : []).toEqual([]);

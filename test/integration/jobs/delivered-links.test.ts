@@ -84,7 +84,12 @@ describe('links in delivered reports resolve where they are delivered', () => {
     const xlsx = outputs().find((o) => o.endsWith('.xlsx'))!;
     const links = await workbookLinks(path.join(runDir, xlsx));
     expect(links.length).toBeGreaterThan(5);
-    expect(links.every((l) => l.target.startsWith('evidence/registry.company/'))).toBe(true);
+    // Two links per flagged row: the screenshot rendered from the stored page, and the page's bytes.
+    const screenshots = links.filter((l) => l.target.startsWith('evidence/registry.company/'));
+    const pages = links.filter((l) => l.target.startsWith('pages/registry.company/'));
+    expect(screenshots.length).toBeGreaterThan(5);
+    expect(pages.length).toBeGreaterThan(5);
+    expect(screenshots.length + pages.length).toBe(links.length);
     expect(await unresolved(runDir, outputs())).toEqual([]);
   });
 
