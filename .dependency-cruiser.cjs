@@ -70,10 +70,24 @@ module.exports = {
     },
     {
       name: 'jobs-not-other-jobs',
-      comment: 'A job folder holds its own rules; shared machinery belongs in jobs/runtime/.',
+      comment: 'A job folder holds its own rules; shared machinery belongs in jobs/runtime/, the case ledger in jobs/review/.',
       severity: 'error',
-      from: { path: '^jobs/(?!runtime/)([^/]+)/' },
-      to: { path: '^jobs/(?!runtime/|$1/)[^/]+/' },
+      from: { path: '^jobs/(?!runtime/|review/)([^/]+)/' },
+      to: { path: '^jobs/(?!runtime/|review/|$1/)[^/]+/' },
+    },
+    {
+      name: 'review-not-jobs',
+      comment: 'The case ledger (jobs/review/) serves every job that flags things: it imports the runtime, never a job.',
+      severity: 'error',
+      from: { path: '^jobs/review/' },
+      to: { path: '^jobs/(?!runtime/|review/)[^/]+/' },
+    },
+    {
+      name: 'runtime-not-review',
+      comment: 'The machinery does not know the case ledger: scripts/ hands the web server the ledger\'s pages.',
+      severity: 'error',
+      from: { path: '^jobs/runtime/' },
+      to: { path: '^jobs/review/' },
     },
   ],
   options: {

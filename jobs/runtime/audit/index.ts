@@ -1,2 +1,5 @@
 export * from './audit-log';
 export * from './read-audit';
+export * from './record-audit';
+export * from './canonical-json';
+export * from './chain-hash';
