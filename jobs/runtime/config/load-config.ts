@@ -47,6 +47,12 @@ const ENV_NAMES: Record<string, string> = {
   inputMaxXlsxTableBytes: 'OPSBOT_INPUT_MAX_XLSX_TABLE_BYTES',
   inputMaxCellChars: 'OPSBOT_INPUT_MAX_CELL_CHARS',
   inputMaxCellsPerRow: 'OPSBOT_INPUT_MAX_CELLS_PER_ROW',
+  slaDaysCritical: 'OPSBOT_SLA_DAYS_CRITICAL',
+  slaDaysHigh: 'OPSBOT_SLA_DAYS_HIGH',
+  slaDaysMedium: 'OPSBOT_SLA_DAYS_MEDIUM',
+  slaDaysLow: 'OPSBOT_SLA_DAYS_LOW',
+  dismissalExpiryDays: 'OPSBOT_DISMISSAL_EXPIRY_DAYS',
+  fourEyesSeverities: 'OPSBOT_FOUR_EYES_SEVERITIES',
 };
 
 /** The environment variable of a config key (`inputMaxCellChars` → `OPSBOT_INPUT_MAX_CELL_CHARS`), for messages. */

@@ -135,6 +135,23 @@ export const ConfigSchema = z.object({
   inputMaxCellChars: positiveInt.default(32_767),
   /** OPSBOT_INPUT_MAX_CELLS_PER_ROW: the rightmost column with a value (and what merged cells fill). */
   inputMaxCellsPerRow: positiveInt.default(1_000),
+  // The review workbench (../shared/spec/review-workbench.md): a case's due date is its creation
+  // day plus these working days on the business calendar, by severity.
+  /** OPSBOT_SLA_DAYS_CRITICAL */
+  slaDaysCritical: positiveInt.default(1),
+  /** OPSBOT_SLA_DAYS_HIGH */
+  slaDaysHigh: positiveInt.default(5),
+  /** OPSBOT_SLA_DAYS_MEDIUM */
+  slaDaysMedium: positiveInt.default(20),
+  /** OPSBOT_SLA_DAYS_LOW */
+  slaDaysLow: positiveInt.default(60),
+  /** OPSBOT_DISMISSAL_EXPIRY_DAYS: a dismissal holds this many calendar days, unless the values change first. */
+  dismissalExpiryDays: positiveInt.default(365),
+  /** OPSBOT_FOUR_EYES_SEVERITIES: severities whose proposals take effect only once another user (a checker) approves (comma-separated). */
+  fourEyesSeverities: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    z.array(z.enum(['critical', 'high', 'medium', 'low'])),
+  ).default(['critical', 'high']),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
 }).superRefine((cfg, ctx) => {
