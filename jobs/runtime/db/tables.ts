@@ -13,6 +13,7 @@ export interface Database {
   decisions: DecisionsTable;
   change_requests: ChangeRequestsTable;
   audit: AuditTable;
+  sla_digests: SlaDigestsTable;
 }
 
 export type Role = 'clerk' | 'checker' | 'admin' | 'viewer';
@@ -129,6 +130,16 @@ export interface AuditTable {
   before: ColumnType<JsonValue | null, JsonValue | null | undefined, never>;
   after: ColumnType<JsonValue | null, JsonValue | null | undefined, never>;
   hash: ColumnType<string, string, never>;
+}
+
+/** The SLA digest's ledger (0002-f-digests.ts): one row per (day, channel). */
+export interface SlaDigestsTable {
+  day: DateOnly;
+  channel: string;
+  state: 'sending' | 'sent';
+  claimed_at: Timestamp;
+  sent_at: NullableTimestamp;
+  info: ColumnType<JsonValue | null, JsonValue | null | undefined, JsonValue | null>;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as fDigests from './0002-f-digests';
 
 /**
  * Every migration, in order, by name. An explicit list, not a folder scan: the production build
@@ -8,4 +9,5 @@ import * as initial from './0001-initial';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-f-digests': fDigests,
 };
