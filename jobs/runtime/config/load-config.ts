@@ -53,6 +53,8 @@ const ENV_NAMES: Record<string, string> = {
   slaDaysLow: 'OPSBOT_SLA_DAYS_LOW',
   dismissalExpiryDays: 'OPSBOT_DISMISSAL_EXPIRY_DAYS',
   fourEyesSeverities: 'OPSBOT_FOUR_EYES_SEVERITIES',
+  slaDigestRecipients: 'OPSBOT_SLA_DIGEST_RECIPIENTS',
+  slaDigestCron: 'OPSBOT_SLA_DIGEST_CRON',
 };
 
 /** The environment variable of a config key (`inputMaxCellChars` → `OPSBOT_INPUT_MAX_CELL_CHARS`), for messages. */

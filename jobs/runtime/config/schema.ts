@@ -152,6 +152,13 @@ export const ConfigSchema = z.object({
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
     z.array(z.enum(['critical', 'high', 'medium', 'low'])),
   ).default(['critical', 'high']),
+  /** OPSBOT_SLA_DIGEST_RECIPIENTS: the checkers' addresses for the daily digest of overdue critical / high cases (comma-separated). */
+  slaDigestRecipients: addressList.default([]),
+  /**
+   * OPSBOT_SLA_DIGEST_CRON: when `opsbot scheduler` sends that digest (Asia/Shanghai, working days
+   * only). Hourly in office hours: the first tick sends, later ones retry what failed and send nothing twice.
+   */
+  slaDigestCron: z.string().min(9).default('0 9-17 * * *'),
   /** OPSBOT_PORTAL_<ID>_URL / _USERNAME / _PASSWORD, e.g. OPSBOT_PORTAL_CORE_BANKING_PASSWORD. */
   portals: z.record(z.string(), PortalSettings).default({}),
 }).superRefine((cfg, ctx) => {
