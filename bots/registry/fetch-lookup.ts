@@ -26,6 +26,13 @@ export type FetchedLookup =
 
 export type FetchedSearch = { outcome: 'notFound'; pages: StoredPage[] } | NeedsRendering | { outcome: 'detail'; detailUrl: string };
 
+/**
+ * Runs one read as its own retried step (the bot's `ctx.step`): a 429 or busy answer on a record
+ * tab's page retries that page, not the detail page the lookup already holds.
+ */
+export type RetriedRead = <T>(name: string, read: () => Promise<T>) => Promise<T>;
+const once: RetriedRead = (_name, read) => read();
+
 const keep = async (store: PageStore, name: string, read: ReadPage): Promise<StoredPage[]> => [await store.keep(name, read.answer, read.doc)];
 
 /** The search page: the detail page's URL, "not found" (its page kept), or a document that needs rendering. */
@@ -43,7 +50,7 @@ export async function fetchSearch(reader: HttpReader, store: PageStore, code: st
  * The detail page and its record tabs: the company (基本信息, 变更记录 and the list tabs, checked
  * against their stated totals) and every page read for it, detail page first; or why it needs rendering.
  */
-export async function fetchDetail(reader: HttpReader, store: PageStore, code: string, detailUrl: string): Promise<FetchedLookup> {
+export async function fetchDetail(reader: HttpReader, store: PageStore, code: string, detailUrl: string, retried: RetriedRead = once): Promise<FetchedLookup> {
   const read = await reader.read(detailUrl);
   const { doc } = read;
   const detail = detailContent(doc);
@@ -56,7 +63,7 @@ export async function fetchDetail(reader: HttpReader, store: PageStore, code: st
   if (normaliseCode(base.value.uscc) !== code) return { outcome: 'needsRendering', reason: `detail page shows ${JSON.stringify(base.value.uscc)}, not ${code}` };
   const pages = await keep(store, detailPageName(code), read);
   const readPage = async (tab: RecordTab, url: string, pageNo: number) => {
-    const tabRead = await reader.read(url);
+    const tabRead = await retried(`lookup ${code} ${tab} page ${pageNo}`, () => reader.read(url));
     pages.push(...(await keep(store, tabPageName(code, tab, pageNo), tabRead)));
     return tabContent(tabRead.doc, tab);
   };

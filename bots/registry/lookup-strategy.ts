@@ -62,10 +62,11 @@ export class LookupStrategy {
     const reader = await this.openedReader();
     const http = reader.http;
     if (!http) return this.pages.use((page) => this.navigation.lookup(page, code));
-    // Two steps, so a 429 or busy page on the detail page retries that request, not the search too.
+    // Steps within steps: a 429 or busy page on the detail page retries that request, not the
+    // search too; one on a record tab's page retries that page alone (fetchDetail).
     const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(http, this.store, code), reader.page);
     const read: FetchedLookup = search.outcome === 'detail'
-      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, this.store, code, search.detailUrl), reader.page)
+      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, this.store, code, search.detailUrl, (name, read) => this.ctx.step(name, read, reader.page)), reader.page)
       : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);

@@ -32,10 +32,11 @@ export class NavigationLookup {
       const detail = await gotoPaced(this.ctx, page, href, this.pacer);
       const pages = await this.keep(detailPageName(code), detail);
       if ((await page.locator(SELECTORS.noResult).count()) > 0) return { outcome: 'notFound' as const, pages };
-      const readPage: TabPageReader = async (tab, url, pageNo) => {
+      // Each tab page its own retried step: a 429 or busy page there retries that page, not the lookup.
+      const readPage: TabPageReader = (tab, url, pageNo) => this.ctx.step(`lookup ${code} ${tab} page ${pageNo}`, async () => {
         pages.push(...(await this.keep(tabPageName(code, tab, pageNo), await gotoPaced(this.ctx, page, url, this.pacer))));
         return new DetailPage(page).tabPage(tab);
-      };
+      }, page);
       return { outcome: 'found' as const, company: await readDetail(page, code, readPage), pages };
     }, page);
   }
