@@ -1,0 +1,6 @@
+export * from './apply-run';
+export * from './case-settings';
+export * from './due-date';
+export * from './fingerprint';
+export * from './plan-run';
+export * from './run-cases';
