@@ -7,3 +7,5 @@ export * from './folder-modes';
 export * from './copy-run';
 export * from './previous-runs';
 export * from './contained-path';
+export * from './store-marker';
+export * from './shared-run-store';

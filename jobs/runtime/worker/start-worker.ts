@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Worker } from 'bullmq';
 import { BotRuntime, closeSharedBrowser, sharedBrowser } from '../../../bots/sdk';
 import { QUEUES } from '../queues';
@@ -28,7 +29,8 @@ export async function startWorker(deps: RuntimeDeps, opts: { concurrency?: numbe
   const log = deps.log.child({ component: 'worker' });
   const browser = () => sharedBrowser({ chromiumPath: cfg.chromiumPath });
   const runtime = new BotRuntime(browser, (id) => cfg.portals[id], log);
-  const common = { connection: redis.connection, prefix: redis.prefix, concurrency: opts.concurrency ?? 2, lockDuration: cfg.workerLockMs, stalledInterval: cfg.stalledIntervalMs, maxStalledCount: 2 };
+  // The worker's name is recorded on each job it processes (`processedBy`): which host did what.
+  const common = { name: `${os.hostname()}:${process.pid}`, connection: redis.connection, prefix: redis.prefix, concurrency: opts.concurrency ?? 2, lockDuration: cfg.workerLockMs, stalledInterval: cfg.stalledIntervalMs, maxStalledCount: 2 };
   const workers = [
     new Worker(QUEUES.bots, extractProcessor(runtime, deps), common),
     new Worker(QUEUES.reports, buildProcessor({ ...deps, browser }), { ...common, concurrency: 1 }),

@@ -1,10 +1,12 @@
-import { startWorker } from '../../../jobs/runtime/worker';
+import { checkWorkerStart, startWorker } from '../../../jobs/runtime/worker';
 import { processRuntime } from '../../app/process-runtime';
 import { startedPrivateRedis } from '../../app/process-redis';
 import { onShutdown } from '../lifecycle';
 
 export async function workerAction(opts: { concurrency: number }): Promise<void> {
   const runtime = await processRuntime();
+  // Refused before taking a job: a Redis Cluster, or a run store other than the one the other workers share.
+  await checkWorkerStart(runtime);
   const worker = await startWorker(runtime, { concurrency: opts.concurrency });
   onShutdown(() => worker.close());
   // The private Redis's URL holds its password: print the address only.

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBots } from './bots';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
+import { registerDoctor } from './doctor';
 import { registerFixtures } from './fixtures';
 import { registerRun } from './run';
 import { registerRuns } from './runs';
@@ -20,4 +21,5 @@ export const commands: ((program: Command) => void)[] = [
   registerScheduler,
   registerRuns,
   registerDashboard,
+  registerDoctor,
 ];

@@ -1,0 +1,2 @@
+export * from './check-result';
+export * from './run-doctor';
