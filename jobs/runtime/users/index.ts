@@ -1,0 +1,5 @@
+export * from './one-time-password';
+export * from './password-hash';
+export * from './roles';
+export * from './user-input-error';
+export * from './users';
