@@ -13,3 +13,4 @@ export * from './aml-alert';
 export * from './device-inspection';
 export * from './review-account';
 export * from './registry-company';
+export * from './customer-change';
