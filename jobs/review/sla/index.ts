@@ -1,0 +1,5 @@
+export * from './overdue-cases';
+export * from './digest-message';
+export * from './digest-ledger';
+export * from './send-sla-digest';
+export * from './start-sla-digest';
