@@ -6,7 +6,13 @@ import { QUEUES } from '../queues';
  * An admin's look at the queues gives up when Redis is down instead of retrying for ever (the
  * worker's settings): `opsbot runs` then says the state is unknown rather than hanging.
  */
-const FAIL_FAST: RedisOptions = { maxRetriesPerRequest: 1, connectTimeout: 5_000, retryStrategy: (times) => (times > 2 ? null : 200) };
+const giveUp = (times: number) => (times > 2 ? null : 200);
+/**
+ * With Sentinel, ioredis asks the sentinels again and again inside one connection attempt (its
+ * default sentinelRetryStrategy never gives up), so retryStrategy alone would never be reached:
+ * both are bounded.
+ */
+const FAIL_FAST: RedisOptions = { maxRetriesPerRequest: 1, connectTimeout: 5_000, retryStrategy: giveUp, sentinelRetryStrategy: giveUp };
 
 /** Where a run's flow is queued: this deployment's queues, or those of a fixture world. */
 export interface LocatedFlow {
