@@ -1,4 +1,5 @@
 import type { Severity } from '../../runtime/db';
+import type { Config } from '../../runtime/config';
 
 /** The configured rules decisions follow (review-workbench.md, Cases). */
 export interface ReviewPolicy {
@@ -12,4 +13,9 @@ export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { fourEyesSeverities: ['criti
 
 export function needsChecker(policy: ReviewPolicy, severity: Severity): boolean {
   return policy.fourEyesSeverities.includes(severity);
+}
+
+/** The policy as configured (OPSBOT_FOUR_EYES_SEVERITIES, OPSBOT_DISMISSAL_EXPIRY_DAYS). */
+export function reviewPolicyOf(config: Pick<Config, 'fourEyesSeverities' | 'dismissalExpiryDays'>): ReviewPolicy {
+  return { fourEyesSeverities: [...config.fourEyesSeverities], dismissalDays: config.dismissalExpiryDays };
 }
