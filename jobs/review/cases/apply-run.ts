@@ -71,13 +71,16 @@ async function writePlan(trx: Transaction<Database>, input: ApplyRunInput, plan:
   const resolved = await resolveCases(trx, runId, plan.resolve);
 
   const outcomes: FlagOutcome[] = plan.steps.map((s) => (s.kind === 'attach' ? { status: s.status, caseId: s.caseId } : { status: 'new', caseId: newIds.get(caseKey(s.flag.accountNo, s.flag.field))! }));
+  // New cases got their case_runs row with the insert (insertCases); here the rest.
   const caseRuns: { caseId: number; status: string; flag: JsonValue | null }[] = [
-    ...plan.steps.map((s, i) => ({ caseId: outcomes[i]!.caseId, status: outcomes[i]!.status, flag: s.flag.flag })),
+    ...plan.steps.flatMap((s, i) => (s.kind === 'attach' ? [{ caseId: outcomes[i]!.caseId, status: outcomes[i]!.status, flag: s.flag.flag }] : [])),
     ...superseding.map((s) => ({ caseId: s.old.id, status: 'superseded', flag: s.flag.flag })),
     ...resolved.map((r) => ({ caseId: r.caseId, status: 'resolved', flag: null })),
   ];
-  await sql`INSERT INTO case_runs (case_id, run_id, flag_status, flag)
-    SELECT c, ${runId}, s, f::jsonb FROM unnest(${caseRuns.map((r) => r.caseId)}::bigint[], ${caseRuns.map((r) => r.status)}::text[], ${caseRuns.map((r) => (r.flag === null ? null : JSON.stringify(r.flag)))}::text[]) AS x(c, s, f)`.execute(trx);
+  if (caseRuns.length > 0) {
+    await sql`INSERT INTO case_runs (case_id, run_id, flag_status, flag)
+      SELECT c, ${runId}, s, f::jsonb FROM unnest(${caseRuns.map((r) => r.caseId)}::bigint[], ${caseRuns.map((r) => r.status)}::text[], ${caseRuns.map((r) => (r.flag === null ? null : JSON.stringify(r.flag)))}::text[]) AS x(c, s, f)`.execute(trx);
+  }
 
   const audit: AuditInput[] = [
     ...superseding.map((s): AuditInput => ({
@@ -105,15 +108,20 @@ async function insertCases(trx: Transaction<Database>, input: ApplyRunInput, ope
   const dueBySeverity = new Map<Severity, string>();
   const dueOn = (severity: Severity) => dueBySeverity.get(severity) ?? dueBySeverity.set(severity, caseDueDate(input.today, severity, input.config)).get(severity)!;
   const f = openings.map((s) => s.flag);
-  // WITH ORDINALITY and ORDER BY: ids are handed out in the flags' order (most severe first), so a fresh ledger reads the same every time.
+  // WITH ORDINALITY and ORDER BY: ids are handed out in the flags' order (most severe first), so a
+  // fresh ledger reads the same every time. The run's case_runs row ('new') is written from the
+  // inserted rows, so the flags' JSON crosses the wire once.
   const { rows } = await sql<{ id: number; account_no: string; field: string }>`
+    WITH inserted AS (
     INSERT INTO cases (source_job, account_no, field, branch, severity, fingerprint, bank_value, registry_value, flag, due_on, opened_by_run)
     SELECT ${input.job}, a, fi, b, sv, fp, bv, rv, fl::jsonb, d::date, ${input.runId}
     FROM unnest(${f.map((x) => x.accountNo)}::text[], ${f.map((x) => x.field)}::text[], ${f.map((x) => x.branch ?? '')}::text[], ${f.map((x) => x.severity)}::text[],
       ${f.map((x) => x.fingerprint)}::text[], ${f.map((x) => x.bankValue ?? '')}::text[], ${f.map((x) => x.registryValue ?? '')}::text[],
       ${f.map((x) => JSON.stringify(x.flag))}::text[], ${f.map((x) => dueOn(x.severity))}::text[]) WITH ORDINALITY AS x(a, fi, b, sv, fp, bv, rv, fl, d, n)
     ORDER BY n
-    RETURNING id, account_no, field`.execute(trx);
+    RETURNING id, account_no, field, flag),
+    attached AS (INSERT INTO case_runs (case_id, run_id, flag_status, flag) SELECT id, ${input.runId}, 'new', flag FROM inserted)
+    SELECT id, account_no, field FROM inserted`.execute(trx);
   for (const r of rows) ids.set(caseKey(r.account_no, r.field), Number(r.id));
   return ids;
 }
