@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
 import type { Config } from './runtime/config/schema';
+import type { Database } from './runtime/db/tables';
 import type { OutputFile, PreviousRuns, SourceStatus } from './runtime/run-store';
 import type { JobSchedule } from './runtime/schedules/schedule-definitions';
 
@@ -57,6 +59,11 @@ export interface BuildContext {
   browser: () => Promise<Browser>;
   /** Finished runs of this job for earlier dates (history, previous mismatches). */
   previousRuns: PreviousRuns;
+  /**
+   * The case ledger's database and the deployment's settings (SLA days, dismissal expiry), when the
+   * worker has a database (review-workbench.md); absent, the build keeps no cases and says so.
+   */
+  cases?: { db: Kysely<Database>; config: Config };
 }
 
 export interface BuildResult {

@@ -8,7 +8,7 @@ import { admitted } from './admit-job';
 import { checkBuildPayload } from './payload-checks';
 import { previousRunsOf, readSourceStatus, sha256File, type RunManifest, type SourceStatus } from '../run-store';
 
-export interface BuildDeps extends Pick<RuntimeDeps, 'config' | 'jobs' | 'bots' | 'store' | 'redis' | 'log'> {
+export interface BuildDeps extends Pick<RuntimeDeps, 'config' | 'jobs' | 'bots' | 'store' | 'redis' | 'log' | 'db'> {
   /** The worker's browser (for PDFs), launched on first use. */
   browser: () => Promise<Browser>;
 }
@@ -39,6 +39,7 @@ export function buildProcessor(deps: BuildDeps) {
         job: def.id, date, revision, runId, runDir, sources, sourcesIn, options, log: log.child({ run: runId }),
         browser: deps.browser,
         previousRuns: previousRunsOf(store, def.id, date, revision),
+        ...(deps.db ? { cases: { db: deps.db, config: deps.config } } : {}),
       });
       const outputs = await Promise.all(result.outputs.map(async (file) => ({ file, ...(await sha256File(path.join(runDir, file))) })));
       const failedSources = sources.filter((s) => s.status === 'failed');
