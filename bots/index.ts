@@ -9,6 +9,7 @@ import coreBankingReconciliation from './core-banking/reconciliation.bot';
 import coreBankingCustomers from './core-banking/customers.bot';
 import annualReviewAccounts from './annual-review/accounts.bot';
 import registryCompany from './registry/company.bot';
+import coreBankingCustomerChange from './core-banking/customer-change.bot';
 
 /**
  * Every bot opsbot can run, listed explicitly (no magic discovery): adding a bot means adding a
@@ -26,4 +27,5 @@ export const bots = createBotRegistry([
   devicesInspections,
   annualReviewAccounts,
   registryCompany,
+  coreBankingCustomerChange,
 ] as AnyBot[]);
