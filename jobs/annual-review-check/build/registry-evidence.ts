@@ -1,6 +1,7 @@
 // The annual review's evidence screenshots: for each company one of whose accounts is flagged on a
 // registry finding (not on its own code), its detail page rendered from the bytes the registry bot
-// kept when it read it (`pages` of the lookup record). The browser is served those bytes and the
+// kept when it read it (`pages` of the lookup record); for a code the registry does not hold
+// (`notFound`), its "未查询到" answer page, kept the same way: that answer is evidence too. The browser is served those bytes and the
 // stylesheets kept once per run, so evidence costs the registry no request, and a screenshot
 // shows exactly the page the record comes from. The bot judges nothing: which accounts are
 // flagged is this job's call, made here, after the rules ran. Each flag of such an account then
@@ -56,7 +57,9 @@ export class RegistryEvidence {
       this.recorded.add(recorded);
       return recorded;
     }
-    if (judged.lookup.kind !== 'found' || !judged.judgement.flags.some((f) => f.field !== 'uscc')) return undefined;
+    // A found company, or the registry's answer that it has none (an invalid code is flagged on its own: no page says anything of it).
+    const answered = judged.lookup.kind === 'found' || judged.lookup.kind === 'notFound';
+    if (!answered || !judged.judgement.flags.some((f) => f.field !== 'uscc')) return undefined;
     const code = compactUscc(judged.account.uscc);
     let file = this.planned.get(code);
     if (!file) {
@@ -110,13 +113,13 @@ export class RegistryEvidence {
     return pages ? { pages: pages.map(evidencePage), screenshot } : undefined;
   }
 
-  /** The kept pages of each planned code's first answer in the bot's records (one pass; only planned codes are kept; none if any page is malformed). */
+  /** The kept pages of each planned code's first answer (found, or not found) in the bot's records (one pass; only planned codes are kept; none if any page is malformed). */
   private async keptPages(): Promise<Map<string, StoredPage[]>> {
     const found = new Map<string, StoredPage[]>();
     if (this.lookupsFile === null) return found;
     for await (const { value } of readJsonlLines(this.lookupsFile)) {
       const record = value as { uscc?: unknown; outcome?: unknown; pages?: unknown[] } | undefined;
-      if (typeof record?.uscc !== 'string' || record.outcome !== 'found') continue;
+      if (typeof record?.uscc !== 'string' || (record.outcome !== 'found' && record.outcome !== 'notFound')) continue;
       const code = compactUscc(record.uscc);
       if (!this.planned.has(code) || found.has(code)) continue;
       // Checked here, for the few planned codes: the lookup index reads none of `pages`.
