@@ -33,10 +33,10 @@ const ENV_NAMES: Record<string, string> = {
   adminRecipients: 'OPSBOT_ADMIN_RECIPIENTS',
   webhookUrl: 'OPSBOT_WEBHOOK_URL',
   alertWebhookUrl: 'OPSBOT_ALERT_WEBHOOK_URL',
-  dashboardAdminUser: 'OPSBOT_DASHBOARD_ADMIN_USER',
-  dashboardAdminPassword: 'OPSBOT_DASHBOARD_ADMIN_PASSWORD',
-  dashboardViewerUser: 'OPSBOT_DASHBOARD_VIEWER_USER',
-  dashboardViewerPassword: 'OPSBOT_DASHBOARD_VIEWER_PASSWORD',
+  webPublicUrl: 'OPSBOT_WEB_PUBLIC_URL',
+  webIdleMinutes: 'OPSBOT_WEB_IDLE_MINUTES',
+  webMaxSessionHours: 'OPSBOT_WEB_MAX_SESSION_HOURS',
+  webSessionSecret: 'OPSBOT_WEB_SESSION_SECRET',
   retentionDays: 'OPSBOT_RETENTION_DAYS',
   failedRetentionDays: 'OPSBOT_FAILED_RETENTION_DAYS',
   workerLockMs: 'OPSBOT_WORKER_LOCK_MS',
@@ -131,7 +131,7 @@ function secretValues(file: string | undefined): Record<string, unknown> {
 }
 
 /** Passwords besides the portals' may live in the secrets file too (never in the config file's git history). */
-const SECRET_KEYS = ['redisPassword', 'redisSentinelPassword', 'smtpPassword', 'dashboardAdminPassword', 'dashboardViewerPassword'];
+const SECRET_KEYS = ['redisPassword', 'redisSentinelPassword', 'smtpPassword', 'webSessionSecret'];
 
 function secretTopLevel(secrets: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(secrets).filter(([k]) => SECRET_KEYS.includes(k)));

@@ -98,12 +98,21 @@ export const ConfigSchema = z.object({
   webhookUrl: z.string().url().optional(),
   /** OPSBOT_ALERT_WEBHOOK_URL: optional POST of each alert (JSON). */
   alertWebhookUrl: z.string().url().optional(),
-  /** OPSBOT_DASHBOARD_ADMIN_USER / _PASSWORD: dashboard login with retry/remove rights. */
-  dashboardAdminUser: z.string().min(1).default('admin'),
-  dashboardAdminPassword: z.string().min(8).optional(),
-  /** OPSBOT_DASHBOARD_VIEWER_USER / _PASSWORD: read-only dashboard login. */
-  dashboardViewerUser: z.string().min(1).default('viewer'),
-  dashboardViewerPassword: z.string().min(8).optional(),
+  // `opsbot web` and `opsbot dashboard` (users log in with the database's users, `opsbot users`).
+  /**
+   * OPSBOT_WEB_PUBLIC_URL: the https:// address of the TLS reverse proxy in front, when there is
+   * one: its Host is accepted and cookies are Secure. `--public-url` overrides it.
+   */
+  webPublicUrl: z.string().regex(/^https?:\/\/[^/?#@]+\/?$/, 'expected http(s)://host[:port] with no path').optional(),
+  /** OPSBOT_WEB_IDLE_MINUTES: a session unused this long is gone (each request renews it). */
+  webIdleMinutes: positiveInt.default(30),
+  /** OPSBOT_WEB_MAX_SESSION_HOURS: a session ends this long after login, however active. */
+  webMaxSessionHours: positiveInt.default(8),
+  /**
+   * OPSBOT_WEB_SESSION_SECRET: signs session cookies (32+ characters). Needed when instances on
+   * several hosts share the database; unset, one key is kept in var/web-session-secret.
+   */
+  webSessionSecret: z.string().min(32).optional(),
   /** OPSBOT_RETENTION_DAYS: run folders older than this are pruned by housekeeping. */
   retentionDays: positiveInt.default(90),
   /** OPSBOT_FAILED_RETENTION_DAYS: failed / partial runs (with their evidence) are kept this long. */

@@ -1,4 +1,5 @@
-import { configUsers, startDashboard } from '../../../jobs/runtime/dashboard';
+import { startDashboard } from '../../../jobs/runtime/dashboard';
+import { authenticateUser } from '../../../jobs/runtime/users';
 import { processConfig } from '../../app/process-config';
 import { processRuntime } from '../../app/process-runtime';
 import { onShutdown, shutdown } from '../lifecycle';
@@ -6,13 +7,15 @@ import { onShutdown, shutdown } from '../lifecycle';
 export async function dashboardAction(o: { port?: number; publicUrl?: string }): Promise<void> {
   try {
     const config = processConfig();
-    // The logins first: a config without a dashboard password ends here, before Redis is started.
-    const users = configUsers(config);
-    const d = await startDashboard(await processRuntime({ config }), { port: o.port, publicUrl: o.publicUrl, users });
+    const runtime = await processRuntime({ config, database: true });
+    const db = runtime.db;
+    if (!db) throw new Error('the dashboard needs the database (users and sessions live there)');
+    const d = await startDashboard({ ...runtime, db }, { port: o.port, publicUrl: o.publicUrl, authenticate: (name, password) => authenticateUser(db, name, password) });
     onShutdown(() => d.close());
-    console.log(`dashboard on ${d.url}/login${o.publicUrl ? ` (users reach it as ${o.publicUrl})` : ''} — Ctrl-C to stop`);
+    const publicUrl = o.publicUrl ?? config.webPublicUrl;
+    console.log(`dashboard on ${d.url}/login${publicUrl ? ` (users reach it as ${publicUrl})` : ''} — Ctrl-C to stop`);
   } catch (err) {
-    // A config error or a port in use: stop the private Redis (if one was started) and end.
+    // A port in use or a database that cannot start: stop what was started and end.
     await shutdown();
     throw err;
   }

@@ -1,14 +1,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseIntOption } from '../options';
 
-function parsePort(value: string): number {
+export function parsePort(value: string): number {
   const n = parseIntOption(value);
   if (n > 65_535) throw new InvalidArgumentError(`expected a port 0–65535, got ${JSON.stringify(value)}`);
   return n;
 }
 
-/** The proxy's address: http(s), a host, no path (the dashboard's pages live at the root). */
-function parsePublicUrl(value: string): string {
+/** The proxy's address: http(s), a host, no path (the pages live at the root). */
+export function parsePublicUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -26,14 +26,13 @@ export function registerDashboard(program: Command): void {
     .command('dashboard')
     .description('the queue dashboard (Bull Board) for admins, behind a login')
     .option('--port <p>', 'port on 127.0.0.1 (default: a free one)', parsePort)
-    .option('--public-url <url>', 'the https:// address of a TLS reverse proxy in front: its Host is accepted and cookies are Secure', parsePublicUrl)
+    .option('--public-url <url>', 'the https:// address of a TLS reverse proxy in front: its Host is accepted and cookies are Secure (default OPSBOT_WEB_PUBLIC_URL)', parsePublicUrl)
     .addHelpText('after', `
-Logins (at least one password must be set, 8+ characters; the dashboard never runs without a login):
-  OPSBOT_DASHBOARD_ADMIN_PASSWORD    admin login (/board: retry, remove, add jobs); user OPSBOT_DASHBOARD_ADMIN_USER, default admin
-  OPSBOT_DASHBOARD_VIEWER_PASSWORD   read-only login (/view); user OPSBOT_DASHBOARD_VIEWER_USER, default viewer
-They can also come from the secrets file (OPSBOT_SECRETS_FILE). After 5 failed logins from one
-address or for one user within 15 minutes, logins are refused (429) until the window has passed.
-Sessions end after 30 minutes unused or 8 hours after login, and at 退出登录 (logout).
-Logins, failed logins, logouts and every change made on the admin board go to var/audit.log.`)
+Users are the database's (opsbot users add <name> --role admin); only admins see the queues, at
+/queues, the same board as in opsbot web. After 5 failed logins from one address or for one user
+within 15 minutes, logins are refused (429) until the window has passed. Sessions live in the
+database (shared with opsbot web) and end after OPSBOT_WEB_IDLE_MINUTES (30) unused or
+OPSBOT_WEB_MAX_SESSION_HOURS (8) after login, and at 退出登录 (logout).
+Logins, failed logins, logouts and every change made on the board go to the audit table.`)
     .action(async (o: { port?: number; publicUrl?: string }) => (await import('../actions/dashboard')).dashboardAction(o));
 }

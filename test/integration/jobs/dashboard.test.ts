@@ -8,12 +8,12 @@ import { Queue, Worker } from 'bullmq';
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../bots/sdk/browser';
-import { readAudit } from '../../../jobs/runtime/audit';
-import { runtimePaths } from '../../../jobs/runtime/config';
 import { startDashboard, type RunningDashboard } from '../../../jobs/runtime/dashboard';
+import { addUser, authenticateUser } from '../../../jobs/runtime/users';
 import { createLogger } from '../../../jobs/runtime/logger';
 import { QUEUES } from '../../../jobs/runtime/queues';
 import { REPO, startCli, waitUntil } from '../../helpers/cli-process';
+import { startTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 
 const ADMIN = { user: 'admin', password: 'admin-pass-1234' };
@@ -31,14 +31,20 @@ function capturedLog() {
 
 describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 120_000 }, () => {
   let rt: TestRuntime;
+  let t: TestDatabase;
   let dash: RunningDashboard;
   let browser: Browser;
   let deliver: Queue;
   const contexts: APIRequestContext[] = [];
-  const auditEntries = () => readAudit(runtimePaths(rt.config).auditLog);
+  const auditEntries = () => t.db.selectFrom('audit').select(['actor', 'action', 'subject', 'after']).orderBy('id').execute();
+  const authenticate = (name: string, password: string) => authenticateUser(t.db, name, password);
 
   beforeAll(async () => {
-    rt = await startTestRuntime({ dashboardAdminPassword: ADMIN.password, dashboardViewerPassword: VIEWER.password });
+    rt = await startTestRuntime();
+    // The dashboard's users are the database's, as for opsbot web.
+    t = await startTestDatabase();
+    await addUser(t.db, { name: ADMIN.user, role: 'admin', password: ADMIN.password }, 'test');
+    await addUser(t.db, { name: VIEWER.user, role: 'viewer', password: VIEWER.password }, 'test');
     // One finished and two failed jobs in the deliver queue, through a real BullMQ worker.
     const { connection, prefix } = rt.deps.redis;
     deliver = new Queue(QUEUES.deliver, { connection, prefix });
@@ -51,7 +57,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     await deliver.add('deliver', { runId: 'daily-ops-report/2026-02-11/r1', fail: true }, { jobId: TO_REMOVE });
     for (let i = 0; i < 100 && ((await deliver.getCompletedCount()) < 1 || (await deliver.getFailedCount()) < 2); i++) await new Promise((r) => setTimeout(r, 100));
     await worker.close();
-    dash = await startDashboard(rt.deps);
+    dash = await startDashboard({ ...rt.deps, db: t.db }, { authenticate });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -59,12 +65,13 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     await browser?.close();
     await dash?.close();
     await deliver?.close();
+    await t?.close();
     await rt.stop();
   });
 
   async function login(user: string, password: string): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${dash.url}/board`);
+    await page.goto(`${dash.url}/queues`);
     await page.fill('input[name=username]', user);
     await page.fill('input[name=password]', password);
     await page.click('button[type=submit]');
@@ -93,7 +100,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
   }
 
   it('refuses a missing session and a wrong password', async () => {
-    const res = await fetch(`${dash.url}/board/api/queues`, { redirect: 'manual' });
+    const res = await fetch(`${dash.url}/queues/api/queues`, { redirect: 'manual' });
     expect(res.status).toBe(401);
     const page = await login(ADMIN.user, 'wrong-password');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -105,18 +112,18 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     const bare = await client();
     const res = await bare.post('/login', { form: { username: ADMIN.user, password: ADMIN.password } });
     expect(res.status()).toBe(403);
-    expect((await bare.get('/board')).status()).toBe(303); // not logged in: back to the login page
+    expect((await bare.get('/queues')).status()).toBe(303); // not logged in: back to the login page
     // A session of its own and a token, but not this session's: refused too.
     const other = await client();
     await other.get('/login');
     const forged = await other.post('/login', { form: { username: ADMIN.user, password: ADMIN.password, _csrf: 'a'.repeat(64) } });
     expect(forged.status()).toBe(403);
-    expect((await other.get('/board')).status()).toBe(303);
+    expect((await other.get('/queues')).status()).toBe(303);
   });
 
   it('sends CSP (no inline script, no framing), nosniff and frame protection, and never X-Powered-By', async () => {
     const admin = await loggedIn(ADMIN);
-    for (const path of ['/login', '/board', '/board/queue/deliver', '/board/api/queues', '/view']) {
+    for (const path of ['/login', '/queues', '/queues/queue/deliver', '/queues/api/queues']) {
       const res = await admin.get(path);
       expect(res.status(), path).toBeLessThan(400);
       const h = res.headers();
@@ -131,7 +138,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     const page = await login(ADMIN.user, ADMIN.password);
     const refused: string[] = [];
     page.on('console', (m) => void (/Content Security Policy/.test(m.text()) && /script/i.test(m.text()) && refused.push(m.text())));
-    await page.waitForURL(/\/board/);
+    await page.waitForURL(/\/queues/);
     await page.getByText('deliver', { exact: true }).first().waitFor();
     expect(refused).toEqual([]);
     await page.context().close();
@@ -153,11 +160,11 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
 
   it('an admin sees the opsbot queues, the finished job, a retry button on the failed one, and a logout link', async () => {
     const page = await login(ADMIN.user, ADMIN.password);
-    await page.waitForURL(/\/board/);
+    await page.waitForURL(/\/queues/);
     for (const q of ['triggers', 'bots', 'reports', 'deliver']) await page.getByText(q, { exact: true }).first().waitFor();
-    await page.goto(`${dash.url}/board/queue/deliver?status=completed`);
+    await page.goto(`${dash.url}/queues/queue/deliver?status=completed`);
     await page.getByText(DONE).first().waitFor();
-    await page.goto(`${dash.url}/board/queue/deliver?status=failed`);
+    await page.goto(`${dash.url}/queues/queue/deliver?status=failed`);
     await page.getByText(FAILED).first().waitFor();
     await expect(page.getByRole('button', { name: /retry/i }).count()).resolves.toBeGreaterThan(0);
     // 退出登录 sits in the menu of Bull Board's header (its miscLinks).
@@ -168,8 +175,8 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
 
   it("an admin's retry (clicked on the board), remove and add are audited; a change without the token is refused", async () => {
     const page = await login(ADMIN.user, ADMIN.password);
-    await page.waitForURL(/\/board/);
-    await page.goto(`${dash.url}/board/queue/deliver?status=failed`);
+    await page.waitForURL(/\/queues/);
+    await page.goto(`${dash.url}/queues/queue/deliver?status=failed`);
     // Bull Board's own button: its axios sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN.
     await page.getByRole('button', { name: 'Retry all' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
@@ -177,48 +184,47 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
 
     const admin = await loggedIn(ADMIN);
     const headers = { 'x-xsrf-token': await csrfOf(admin) };
-    const noToken = await admin.put(`/board/api/queues/deliver/${encodeURIComponent(TO_REMOVE)}/clean`);
+    const noToken = await admin.put(`/queues/api/queues/deliver/${encodeURIComponent(TO_REMOVE)}/clean`);
     expect(noToken.status()).toBe(403);
     expect(await deliver.getJob(TO_REMOVE)).toBeDefined();
-    const removed = await admin.put(`/board/api/queues/deliver/${encodeURIComponent(TO_REMOVE)}/clean`, { headers });
+    const removed = await admin.put(`/queues/api/queues/deliver/${encodeURIComponent(TO_REMOVE)}/clean`, { headers });
     expect(removed.status()).toBe(204);
     expect(await deliver.getJob(TO_REMOVE)).toBeUndefined();
-    const added = await admin.post('/board/api/queues/deliver/add', { headers, data: { name: 'deliver', data: { runId: 'daily-ops-report/2026-02-10/r1' }, options: {} } });
+    const added = await admin.post('/queues/api/queues/deliver/add', { headers, data: { name: 'deliver', data: { runId: 'daily-ops-report/2026-02-10/r1' }, options: {} } });
     expect(added.status()).toBe(200);
 
     await expect.poll(async () => (await auditEntries()).filter((e) => String(e.action).startsWith('dashboard ') && !String(e.action).includes('login')).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
     const entries = await auditEntries();
-    expect(entries).toContainEqual(expect.objectContaining({ who: 'dashboard:admin', action: 'dashboard retry all failed', subject: 'deliver', after: expect.objectContaining({ status: 200 }) }));
-    expect(entries).toContainEqual(expect.objectContaining({ who: 'dashboard:admin', action: 'dashboard remove job', subject: `deliver/${TO_REMOVE}`, after: { status: 204 } }));
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'dashboard retry all failed', subject: 'queue:deliver', after: expect.objectContaining({ status: 200 }) }));
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'dashboard remove job', subject: `queue:deliver/${TO_REMOVE}`, after: { status: 204 } }));
     expect(entries).toContainEqual(expect.objectContaining({
-      who: 'dashboard:admin', action: 'dashboard add job', subject: 'deliver',
+      actor: 'admin', action: 'dashboard add job', subject: 'queue:deliver',
       after: { status: 200, request: { name: 'deliver', data: { runId: 'daily-ops-report/2026-02-10/r1' }, options: {} } },
     }));
-    expect(entries).toContainEqual(expect.objectContaining({ who: 'dashboard:admin', action: 'dashboard login', subject: 'admin' }));
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'login', subject: 'user:admin' }));
     await page.context().close();
   });
 
-  it('a viewer gets the read-only board: no retry button, no admin board, and 403 on every changing endpoint', async () => {
+  it('a viewer (any role but admin) gets 403 on the board and on every changing endpoint', async () => {
     const page = await login(VIEWER.user, VIEWER.password);
-    await page.waitForURL(/\/view/);
-    await page.goto(`${dash.url}/view/queue/deliver?status=completed`);
-    await page.getByText(DONE).first().waitFor();
+    await page.waitForURL(/\/queues/);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('无权访问');
     await expect(page.getByRole('button', { name: /retry/i }).count()).resolves.toBe(0);
-    const admin = await page.goto(`${dash.url}/board`);
-    expect(admin!.status()).toBe(403);
+    const board = await page.goto(`${dash.url}/queues/queue/deliver?status=completed`);
+    expect(board!.status()).toBe(403);
     await page.context().close();
 
-    // With a valid session and token, so that what refuses is the read-only board, not CSRF.
+    // With a valid session and token, so that what refuses is the role, not CSRF.
     const viewer = await loggedIn(VIEWER);
     const headers = { 'x-xsrf-token': await csrfOf(viewer) };
     const job = encodeURIComponent(DONE);
     const changes: [string, string][] = [
-      ['PUT', '/view/api/queues/pause'], ['PUT', '/view/api/queues/resume'], ['POST', '/view/api/queues/deliver/add'],
-      ['PUT', '/view/api/queues/deliver/retry/failed'], ['PUT', '/view/api/queues/deliver/clean/completed'], ['PUT', '/view/api/queues/deliver/promote'],
-      ['PUT', '/view/api/queues/deliver/pause'], ['PUT', '/view/api/queues/deliver/resume'], ['PUT', '/view/api/queues/deliver/empty'],
-      ['PUT', '/view/api/queues/deliver/obliterate'], ['PUT', '/view/api/queues/deliver/concurrency'],
-      ['PUT', `/view/api/queues/deliver/${job}/retry`], ['PUT', `/view/api/queues/deliver/${job}/clean`], ['PUT', `/view/api/queues/deliver/${job}/promote`],
-      ['PATCH', `/view/api/queues/deliver/${job}/update-data`], ['PUT', '/board/api/queues/pause'],
+      ['PUT', '/queues/api/queues/pause'], ['PUT', '/queues/api/queues/resume'], ['POST', '/queues/api/queues/deliver/add'],
+      ['PUT', '/queues/api/queues/deliver/retry/failed'], ['PUT', '/queues/api/queues/deliver/clean/completed'], ['PUT', '/queues/api/queues/deliver/promote'],
+      ['PUT', '/queues/api/queues/deliver/pause'], ['PUT', '/queues/api/queues/deliver/resume'], ['PUT', '/queues/api/queues/deliver/empty'],
+      ['PUT', '/queues/api/queues/deliver/obliterate'], ['PUT', '/queues/api/queues/deliver/concurrency'],
+      ['PUT', `/queues/api/queues/deliver/${job}/retry`], ['PUT', `/queues/api/queues/deliver/${job}/clean`], ['PUT', `/queues/api/queues/deliver/${job}/promote`],
+      ['PATCH', `/queues/api/queues/deliver/${job}/update-data`],
     ];
     for (const [method, path] of changes) {
       const res = await viewer.fetch(path, { method, headers, data: {} });
@@ -226,12 +232,12 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     }
     expect(await deliver.isPaused()).toBe(false);
     expect(await deliver.getJob(DONE)).toBeDefined();
-    expect((await viewer.get('/view/api/queues')).status()).toBe(200); // reading is fine
+    expect((await viewer.get('/queues/api/queues')).status()).toBe(403); // not even reading: the board is for admins
   });
 
   it('logout revokes the session: the old cookie no longer reaches the board', async () => {
     const admin = await loggedIn(ADMIN);
-    expect((await admin.get('/board/api/queues')).status()).toBe(200);
+    expect((await admin.get('/queues/api/queues')).status()).toBe(200);
     const before = await admin.storageState();
     expect((await admin.get('/logout')).status()).toBe(200); // the board's link: a page with a POST form
     const out = await admin.post('/logout', { form: { _csrf: await csrfOf(admin) } });
@@ -241,20 +247,20 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
     // Someone who kept the cookie from before the logout (a copied cookie, a shared machine).
     const replay = await request.newContext({ baseURL: dash.url, maxRedirects: 0, storageState: before });
     contexts.push(replay);
-    const page = await replay.get('/board');
+    const page = await replay.get('/queues');
     expect(page.status()).toBe(303);
     expect(page.headers().location).toBe('/login');
-    expect((await replay.get('/board/api/queues')).status()).toBe(401);
-    expect(await auditEntries()).toContainEqual(expect.objectContaining({ who: 'dashboard:admin', action: 'dashboard logout' }));
+    expect((await replay.get('/queues/api/queues')).status()).toBe(401);
+    expect(await auditEntries()).toContainEqual(expect.objectContaining({ actor: 'admin', action: 'logout', subject: 'user:admin' }));
   });
 
   it('in the browser: 退出登录 on the board leads to the login page, and back to the board needs a login', async () => {
     const page = await login(ADMIN.user, ADMIN.password);
-    await page.waitForURL(/\/board/);
+    await page.waitForURL(/\/queues/);
     await page.goto(`${dash.url}/logout`);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/login$/);
-    await page.goto(`${dash.url}/board`);
+    await page.goto(`${dash.url}/queues`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });
@@ -262,7 +268,7 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
   it('after 5 failed logins: 429 for that address, even with the right password, each failure logged and audited', async () => {
     const { logger, lines } = capturedLog();
     // An instance of its own: the address's counter must not lock out the other tests.
-    const limited = await startDashboard({ ...rt.deps, log: logger });
+    const limited = await startDashboard({ ...rt.deps, db: t.db, log: logger }, { authenticate });
     try {
       const c = await client(limited.url);
       await c.get('/login');
@@ -273,15 +279,15 @@ describe('dashboard: Bull Board behind a login, in a real browser', { timeout: 1
       expect(Number(sixth.headers()['retry-after'])).toBeGreaterThan(0);
       expect(await sixth.text()).toContain('登录失败次数过多');
       expect((await form(ADMIN.password)).status()).toBe(429); // locked: the right password does not help
-      expect((await c.get('/board')).status()).toBe(303);
+      expect((await c.get('/queues')).status()).toBe(303);
 
-      const failed = lines.filter((l) => l.msg === 'dashboard login failed');
+      const failed = lines.filter((l) => l.msg === 'login failed');
       expect(failed).toHaveLength(5);
       expect(failed[0]).toMatchObject({ user: 'admin', component: 'dashboard' });
-      expect(lines.filter((l) => l.msg === 'dashboard login refused: too many failed logins')).toHaveLength(2);
+      expect(lines.filter((l) => l.msg === 'login refused: too many failed logins')).toHaveLength(2);
       expect(JSON.stringify(lines)).not.toContain('wrong-1-password');
       expect(JSON.stringify(lines)).not.toContain(ADMIN.password);
-      const audited = (await auditEntries()).filter((e) => e.action === 'dashboard login failed');
+      const audited = (await auditEntries()).filter((e) => e.action === 'login.failed');
       expect(audited.length).toBeGreaterThanOrEqual(5);
       expect(JSON.stringify(audited)).not.toContain('wrong-');
     } finally {
@@ -304,12 +310,17 @@ function redisServersIn(dir: string): number[] {
 
 describe('opsbot dashboard, the command', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await startTestDatabase();
+  });
   const varDir = () => {
     const d = mkdtempSync(path.join(os.tmpdir(), 'opsbot-dash-cli-'));
     dirs.push(d);
     return d;
   };
-  afterAll(() => {
+  afterAll(async () => {
+    await t?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   /** The exit code, or 'still running' after `ms` (the old behaviour: hanging, holding its Redis). */
@@ -322,7 +333,7 @@ describe('opsbot dashboard, the command', { timeout: 120_000 }, () => {
     const { port } = blocker.address() as AddressInfo;
     const dir = varDir();
     try {
-      const cli = startCli(['dashboard', '--port', String(port)], { OPSBOT_VAR_DIR: dir, REDIS_URL: '', OPSBOT_DASHBOARD_ADMIN_PASSWORD: 'admin-pass-1234' });
+      const cli = startCli(['dashboard', '--port', String(port)], { OPSBOT_VAR_DIR: dir, REDIS_URL: '', DATABASE_URL: t.databaseUrl });
       const code = await exitWithin(cli, 30_000);
       if (code === 'still running') cli.child.kill('SIGKILL');
       expect(code, cli.output()).toBe(1);
@@ -333,20 +344,26 @@ describe('opsbot dashboard, the command', { timeout: 120_000 }, () => {
     }
   });
 
-  it('no dashboard password: exits 2 at once naming the variables, and starts no Redis', async () => {
+  it('no user added yet: it never runs open — every page needs a login, and nobody can log in', async () => {
     const dir = varDir();
-    const cli = startCli(['dashboard'], { OPSBOT_VAR_DIR: dir, REDIS_URL: '', OPSBOT_DASHBOARD_ADMIN_PASSWORD: '', OPSBOT_DASHBOARD_VIEWER_PASSWORD: '' });
-    const code = await exitWithin(cli, 30_000);
-    if (code === 'still running') cli.child.kill('SIGKILL');
-    expect(code, cli.output()).toBe(2);
-    expect(cli.output()).toContain('OPSBOT_DASHBOARD_ADMIN_PASSWORD');
-    expect(redisServersIn(dir)).toEqual([]);
+    const cli = startCli(['dashboard'], { OPSBOT_VAR_DIR: dir, REDIS_URL: '', DATABASE_URL: t.databaseUrl });
+    try {
+      const [, url] = await cli.waitFor(/dashboard on (http:\/\/\S+)\/login/, 60_000);
+      const board = await fetch(`${url}/queues`, { redirect: 'manual' });
+      expect(board.status).toBe(303);
+      expect(board.headers.get('location')).toBe('/login');
+      expect((await fetch(`${url}/queues/api/queues`, { redirect: 'manual' })).status).toBe(401);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+    expect(await waitUntil(() => redisServersIn(dir).length === 0, 5_000)).toBe(true);
   });
 
-  it('--help names the password variables', () => {
+  it('--help says where the users come from and names the session settings', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts/cli/main.ts'), 'dashboard', '--help'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    for (const name of ['OPSBOT_DASHBOARD_ADMIN_PASSWORD', 'OPSBOT_DASHBOARD_VIEWER_PASSWORD', 'OPSBOT_DASHBOARD_ADMIN_USER', 'OPSBOT_DASHBOARD_VIEWER_USER', '--public-url']) {
+    for (const name of ['opsbot users add', '--role admin', 'OPSBOT_WEB_IDLE_MINUTES', 'OPSBOT_WEB_MAX_SESSION_HOURS', '--public-url']) {
       expect(r.stdout).toContain(name);
     }
   });

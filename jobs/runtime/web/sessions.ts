@@ -1,25 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Request, RequestHandler } from 'express';
 import session, { MemoryStore, type Store } from 'express-session';
-import type { DashboardUser } from './users';
+import type { WebUser } from './web-user';
 
 declare module 'express-session' {
   interface SessionData {
-    user: DashboardUser;
-    /** When the user logged in (ms): a session ends this long after, however active. */
-    loggedInAt: number;
+    user: WebUser;
+    /** When the session ends however active (ms since the epoch): login time plus the maximum age. */
+    endsAt: number;
   }
 }
 
-export const SESSION_COOKIE = 'opsbot_dashboard';
+/** The session cookie's name: the same for `opsbot web` and `opsbot dashboard` (one login scheme). */
+export const SESSION_COOKIE = 'opsbot_session';
 
 export interface SessionOptions {
   /**
-   * Where sessions live: any express-session store. The default keeps them in this process (a
-   * restart logs everyone out); the review workbench passes a PostgreSQL store here instead.
+   * Where sessions live: any express-session store. The web and the dashboard pass the PostgreSQL
+   * store (pg-session-store.ts), so any number of instances share them; the default keeps them in
+   * this process (a restart logs everyone out).
    */
   store?: Store;
+  /**
+   * Signs the session id cookie. Instances sharing one store must share it too, or a cookie set
+   * by one is refused by the other (session-secret.ts).
+   */
+  secret: string;
   /** Idle timeout: a session not used for this long is gone. */
   idleMs: number;
   /** `Secure` cookies: when the dashboard is reached over HTTPS (a TLS reverse proxy). */
@@ -42,8 +48,7 @@ function memoryStore(): Store {
 export function sessions(opts: SessionOptions): RequestHandler {
   return session({
     name: SESSION_COOKIE,
-    // Signs the id cookie; a new key per start is enough while sessions live in this process.
-    secret: randomBytes(32).toString('hex'),
+    secret: opts.secret,
     store: opts.store ?? memoryStore(),
     resave: false,
     saveUninitialized: false,
@@ -53,10 +58,10 @@ export function sessions(opts: SessionOptions): RequestHandler {
 }
 
 /** A new session id for the logged-in user (no fixation: an id known before login is dropped). */
-export async function startSession(req: Request, user: DashboardUser): Promise<void> {
+export async function startSession(req: Request, user: WebUser, maxAgeMs: number): Promise<void> {
   await promisify(req.session.regenerate.bind(req.session))();
   req.session.user = user;
-  req.session.loggedInAt = Date.now();
+  req.session.endsAt = Date.now() + maxAgeMs;
 }
 
 /** Removes the session from the store: its cookie no longer logs anyone in. */

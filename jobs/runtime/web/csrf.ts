@@ -28,10 +28,23 @@ export function isCsrfError(err: unknown): boolean {
   return (err as { code?: string } | undefined)?.code === 'EBADCSRFTOKEN';
 }
 
-/** The session's token (made on first use), also handed to the page's scripts in the XSRF-TOKEN cookie. */
-export function csrfToken(req: Request, res: Response, secureCookies: boolean): string {
+const SECURE_SETTING = 'opsbot secure cookies';
+
+/** Cookies of this app are `Secure` (it is reached over HTTPS, a TLS proxy in front). */
+export function setSecureCookies(app: { set(name: string, value: unknown): unknown }, secure: boolean): void {
+  app.set(SECURE_SETTING, secure);
+}
+
+/**
+ * The session's CSRF token (made on first use) for a form's hidden `_csrf` field; also handed to
+ * Bull Board's scripts in the XSRF-TOKEN cookie.
+ *
+ * @example
+ * html`<form method="post"><input type="hidden" name="_csrf" value="${csrfToken(req, res)}">…`
+ */
+export function csrfToken(req: Request, res: Response): string {
   const token = csrf.generateToken(req);
   // Readable by the page's own scripts (not HttpOnly), sent to this site only.
-  res.cookie(XSRF_COOKIE, token, { sameSite: 'strict', secure: secureCookies, path: '/' });
+  res.cookie(XSRF_COOKIE, token, { sameSite: 'strict', secure: req.app.get(SECURE_SETTING) === true, path: '/' });
   return token;
 }

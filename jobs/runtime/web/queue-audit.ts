@@ -1,17 +1,9 @@
 import type { RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit';
+import type { Database, JsonValue } from '../db';
 import type { Logger } from '../logger';
-import type { AuditEntry } from '../audit';
-
-/**
- * Where the dashboard's audit entries go. Today the append-only `var/audit.log`; the review
- * workbench moves the audit into PostgreSQL and passes its own sink.
- */
-export type AuditSink = (entry: AuditEntry) => Promise<unknown>;
-
-/** Records an entry; a failing audit write is logged as an error, never lost silently, never fatal. */
-export function record(audit: AuditSink, log: Logger, entry: AuditEntry): void {
-  void audit(entry).catch((err: unknown) => log.error({ action: entry.action, subject: entry.subject, err: (err as Error).message }, 'dashboard: audit entry not written'));
-}
+import { currentUser } from './current-user';
 
 const JOB_VERBS: Record<string, string> = { retry: 'retry job', clean: 'remove job', promote: 'promote job', 'update-data': 'update job data' };
 
@@ -41,20 +33,24 @@ function bodyOf(body: unknown): unknown {
 }
 
 /**
- * Audits every change made through the admin board (retry, remove, add, pause, …): who, what,
- * which queue or job, the request's body (an added job's name, data and options) and the answer's
- * status, once the answer is sent. Reads pass untouched.
+ * Audits every change made through the queue board (retry, remove, add, pause, …) in the audit
+ * table: who, what, which queue or job (subject `queue:<queue>` or `queue:<queue>/<job>`), the
+ * request's body (an added job's name, data and options) and the answer's status, once the answer
+ * is sent. Reads pass untouched. The change is already made in Redis by then, so a failing audit
+ * write is logged as an error (never lost silently) rather than undoing it.
  */
-export function auditBoardChanges(audit: AuditSink, log: Logger): RequestHandler {
+export function auditBoardChanges(db: Kysely<Database>, log: Logger): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || !req.path.startsWith('/api/')) return next();
-    const who = req.session.user?.name ?? 'unknown';
+    const who = currentUser(req)?.name ?? 'unknown';
     // Read now: Bull Board's own router rewrites req.url while it handles the call.
     const { action, subject } = describeBoardChange(req.path);
     res.once('finish', () => {
       const body = bodyOf(req.body);
-      record(audit, log, { who: `dashboard:${who}`, action, subject, before: null, after: { status: res.statusCode, ...(body === undefined ? {} : { request: body }) } });
-      log.info({ user: who, action, subject, status: res.statusCode }, 'dashboard change');
+      const after = { status: res.statusCode, ...(body === undefined ? {} : { request: body }) };
+      recordAudit(db, { actor: who, action, subject: `queue:${subject}`, after: after as JsonValue }).catch((err: unknown) =>
+        log.error({ action, subject, err: (err as Error).message }, 'queue board: audit row not written'));
+      log.info({ user: who, action, subject, status: res.statusCode }, 'queue board change');
     });
     next();
   };
