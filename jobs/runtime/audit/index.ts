@@ -3,3 +3,4 @@ export * from './read-audit';
 export * from './record-audit';
 export * from './canonical-json';
 export * from './chain-hash';
+export * from './verify-audit';

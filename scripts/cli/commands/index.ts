@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit';
 import { registerBots } from './bots';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
@@ -7,6 +8,7 @@ import { registerFixtures } from './fixtures';
 import { registerRun } from './run';
 import { registerRuns } from './runs';
 import { registerSchedule } from './schedule';
+import { registerUsers } from './users';
 import { registerScheduler } from './scheduler';
 import { registerWorker } from './worker';
 
@@ -22,4 +24,6 @@ export const commands: ((program: Command) => void)[] = [
   registerRuns,
   registerDashboard,
   registerDoctor,
+  registerUsers,
+  registerAudit,
 ];
