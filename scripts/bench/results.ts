@@ -11,6 +11,7 @@ import type { ExcelResult } from './excel/excel-task';
 import type { MachineInfo } from './machine';
 import type { RegistryBench } from './registry/bench-registry';
 import type { ReportFigure } from './report/bench-report';
+import type { ReviewQueueFigure } from './review-queue/bench-review-queue';
 
 /** When a section was measured and what else the machine was doing. */
 export interface Measured<T> {
@@ -38,10 +39,11 @@ export interface BenchResults {
   excel?: Measured<ExcelFigure[]>;
   'annual-review-10k'?: Measured<AnnualReviewFigure>;
   compiled?: Measured<CompiledFigures>;
+  'review-queue-100k'?: Measured<ReviewQueueFigure>;
 }
 
 export type SectionId = Exclude<keyof BenchResults, 'machine'>;
-export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled'];
+export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled', 'review-queue-100k'];
 
 export function resultsFile(repoRoot: string): string {
   return path.join(repoRoot, 'var', 'bench', 'results.json');

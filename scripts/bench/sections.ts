@@ -9,6 +9,7 @@ import type { EngineResult } from './engine/engine-task';
 import type { ExcelResult } from './excel/excel-task';
 import { benchRegistry, type RegistryBench } from './registry/bench-registry';
 import { benchReport, type ReportFigure } from './report/bench-report';
+import { benchReviewQueue, type ReviewQueueFigure } from './review-queue/bench-review-queue';
 import type { EngineFigure, ExcelFigure } from './results';
 import { runChild } from './run-child';
 
@@ -20,6 +21,8 @@ export interface BenchOptions {
   excelRows: number;
   /** Accounts of the annual-review end-to-end section (issue 7: 10,000). */
   reviewAccounts: number;
+  /** Cases of the review-queue section (issue 18: 100,000). */
+  reviewCases: number;
   log: (line: string) => void;
 }
 
@@ -65,4 +68,9 @@ export function annualReviewSection(o: BenchOptions): Promise<AnnualReviewFigure
 /** Start-up from dist/ and the engine's fast paths compiled in and out (100,000 accounts, as the engine's target). */
 export function compiledSection(o: BenchOptions): Promise<CompiledFigures> {
   return benchCompiled({ repoRoot: o.repoRoot, fastPathAccounts: 100_000, log: o.log });
+}
+
+/** Issue 18: the workbench's queue over 100,000 cases in PostgreSQL, each filter under 200 ms. */
+export function reviewQueueSection(o: BenchOptions): Promise<ReviewQueueFigure> {
+  return benchReviewQueue({ cases: o.reviewCases, log: o.log });
 }

@@ -4,6 +4,7 @@
 import type { AnnualReviewTaskArgs } from './annual-review/annual-review-task';
 import type { RegistryContenderArgs } from './registry/registry-result';
 import type { ReportTaskArgs } from './report/report-task';
+import type { ReviewQueueTaskArgs } from './review-queue/review-queue-task';
 
 type Task = (args: never) => Promise<unknown>;
 
@@ -18,4 +19,5 @@ export const TASKS: Record<string, Task> = {
   'registry-playwright-bare': async (args: RegistryContenderArgs) => (await import('./registry/bare-playwright-task')).runBarePlaywrightRegistry(args),
   'annual-review': async (args: AnnualReviewTaskArgs) => (await import('./annual-review/annual-review-task')).runAnnualReview(args),
   report: async (args: ReportTaskArgs) => (await import('./report/report-task')).runReport(args),
+  'review-queue': async (args: ReviewQueueTaskArgs) => (await import('./review-queue/review-queue-task')).runReviewQueue(args),
 };
