@@ -61,6 +61,7 @@ export function authRoutes(opts: AuthOptions): Router {
       return void sendLogin(req, res, 401, '用户名或密码错误，或该用户已停用');
     }
     await startSession(req, user, opts.maxAgeMs);
+    csrfToken(req, res); // the new session's token in the XSRF-TOKEN cookie, for Bull Board's scripts
     await recordAudit(db, { actor: user.name, action: 'login', subject: `user:${user.name}`, after: { role: user.role, ip: req.ip ?? null } });
     log.info({ user: user.name, role: user.role, ip: req.ip }, 'login');
     res.redirect(303, opts.home(user));

@@ -39,3 +39,5 @@ export * from './session-secret';
 export type { LoginLimitOptions } from './login-limiter';
 export * from './queue-board';
 export * from './start-web';
+export * from './runs-routes';
+export * from './users-routes';

@@ -10,6 +10,7 @@ import { registerRuns } from './runs';
 import { registerSchedule } from './schedule';
 import { registerUsers } from './users';
 import { registerScheduler } from './scheduler';
+import { registerWeb } from './web';
 import { registerWorker } from './worker';
 
 /** Every command of cli.md that works; a command is listed here only once it does. */
@@ -23,6 +24,7 @@ export const commands: ((program: Command) => void)[] = [
   registerScheduler,
   registerRuns,
   registerDashboard,
+  registerWeb,
   registerDoctor,
   registerUsers,
   registerAudit,
