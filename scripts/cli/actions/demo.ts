@@ -2,6 +2,7 @@ import { requireRunnableDate } from '../data-date';
 import { EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 import { withFixtures } from '../with-fixtures';
+import { withDatabase } from '../../app/with-database';
 import { fixtureWorldLines } from '../fixture-world';
 import type { Scale } from '../../../fixtures/generator/scale';
 import { runJob } from './run';
@@ -11,7 +12,10 @@ export async function demoAction(opts: { date?: string; seed?: number; scale?: S
   if (opts.date) requireRunnableDate(opts.date, { option: '--date', fix: 'the demo runs a past business day (leave out --date for the previous one)' });
   try {
     console.log('opsbot demo: starting the fixture portals, a private Redis and a worker…');
-    const { fixtures, runtime } = await withFixtures({ seed: opts.seed ?? 42, scale: opts.scale ?? 'medium' });
+    const served = await withFixtures({ seed: opts.seed ?? 42, scale: opts.scale ?? 'medium' });
+    const { fixtures } = served;
+    // Its worker keeps the runs' cases: a private PostgreSQL, started like the Redis.
+    const runtime = await withDatabase(served.runtime);
     for (const line of fixtureWorldLines(fixtures)) console.log(line);
     let worst: number = EXIT.ok;
     for (const id of runtime.jobs.keys()) {

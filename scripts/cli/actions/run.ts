@@ -6,6 +6,7 @@ import { jobIn } from '../../../jobs/runtime/registries';
 import type { RuntimeDeps } from '../../../jobs/runtime/runtime-deps';
 import { jobs } from '../../../jobs';
 import { processRuntime } from '../../app/process-runtime';
+import { withDatabase } from '../../app/with-database';
 import { requireRunnableDate } from '../data-date';
 import { CliError, EXIT } from '../exit-codes';
 import { onShutdown, shutdown } from '../lifecycle';
@@ -118,6 +119,8 @@ export async function runAction(jobId: string, opts: RunCommandOptions): Promise
       for (const line of fixtureWorldLines(served.fixtures)) console.log(line);
       runtime = served.runtime;
     } else runtime = await processRuntime();
+    // This command's worker builds the run: it keeps the run's cases, so it needs the database.
+    if (opts.worker !== false) runtime = await withDatabase(runtime);
     process.exitCode = await runJob(runtime, jobId, opts);
   } finally {
     await shutdown();

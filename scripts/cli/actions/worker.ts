@@ -4,7 +4,8 @@ import { startedPrivateRedis } from '../../app/process-redis';
 import { onShutdown } from '../lifecycle';
 
 export async function workerAction(opts: { concurrency: number }): Promise<void> {
-  const runtime = await processRuntime();
+  // Builds keep their runs' cases (review-workbench.md): the worker opens the database.
+  const runtime = await processRuntime({ database: true });
   // Refused before taking a job: a Redis Cluster, or a run store other than the one the other workers share.
   await checkWorkerStart(runtime);
   const worker = await startWorker(runtime, { concurrency: opts.concurrency });
