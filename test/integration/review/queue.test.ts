@@ -157,5 +157,26 @@ describe('100,000 cases', () => {
       expect(page.rows.length).toBeGreaterThan(0);
       expect(ms).toBeLessThan(1_000);
     }
+
+    // The checker's list and a case page over the same 100,000 cases, a pending decision on every proposed one.
+    await sql`INSERT INTO decisions (case_id, kind, proposed_by, action, comment, status)
+      SELECT id, 'confirm', 'wang', '更正系统记录', '批量', 'pending' FROM cases WHERE source_job = 'bulk' AND state = 'proposed'`.execute(t.owner);
+    await sql`ANALYZE decisions`.execute(t.owner);
+    const branchChecker: Reviewer = { name: 'li', role: 'checker', branches: ['B001'] };
+    for (const [label, who] of [['admin', admin], ['checker of one branch', branchChecker]] as const) {
+      await listPendingReviews(t.db, who, 1, TODAY);
+      const started = performance.now();
+      const page = await listPendingReviews(t.db, who, 1, TODAY);
+      const ms = performance.now() - started;
+      console.log(`review queue ${label}: ${ms.toFixed(1)} ms, ${page.total} pending`);
+      expect(page.total).toBeGreaterThan(0);
+      expect(ms).toBeLessThan(1_000);
+    }
+    const someCase = await t.db.selectFrom('cases').select('id').where('source_job', '=', 'bulk').where('state', '=', 'proposed').limit(1).executeTakeFirstOrThrow();
+    const started = performance.now();
+    const casePage = await loadCasePage(t.db, admin, someCase.id, TODAY);
+    console.log(`case page: ${(performance.now() - started).toFixed(1)} ms`);
+    expect(casePage?.pending?.kind).toBe('confirm');
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
