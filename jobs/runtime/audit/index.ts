@@ -4,3 +4,4 @@ export * from './record-audit';
 export * from './canonical-json';
 export * from './chain-hash';
 export * from './verify-audit';
+export * from './audited-change';

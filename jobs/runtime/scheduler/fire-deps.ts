@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import { raiseAlert } from '../alerts';
-import { runtimePaths } from '../config';
 import { mailTransport, RedisLedger } from '../delivery';
 import { triggerRun } from '../flows';
 import type { RuntimeDeps } from '../runtime-deps';
@@ -17,7 +16,7 @@ export function fireDeps(deps: RuntimeDeps, redis: Redis): FireDeps {
   const { prefix } = deps.redis;
   const log = deps.log.child({ component: 'scheduler' });
   return {
-    book: new ScheduleBook(redis, prefix, runtimePaths(cfg).auditLog, schedulesOf(jobs)),
+    book: new ScheduleBook(redis, prefix, schedulesOf(jobs)),
     fires: new FireRecord(redis, prefix),
     jobExists: (job) => jobs.has(job),
     runExists: async (job, date) => (await store.revisions(job, date)).length > 0,

@@ -1,6 +1,5 @@
-import { actor } from '../../../jobs/runtime/audit';
+import { actor, auditedChange } from '../../../jobs/runtime/audit';
 import { startOfDayInZone } from '../../../jobs/runtime/calendar';
-import { runtimePaths } from '../../../jobs/runtime/config';
 import { openRedis } from '../../../jobs/runtime/queues';
 import type { RuntimeDeps } from '../../../jobs/runtime/runtime-deps';
 import { applySchedule, openTriggerQueue } from '../../../jobs/runtime/scheduler';
@@ -10,13 +9,18 @@ import { requireCalendarData } from '../data-date';
 import { CliError, EXIT } from '../exit-codes';
 import { shutdown } from '../lifecycle';
 
-/** The jobs' declared schedules with the admins' overrides, in this process's Redis. */
-async function withBook<T>(fn: (book: ScheduleBook, runtime: RuntimeDeps) => Promise<T>): Promise<T> {
+/**
+ * The jobs' declared schedules with the admins' overrides, in this process's Redis. `changes`:
+ * the database too, where each change is audited (schedule.set / .paused / .resumed); reading
+ * starts none.
+ */
+async function withBook<T>(fn: (book: ScheduleBook, runtime: RuntimeDeps) => Promise<T>, opts: { changes?: boolean } = {}): Promise<T> {
   try {
-    const runtime = await processRuntime();
+    const runtime = await processRuntime({ database: opts.changes === true });
     const redis = openRedis(runtime.redis);
     try {
-      return await fn(new ScheduleBook(redis, runtime.redis.prefix, runtimePaths(runtime.config).auditLog, schedulesOf(runtime.jobs)), runtime);
+      const audit = runtime.db ? auditedChange(runtime.db) : undefined;
+      return await fn(new ScheduleBook(redis, runtime.redis.prefix, schedulesOf(runtime.jobs), audit), runtime);
     } finally {
       redis.disconnect();
     }
@@ -49,7 +53,7 @@ export async function scheduleChange(job: string, c: ScheduleChange): Promise<vo
     }
     console.log(`before: ${describe(r.before)}`);
     console.log(`after:  ${describe(r.after)}`);
-  });
+  }, { changes: true });
 }
 
 export async function scheduleList(): Promise<void> {

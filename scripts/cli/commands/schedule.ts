@@ -6,7 +6,7 @@ const actions = () => import('../actions/schedule');
 const change = async (job: string, c: ScheduleChange) => (await actions()).scheduleChange(job, c);
 
 export function registerSchedule(program: Command): void {
-  const schedule = program.command('schedule').description('admin view and changes of schedules (changes survive restarts and go to the audit log)');
+  const schedule = program.command('schedule').description('admin view and changes of schedules (changes survive restarts and are written to the audit: opsbot audit)');
   schedule.command('list').description('every schedule in force, with its next fire').action(async () => (await actions()).scheduleList());
   schedule.command('set <job>').description('change the cron (and time zone) of a schedule; wins over the code default until reset')
     .requiredOption('--cron <expr>', 'five-field cron, e.g. "30 7 * * *"')

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtimePaths } from '../../../jobs/runtime/config';
+import { auditedChange } from '../../../jobs/runtime/audit';
 import { openRedis } from '../../../jobs/runtime/queues';
 import { triggerRun } from '../../../jobs/runtime/flows';
 import { applySchedules, fireDeps, FireRecord, recoverMissedFires, TRIGGER_QUEUE, type FireDeps } from '../../../jobs/runtime/scheduler';
 import { ScheduleBook, schedulesOf } from '../../../jobs/runtime/schedules';
+import { startTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
 import { mailText, startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
@@ -15,6 +15,7 @@ const quiet = pino({ level: 'silent' });
 
 describe('scheduler: job schedulers, overrides, missed fires — against a real Redis', () => {
   let rt: TestRuntime;
+  let tdb: TestDatabase;
   let redis: Redis;
   let prefix: string;
   let smtp: SmtpSink;
@@ -22,22 +23,24 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
+    tdb = await startTestDatabase();
     rt = await startTestRuntime({ smtpHost: '127.0.0.1', smtpPort: smtp.port, adminRecipients: ['admin@bank.example'] });
     redis = openRedis(rt.deps.redis);
     ({ prefix } = rt.deps.redis);
     const { connection } = rt.deps.redis;
     queue = new Queue(TRIGGER_QUEUE, { connection, prefix });
-  });
+  }, 120_000);
   afterAll(async () => {
     await queue.close();
     redis.disconnect();
     await smtp.stop();
     await rt.stop();
+    await tdb.close();
   });
 
   // The jobs' own declared schedules (daily-ops-report's and annual-review-check's `schedule`).
   const schedules = () => schedulesOf(rt.deps.jobs);
-  const book = () => new ScheduleBook(redis, prefix, runtimePaths(rt.config).auditLog, schedules());
+  const book = () => new ScheduleBook(redis, prefix, schedules(), auditedChange(tdb.db));
   const depsAt = (now: string): FireDeps => ({ ...fireDeps({ ...rt.deps, log: quiet }, redis), now: () => new Date(now) });
 
   it('several schedulers applying at once leave one job scheduler per job and one pending fire', async () => {
@@ -55,7 +58,7 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     await book().change('annual-review-check', { action: 'pause' }, 'bob');
     // A fresh book on a fresh connection = another process after a restart.
     const other = openRedis(rt.deps.redis);
-    const after = await new ScheduleBook(other, prefix, runtimePaths(rt.config).auditLog, schedules()).all();
+    const after = await new ScheduleBook(other, prefix, schedules()).all();
     other.disconnect();
     expect(after.find((s) => s.job === 'daily-ops-report')).toMatchObject({ cron: '0 8 * * *', overridden: ['cron'], changedBy: 'alice' });
     await applySchedules(queue as never, after);
@@ -63,12 +66,16 @@ describe('scheduler: job schedulers, overrides, missed fires — against a real 
     await book().change('daily-ops-report', { action: 'reset' }, 'alice');
     await book().change('annual-review-check', { action: 'resume' }, 'bob');
     expect((await book().get('daily-ops-report')).cron).toBe('30 7 * * *');
-    const audit = (await readFile(runtimePaths(rt.config).auditLog, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(audit.map((a) => [a.who, a.action, a.subject])).toEqual([
-      ['alice', 'schedule set', 'daily-ops-report'], ['bob', 'schedule pause', 'annual-review-check'],
-      ['alice', 'schedule reset', 'daily-ops-report'], ['bob', 'schedule resume', 'annual-review-check'],
+    // In the audit table, hash-chained with every other action (review-workbench.md, Audit); a reset sets the default again.
+    const audit = await tdb.db.selectFrom('audit').selectAll().orderBy('id').execute();
+    expect(audit.map((a) => [a.actor, a.action, a.subject])).toEqual([
+      ['alice', 'schedule.set', 'schedule:daily-ops-report'], ['bob', 'schedule.paused', 'schedule:annual-review-check'],
+      ['alice', 'schedule.set', 'schedule:daily-ops-report'], ['bob', 'schedule.resumed', 'schedule:annual-review-check'],
     ]);
     expect(audit[0]).toMatchObject({ before: { cron: '30 7 * * *' }, after: { cron: '0 8 * * *' } });
+    expect(audit[2]).toMatchObject({ before: { cron: '0 8 * * *', overridden: ['cron'] }, after: { cron: '30 7 * * *', overridden: [] } });
+    await expect(new ScheduleBook(redis, prefix, schedules()).change('daily-ops-report', { action: 'pause' }, 'eve')).rejects.toThrow(/only reads/);
+    expect((await book().get('daily-ops-report')).paused).toBe(false);
   });
 
   it('missed fires: within the window run once (however many instances recover), older ones are skipped and alerted once', async () => {
