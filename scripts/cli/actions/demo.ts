@@ -5,6 +5,8 @@ import { withFixtures } from '../with-fixtures';
 import { withDatabase } from '../../app/with-database';
 import { fixtureWorldLines } from '../fixture-world';
 import type { Scale } from '../../../fixtures/generator/scale';
+import { buildWorld } from '../../../fixtures/generator/world';
+import { ensureDemoUsers } from './demo-users';
 import { runJob } from './run';
 
 export async function demoAction(opts: { date?: string; seed?: number; scale?: Scale }): Promise<void> {
@@ -17,6 +19,9 @@ export async function demoAction(opts: { date?: string; seed?: number; scale?: S
     // Its worker keeps the runs' cases: a private PostgreSQL, started like the Redis.
     const runtime = await withDatabase(served.runtime);
     for (const line of fixtureWorldLines(fixtures)) console.log(line);
+    // The first branch of the fixture world: the demo clerk and checker see its cases.
+    const demoBranch = buildWorld(opts.seed ?? 42, opts.scale ?? 'medium').branches[0]?.name ?? '城东支行';
+    if (runtime.db) for (const line of await ensureDemoUsers(runtime.db, demoBranch)) console.log(line);
     let worst: number = EXIT.ok;
     for (const id of runtime.jobs.keys()) {
       const code = await runJob(runtime, id, { date: opts.date, force: true });
