@@ -19,4 +19,5 @@ img.evidence{max-width:100%;border:1px solid #d5d9e0}
 form.decision{border:1px solid #d5d9e0;padding:.6rem;margin:.4rem 0;background:#fafbfc}
 form.decision textarea{width:100%;min-height:3.5rem}
 .pager{margin:.8rem 0;display:flex;gap:1rem}
+.muted{color:#777}
 `;

@@ -160,6 +160,26 @@ describe('案件 and decisions over HTTP', () => {
     expect(row).toEqual({ state: 'confirmed', version: 2 });
   });
 
+  it('a rejection without a comment is refused (400); with one the case is open again and shows it', async () => {
+    const id = await seedCase(t.db, { branch: '001', severity: 'critical' });
+    const clerk = await as('wang');
+    const page = await clerk.get(`/cases/${id}`);
+    await clerk.post(`/cases/${id}/propose`, { _csrf: await clerk.csrf(`/cases/${id}`), version: versionOn(page.body), kind: 'confirm', action: '启动销户流程，对外支付止付', comment: '客户已注销' });
+    const checker = await as('li');
+    const onCase = await checker.get(`/cases/${id}`);
+    expect(onCase.body).toContain(`action="/cases/${id}/answer"`);
+    const csrf = await checker.csrf(`/cases/${id}`);
+    const bare = await checker.post(`/cases/${id}/answer`, { _csrf: csrf, version: versionOn(onCase.body), verdict: 'reject', comment: '' });
+    expect(bare.status).toBe(400);
+    expect(bare.body).toContain('退回时请填写退回意见');
+    const rejected = await checker.post(`/cases/${id}/answer`, { _csrf: csrf, version: versionOn(onCase.body), verdict: 'reject', comment: '请附注销证明' });
+    expect(rejected.status).toBe(303);
+    const back = await clerk.get(`/cases/${id}`);
+    expect(back.body).toContain('请附注销证明');
+    expect(back.body).toContain(`action="/cases/${id}/propose"`);
+    expect((await t.db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('open');
+  });
+
   it('another branch case is 404 for a clerk; escalate marks it first in the queue', async () => {
     const id = await seedCase(t.db, { branch: '001', severity: 'low', dueOn: '2027-01-30' });
     const other = await as('qian');
