@@ -11,6 +11,7 @@ import {
   PROPOSABLE,
   REASON_CODES,
   REMEDIATION_ACTIONS,
+  suggestedAction,
   type ReviewPolicy,
   type Reviewer,
 } from '../decisions';
@@ -50,6 +51,7 @@ export function caseView(input: {
   const pending = data.pending;
   const diff = markDifferences(c.bank_value, c.registry_value);
   const flag = data.flag;
+  const suggested = suggestedAction(c.field, c.severity);
   return {
     id: c.id,
     version: c.version,
@@ -96,7 +98,7 @@ export function caseView(input: {
     })),
     actions: {
       ...(inScope && mayPropose(reviewer) && PROPOSABLE.includes(c.state)
-        ? { propose: { remediationActions: [...REMEDIATION_ACTIONS], reasonCodes: [...REASON_CODES], needsChecker: needsChecker(policy, c.severity) } }
+        ? { propose: { remediationActions: REMEDIATION_ACTIONS.map((a) => ({ value: a, label: a, selected: a === suggested })), reasonCodes: [...REASON_CODES], needsChecker: needsChecker(policy, c.severity) } }
         : {}),
       escalate: inScope && mayEscalate(reviewer) && ESCALATABLE.includes(c.state),
       ...(inScope && mayAnswer(reviewer) && c.state === 'proposed' && pending && pending.proposed_by !== reviewer.name

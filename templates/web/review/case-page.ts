@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../render/html/escape';
-import { csrfField, diffHtml, noticeHtml, reviewStyles } from './parts';
+import { csrfField, diffHtml, noticeHtml, optionsHtml, reviewStyles } from './parts';
 import type { CaseView } from './view-models';
 
 function actionsHtml(view: CaseView): SafeHtml | string {
@@ -10,7 +10,7 @@ function actionsHtml(view: CaseView): SafeHtml | string {
     const p = a.propose;
     forms.push(html`<form class="decision" method="post" action="/cases/${view.id}/propose">${hidden}<input type="hidden" name="kind" value="confirm">
 <h3>确认（需整改）</h3>
-<label>处理措施 <select name="action" required><option value="">请选择</option>${p.remediationActions.map((x) => html`<option>${x}</option>`)}</select></label>
+<label>处理措施 <select name="action" required><option value="">请选择</option>${optionsHtml(p.remediationActions)}</select></label>
 <label>说明 <textarea name="comment" required maxlength="2000">${view.comment ?? ''}</textarea></label>
 <button type="submit">提交确认</button>${p.needsChecker ? html` <span>（该严重程度须经复核通过后生效）</span>` : ''}</form>`);
     forms.push(html`<form class="decision" method="post" action="/cases/${view.id}/propose">${hidden}<input type="hidden" name="kind" value="dismiss">

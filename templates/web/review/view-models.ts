@@ -96,7 +96,7 @@ export interface CaseView {
   history: { href: string; id: number; fieldLabel: string; stateLabel: string; bankValue: string; registryValue: string; openedBy: string; decisions: string }[];
   /** Forms the user's role allows on this case now; none for a viewer. */
   actions: {
-    propose?: { remediationActions: string[]; reasonCodes: string[]; needsChecker: boolean };
+    propose?: { remediationActions: Option[]; reasonCodes: string[]; needsChecker: boolean };
     escalate: boolean;
     answer?: { kindLabel: string; detail: string; comment: string; proposedBy: string };
     /** Why a checker sees no approve button (their own proposal). */

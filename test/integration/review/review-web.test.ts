@@ -85,6 +85,7 @@ describe('案件 and decisions over HTTP', () => {
     expect(page.body).toContain('<mark class="diff">责任</mark>');
     expect(page.body).toContain(`action="/cases/${id}/propose"`);
     expect(page.body).not.toContain(`action="/cases/${id}/answer"`);
+    expect(page.body).toContain('<option value="通知客户办理变更，更新账户名称" selected>');
     const csrf = await clerk.csrf(`/cases/${id}`);
     const proposed = await clerk.post(`/cases/${id}/propose`, { _csrf: csrf, version: versionOn(page.body), kind: 'dismiss', reasonCode: '已核实一致', comment: '营业执照原件一致' });
     expect(proposed.status).toBe(303);

@@ -15,6 +15,7 @@ import {
   proposalOutcome,
   REMEDIATION_ACTIONS,
   reviewPolicyOf,
+  suggestedAction,
   type Reviewer,
 } from '../../../jobs/review/decisions';
 
@@ -88,6 +89,15 @@ describe('four eyes', () => {
     expect(policy).toEqual({ fourEyesSeverities: ['low'], dismissalDays: 30 });
     expect(proposalOutcome(policy, 'critical', 'confirm').caseState).toBe('confirmed');
     expect(proposalOutcome(policy, 'low', 'confirm').caseState).toBe('proposed');
+  });
+  it('every field of the ops guide table has its suggested action, split by severity where the table is', () => {
+    for (const field of ['uscc', 'notFound', 'status', 'name', 'legalRepresentative', 'licenseExpiry', 'registeredCapital', 'address', 'businessScope', 'seriousViolation', 'abnormalOperation']) {
+      expect(isRemediationAction(suggestedAction(field, 'high') ?? '')).toBe(true);
+    }
+    expect(suggestedAction('status', 'critical')).toBe('启动销户流程，对外支付止付');
+    expect(suggestedAction('status', 'high')).toBe('联系客户（或清算组）核实，加强账户交易监测');
+    expect(suggestedAction('licenseExpiry', 'medium')).toBe('更正系统记录');
+    expect(suggestedAction('somethingElse', 'low')).toBeUndefined();
   });
   it('the fixed lists', () => {
     expect(isReasonCode('客户已提交变更')).toBe(true);
