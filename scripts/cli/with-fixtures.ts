@@ -3,6 +3,7 @@ import type { RuntimeDeps } from '../../jobs/runtime/runtime-deps';
 import { startFixtures, type FixtureOptions, type RunningFixtures } from '../../fixtures/start-fixtures';
 import { processConfig } from '../app/process-config';
 import { processRuntime } from '../app/process-runtime';
+import { noteFixtureWarnings } from './fixture-warnings';
 import { onShutdown } from './lifecycle';
 
 /**
@@ -26,5 +27,7 @@ export async function withFixtures(opts: FixtureOptions): Promise<{ fixtures: Ru
     portals[p.id] = { url: p.url, username: p.login?.username, password: p.login?.password };
   }
   served.runtime = await processRuntime({ config: { ...cfg, portals }, world: newWorldId() });
+  // A dirty row of --registry-data is said in the log at start-up, and in every run's manifest.
+  noteFixtureWarnings(served.runtime.store, fixtures.warnings);
   return { fixtures, runtime: served.runtime };
 }
