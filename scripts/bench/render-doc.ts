@@ -6,6 +6,7 @@ import { registryAnalysis, engineAnalysis, reportAnalysis, excelAnalysis } from 
 import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { CompiledFigures } from './compiled/bench-compiled';
 import type { ReportFigure } from './report/bench-report';
+import { reviewQueueMarkdown } from './review-queue/render-review-queue';
 import type { BenchResults, Measured } from './results';
 
 const s1 = (ms: number): string => (ms / 1000).toFixed(1);
@@ -240,6 +241,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     excelSection(results.excel, targets),
     annualReviewSection(results['annual-review-10k'], targets),
     compiledSection(results.compiled, targets),
+    reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', results['review-queue-100k'], targets),
   ].join('\n');
   const head = [
     '# Benchmarks',
@@ -275,6 +277,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
     'npm run bench -- --only compiled                # start-up from dist/ (needs npm run build) and the engine with each fast path compiled out',
+    'npm run bench -- --only review-queue-100k --review-cases 100000   # issue 18: the workbench queue\'s server time over 100,000 cases',
     'npx tsx scripts/bench/profile-summary.ts <file.cpuprofile>   # self time per function of a node --cpu-prof profile',
     '```',
     '',
