@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestOutboxDir, sendSlaDigest, type SlaDigestDeps } from '../../../jobs/review/sla';
+import { digestOutboxDir, sendSlaDigest, startSlaDigest, type SlaDigestDeps } from '../../../jobs/review/sla';
 import { parseConfig, type Config } from '../../../jobs/runtime/config';
 import type { NewCase } from '../../../jobs/runtime/db';
 import { mailTransport } from '../../../jobs/runtime/delivery';
@@ -112,5 +112,44 @@ describe('SLA digest: overdue critical / high cases to the checkers, once a day'
     expect(await sendSlaDigest(deps(), '2026-12-02')).toEqual({ day: '2026-12-02', result: 'nothing-overdue' });
     expect(mails).toHaveLength(before);
     expect(await t.db.selectFrom('sla_digests').select('channel').where('day', '=', '2026-12-02').execute()).toEqual([]);
+  });
+});
+
+describe('the SLA digest in the scheduler: ticks on working days only', () => {
+  let t: TestDatabase;
+  let varDir: string;
+  beforeAll(async () => {
+    t = await startTestDatabase();
+    varDir = mkdtempSync(path.join(os.tmpdir(), 'opsbot-sla-tick-'));
+    await t.db.insertInto('cases').values({
+      source_job: 'annual-review-check', account_no: '622200000001', field: 'name', branch: '001', severity: 'critical',
+      fingerprint: fingerprint('tick'), due_on: '2026-12-01', opened_by_run: 'annual-review-check/2026-11-30/r1',
+    }).execute();
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(varDir, { recursive: true, force: true });
+  });
+
+  const tickFor = async (now: string, ms = 2_500) => {
+    // Every second (node-cron's six-field form), with the clock pinned to `now`.
+    const config = parseConfig({ OPSBOT_VAR_DIR: varDir, OPSBOT_SLA_DIGEST_CRON: '* * * * * *' }, varDir);
+    const task = startSlaDigest({ config, db: t.db, log: createLogger('silent') }, () => new Date(now));
+    await new Promise((r) => setTimeout(r, ms));
+    await task.destroy();
+    return t.db.selectFrom('sla_digests').select(['day', 'channel']).orderBy('day').orderBy('channel').execute();
+  };
+
+  it('sends nothing on a Saturday, then once on the Monday however many ticks', async () => {
+    expect(await tickFor('2026-12-05T02:00:00Z')).toEqual([]);
+    const rows = await tickFor('2026-12-07T02:00:00Z');
+    // No SMTP or webhook configured: the outbox, and the day's audit row.
+    expect(rows).toEqual([{ day: '2026-12-07', channel: 'audit' }, { day: '2026-12-07', channel: 'outbox' }]);
+    expect(await t.db.selectFrom('audit').select('subject').where('action', '=', 'digest.sent').execute()).toEqual([{ subject: 'digest:2026-12-07' }]);
+  });
+
+  it('refuses a cron expression that is not one, naming the variable', () => {
+    const config = parseConfig({ OPSBOT_VAR_DIR: varDir, OPSBOT_SLA_DIGEST_CRON: 'every morning' }, varDir);
+    expect(() => startSlaDigest({ config, db: t.db, log: createLogger('silent') })).toThrow(/OPSBOT_SLA_DIGEST_CRON/);
   });
 });

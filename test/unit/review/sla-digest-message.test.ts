@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestOf, MAIL_CASE_LINES, type OverdueCase } from '../../../jobs/review/sla';
+import { parseConfig } from '../../../jobs/runtime/config';
 
 const overdue = (id: number, over: Partial<OverdueCase> = {}): OverdueCase => ({
   id, accountNo: `62220${id}`, field: 'address', branch: '上海分行', severity: 'high', state: 'open', dueOn: '2026-12-03', escalated: false, ...over,
@@ -25,5 +26,16 @@ describe('the SLA digest message', () => {
     expect(d.cases).toHaveLength(MAIL_CASE_LINES + 7);
     expect(d.text.split('\n').filter((l) => l.startsWith('  #'))).toHaveLength(MAIL_CASE_LINES);
     expect(d.text).toContain('另有 7 件');
+  });
+});
+
+describe('the SLA digest settings', () => {
+  it('reads the checkers and the cron from OPSBOT_ variables, hourly 09-17 by default', () => {
+    const cwd = '/nonexistent-opsbot-config-dir';
+    expect(parseConfig({}, cwd)).toMatchObject({ slaDigestRecipients: [], slaDigestCron: '0 9-17 * * *' });
+    const cfg = parseConfig({ OPSBOT_SLA_DIGEST_RECIPIENTS: 'a@bank.example, b@bank.example', OPSBOT_SLA_DIGEST_CRON: '30 8 * * *' }, cwd);
+    expect(cfg.slaDigestRecipients).toEqual(['a@bank.example', 'b@bank.example']);
+    expect(cfg.slaDigestCron).toBe('30 8 * * *');
+    expect(() => parseConfig({ OPSBOT_SLA_DIGEST_RECIPIENTS: 'not-an-address' }, cwd)).toThrow(/OPSBOT_SLA_DIGEST_RECIPIENTS/);
   });
 });
