@@ -6,6 +6,8 @@
 export function promptHidden(question: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) return Promise.reject(new Error('not a terminal'));
+  // Echo off before the question shows: whatever is typed after it never reaches the screen.
+  input.setRawMode(true);
   process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -25,7 +27,6 @@ export function promptHidden(question: string): Promise<string> {
         else if (ch >= ' ') typed += ch;
       }
     };
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });
