@@ -12,6 +12,8 @@ import type { RunningFixtures } from '../../../fixtures/start-fixtures';
 export interface WorkerFleet {
   /** Each worker's BullMQ name (`host:pid`, what a job's `processedBy` records). */
   names: string[];
+  /** The worker processes' pids (each the root of its Chromium's process tree). */
+  pids: number[];
   varDirs: string[];
   output(i: number): string;
   /** SIGTERM each (they finish their jobs), waiting for every exit. */
@@ -84,7 +86,7 @@ export async function startWorkerFleet(o: FleetOptions): Promise<WorkerFleet> {
     }
     // Ready one by one is not needed: wait for all, failing on the first that exits.
     await Promise.all(children.map((c, i) => ready(c, () => outputs[i]!)));
-    return { names: children.map((c) => `${os.hostname()}:${c.pid}`), varDirs, output: (i) => outputs[i]!, stop };
+    return { names: children.map((c) => `${os.hostname()}:${c.pid}`), pids: children.map((c) => c.pid!), varDirs, output: (i) => outputs[i]!, stop };
   } catch (err) {
     await stop();
     throw err;
