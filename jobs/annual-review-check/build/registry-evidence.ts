@@ -20,15 +20,19 @@ import type { Logger } from 'pino';
 import { StoredPage } from '../../../bots/records';
 import type { BuildContext } from '../../define-job';
 import { screenshotFile } from '../../../bots/registry/stored-names';
-import { renderStoredPage } from '../../../bots/sdk/stored-pages';
 import { evidencePage, type MismatchEvidence } from '../outputs/mismatch-evidence';
 import { compactUscc } from '../uscc';
+import { EvidenceRenderer } from './evidence-renderer';
 import type { JudgedAccount } from './judge-accounts';
 import { readJsonlLines } from '../../../bots/sdk/jsonl-reader';
 import { REGISTRY_BOT } from './run-files';
 
-/** Pages rendering at once: screenshots are CPU work for the browser, and the build shares the machine. */
-const RENDERING_PAGES = 4;
+/**
+ * Pages rendering at once: screenshots are CPU work for the browser (its renderer, browser and GPU
+ * processes each take a share), and the build shares the machine; each page is also memory of the
+ * worker's tree, which the 10,000-account run must keep under 1 GB (docs/benchmarks.md section 5).
+ */
+const RENDERING_PAGES = 2;
 
 export class RegistryEvidence {
   /** Code → the screenshot planned for it (relative to the run folder). */
@@ -84,11 +88,11 @@ export class RegistryEvidence {
     try {
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(RENDERING_PAGES, todo.length) }, async () => {
-        const page = await context.newPage();
+        const renderer = await EvidenceRenderer.open(await context.newPage(), this.runDir);
         while (next < todo.length) {
           const item = todo[next++]!;
           try {
-            await renderStoredPage(page, this.runDir, item.page, path.join(this.runDir, item.file));
+            await renderer.render(item.page, path.join(this.runDir, item.file));
             shown.add(item.file);
             this.rendered.set(item.file, item.all);
           } catch (err) {
