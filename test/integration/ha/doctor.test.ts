@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import { freePort } from '../../../jobs/runtime/redis';
+import { claimSharedRunStore } from '../../../jobs/runtime/run-store';
 import { startCli } from '../../helpers/cli-process';
 import { startTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { info, until } from '../runtime/redis-sentinel-cluster';
@@ -90,5 +92,36 @@ describe('opsbot doctor', () => {
     expect(lines.join('\n')).not.toContain('secret-not-shown');
     expect(lines.at(-1)).toBe('7 of 11 checks fail: redis maxmemory-policy, redis AOF, postgresql reachable, postgresql migrations, CJK font, run store writable, run store shared');
     console.log(lines.join('\n'));
+  }, 120_000);
+
+  it('a run store other than the one the workers recorded: named with both paths, exit 1', async () => {
+    const redisUrl = await redisServer('shared', ['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
+    const shared = path.join(root, 'shared-runs');
+    const client = new Redis(redisUrl);
+    try {
+      // A worker started with the shared store (prefix: the default queue prefix, as doctor's).
+      await claimSharedRunStore(client, 'opsbot', shared);
+    } finally {
+      client.disconnect();
+    }
+    const local = path.join(root, 'local-runs');
+    const { code, lines } = await doctor({ REDIS_URL: redisUrl, DATABASE_URL: database.databaseUrl, OPSBOT_VAR_DIR: path.join(root, 'mismatch-var'), OPSBOT_RUNS_DIR: local });
+    expect(code, lines.join('\n')).toBe(1);
+    expect(line(lines, 'run store writable')).toMatch(/^PASS/);
+    expect(line(lines, 'run store shared')).toContain(`FAIL  run store shared: run store ${local} is not the run store the other workers share: that one was first seen at ${shared}`);
+    expect(lines.at(-1)).toBe('1 of 11 checks fail: run store shared');
+  }, 120_000);
+
+  it('sentinels that cannot be reached: Redis named as failing, and doctor still answers', async () => {
+    const started = Date.now();
+    const { code, lines } = await doctor({
+      REDIS_URL: '', REDIS_SENTINELS: `127.0.0.1:${await freePort()},127.0.0.1:${await freePort()}`, REDIS_SENTINEL_NAME: 'opsbot',
+      DATABASE_URL: database.databaseUrl, OPSBOT_VAR_DIR: path.join(root, 'sentinel-var'),
+    });
+    expect(code, lines.join('\n')).toBe(1);
+    expect(line(lines, 'redis reachable')).toMatch(/^FAIL {2}redis reachable: Redis \(Sentinel opsbot\): .* — fix: start Redis, or correct REDIS_URL \/ REDIS_SENTINELS/);
+    expect(line(lines, 'redis AOF')).toMatch(/^FAIL {2}redis AOF: not checked: Redis unreachable/);
+    expect(line(lines, 'postgresql migrations')).toMatch(/^PASS/);
+    expect(Date.now() - started).toBeLessThan(90_000);
   }, 120_000);
 });
