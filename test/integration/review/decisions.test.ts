@@ -16,6 +16,7 @@ const clerk: Reviewer = { name: 'wang', role: 'clerk', branches: ['001'] };
 const clerk2: Reviewer = { name: 'zhao', role: 'clerk', branches: ['001'] };
 const otherBranchClerk: Reviewer = { name: 'qian', role: 'clerk', branches: ['002'] };
 const checker: Reviewer = { name: 'li', role: 'checker', branches: ['001'] };
+const checker2: Reviewer = { name: 'wu', role: 'checker', branches: ['001'] };
 const otherBranchChecker: Reviewer = { name: 'sun', role: 'checker', branches: ['002'] };
 const viewer: Reviewer = { name: 'zhou', role: 'viewer', branches: [] };
 const admin: Reviewer = { name: 'root', role: 'admin', branches: [] };
@@ -29,7 +30,7 @@ let t: TestDatabase;
 
 beforeAll(async () => {
   t = await startTestDatabase();
-  await seedUsers(t.db, [clerk, clerk2, otherBranchClerk, checker, otherBranchChecker, viewer, admin].map((r) => ({ ...r, branches: [...r.branches] })));
+  await seedUsers(t.db, [clerk, clerk2, otherBranchClerk, checker, checker2, otherBranchChecker, viewer, admin].map((r) => ({ ...r, branches: [...r.branches] })));
 });
 afterAll(() => t?.close());
 
@@ -205,6 +206,22 @@ describe('optimistic concurrency: the second writer never overwrites the first',
     expect((lost[0]!.reason as DecisionError).kind).toBe('stale');
     expect((lost[0]!.reason as DecisionError).message).toContain('已被他人修改');
     await expectUnchanged(id, { version: 2, state: 'proposed' }, 1, 1);
+  });
+
+  it('two checkers at once: one approves, the other (rejecting) is refused; one answer, one audit row', async () => {
+    const id = await seedCase(t.db, { severity: 'critical' });
+    await proposeDecision(t.db, policy, clerk, { caseId: id, version: 1, input: parseProposal(confirmForm) });
+    const results = await Promise.allSettled([
+      answerProposal(t.db, policy, checker, { caseId: id, version: 2, input: parseAnswer({ verdict: 'approve' }) }),
+      answerProposal(t.db, policy, checker2, { caseId: id, version: 2, input: parseAnswer({ verdict: 'reject', comment: '不同意' }) }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect((lost?.reason as DecisionError).kind).toBe('stale');
+    const [decision] = await decisionsOf(id);
+    expect(['approved', 'rejected']).toContain(decision?.status);
+    expect((await caseRow(id)).version).toBe(3);
+    expect((await auditOf(id)).map((a) => a.action)).toHaveLength(2);
   });
 
   it('a form with an old version is refused after another change', async () => {
