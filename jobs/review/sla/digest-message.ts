@@ -25,13 +25,14 @@ export interface SlaDigest {
 
 /**
  * The digest of `day` from its overdue cases: subject and plain text for the checkers, counts for
- * the webhook and the audit. Pure: the same cases on the same day give the same digest.
+ * the webhook and the audit, each case linked to its page when `caseHref` is given (the workbench's
+ * public address, OPSBOT_WEB_PUBLIC_URL). Pure: the same cases on the same day give the same digest.
  *
  * @example
  * digestOf('2026-12-07', await overdueCases(db, '2026-12-07')).subject
  * // '[opsbot] 2026-12-07 逾期案件 3 件（严重 1，高 2）'
  */
-export function digestOf(day: string, overdue: readonly OverdueCase[]): SlaDigest {
+export function digestOf(day: string, overdue: readonly OverdueCase[], opts: { caseHref?: (id: number) => string } = {}): SlaDigest {
   const cases = overdue.map((c) => ({ ...c, overdueWorkingDays: workingDaysAfter(c.dueOn, day) }));
   const bySeverity: Record<string, number> = {};
   const branchCounts = new Map<string, number>();
@@ -49,14 +50,15 @@ export function digestOf(day: string, overdue: readonly OverdueCase[]): SlaDiges
     ...byBranch.map((b) => `  ${b.branch}  ${b.count} 件`),
     '',
     '案件（严重在前，逾期最久在前）:',
-    ...cases.slice(0, MAIL_CASE_LINES).map(caseLine),
+    ...cases.slice(0, MAIL_CASE_LINES).map((c) => caseLine(c, opts.caseHref?.(c.id))),
   ];
   if (cases.length > MAIL_CASE_LINES) lines.push(`  …… 另有 ${cases.length - MAIL_CASE_LINES} 件，完整清单见投递文件夹中的 sla-digest/${day}/digest.json 或工作台“我的待办”。`);
-  lines.push('', '在工作台“我的待办”中按“逾期”筛选即可处理。');
+  lines.push('', '在工作台“我的待办”中把“到期”选为“已逾期”即可筛出这些案件。');
   return { day, cases, byBranch, bySeverity, subject, text: lines.join('\n') };
 }
 
-function caseLine(c: DigestCase): string {
+function caseLine(c: DigestCase, href: string | undefined): string {
   const escalated = c.escalated ? ' [已升级]' : '';
-  return `  #${c.id}${escalated}  ${SEVERITY_ZH[c.severity]}  ${c.branch}  账户 ${c.accountNo}  ${c.field}  ${STATE_ZH[c.state]}  到期 ${c.dueOn}  逾期 ${c.overdueWorkingDays} 个工作日`;
+  const link = href ? `  ${href}` : '';
+  return `  #${c.id}${escalated}  ${SEVERITY_ZH[c.severity]}  ${c.branch}  账户 ${c.accountNo}  ${c.field}  ${STATE_ZH[c.state]}  到期 ${c.dueOn}  逾期 ${c.overdueWorkingDays} 个工作日${link}`;
 }

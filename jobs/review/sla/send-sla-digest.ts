@@ -41,7 +41,8 @@ export function digestOutboxDir(cfg: Config, day: string): string {
 export async function sendSlaDigest(deps: SlaDigestDeps, day: string): Promise<SlaDigestResult> {
   const { config: cfg, db, transport } = deps;
   const log = deps.log.child({ component: 'sla-digest', day });
-  const digest = digestOf(day, await overdueCases(db, day));
+  const site = cfg.webPublicUrl?.replace(/\/$/, '');
+  const digest = digestOf(day, await overdueCases(db, day), site ? { caseHref: (id) => `${site}/cases/${id}` } : {});
   if (digest.cases.length === 0) {
     log.info('no overdue critical or high case: no digest today');
     return { day, result: 'nothing-overdue' };

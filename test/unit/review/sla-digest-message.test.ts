@@ -20,6 +20,12 @@ describe('the SLA digest message', () => {
     expect(d.text).toContain('#3  高  上海分行  账户 622203  address  待复核  到期 2026-11-27  逾期 6 个工作日');
   });
 
+  it('links each case to its page when the workbench has a public address', () => {
+    const d = digestOf('2026-12-07', [overdue(42)], { caseHref: (id) => `https://review.bank.example/cases/${id}` });
+    expect(d.text).toContain('逾期 2 个工作日  https://review.bank.example/cases/42');
+    expect(digestOf('2026-12-07', [overdue(42)]).text).not.toContain('https://');
+  });
+
   it('lists at most MAIL_CASE_LINES cases in the text and says how many more there are', () => {
     const many = Array.from({ length: MAIL_CASE_LINES + 7 }, (_, i) => overdue(i + 1));
     const d = digestOf('2026-12-07', many);
