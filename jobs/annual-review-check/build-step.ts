@@ -22,7 +22,8 @@ import { emptyTally, tallyAccount } from './build/tally';
 import type { InputRowError } from './input';
 import { buildMismatches, readPreviousMismatchKeys, toAccountResult, writeMismatchesJson, writeResultsJson, type AccountResult, type MismatchEntry } from './outputs';
 import { withEvidence } from './outputs/mismatch-evidence';
-import { mismatchRow, reviewReportModel, reviewTotals } from './report-model';
+import { keepCases, type KeptCases } from './build/keep-cases';
+import { caseSections, mismatchRow, reviewReportModel, reviewTotals } from './report-model';
 
 function workbookAccount({ account, lookup, judgement }: JudgedAccount): WorkbookAccount {
   return {
@@ -64,8 +65,11 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   const judgedFile = out(RUN_FILES.judgedAccounts);
   const judgedWriter = await JsonlWriter.open(judgedFile);
   const registryEvidence = RegistryEvidence.of(ctx);
+  /** Accounts judged pass or mismatch: only their cases may be resolved by this run. */
+  const judgedAccounts = new Set<string>();
   async function* results(): AsyncGenerator<AccountResult> {
     for await (const judged of judgeAccounts(accountsFile, lookups, reviewDate, (e) => inputErrors.push(e))) {
+      if (judged.judgement.verdict !== 'unverifiable') judgedAccounts.add(judged.account.accountNo);
       tallyAccount(tally, judged, registryEvidence.plan(judged, lookups.evidenceFor(judged.account.uscc)));
       await judgedWriter.write(workbookAccount(judged));
       yield toAccountResult(judged.judgement);
@@ -94,19 +98,28 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     const evidence = tally.flagged.get(m.accountNo)?.evidence;
     return evidence !== undefined && shown.has(evidence) && m.field !== 'uscc' ? evidence : undefined;
   };
-  const mismatches = withEvidence(buildMismatches(tally.flags, previousKeys), (m) => {
+  const againstPrevious = withEvidence(buildMismatches(tally.flags, previousKeys), (m) => {
     const screenshot = screenshotOf(m);
     return screenshot === undefined ? undefined : registryEvidence.evidenceOf(screenshot);
   });
+  // With a database the flags become cases (one transaction) and their status is the ledger's;
+  // without one, status stays new / recurring against the previous run and the manifest says so.
+  const kept: KeptCases | null = ctx.cases
+    ? await timed('cases', () => keepCases(ctx.cases!, { job: ctx.job, runId: ctx.runId }, againstPrevious, (accountNo) => tally.flagged.get(accountNo)?.branch ?? null, judgedAccounts))
+    : null;
+  const mismatches = kept?.entries ?? againstPrevious;
   await writeMismatchesJson(out(RUN_FILES.mismatches), mismatches);
   // The rows link the screenshot and the first kept page (the Excel); the entry's evidence stays in the JSON.
-  const rows: MismatchRow[] = mismatches.map(({ evidence: kept, ...m }) => {
+  const allRows: MismatchRow[] = mismatches.map(({ evidence: keptEvidence, ...m }) => {
     const evidence = screenshotOf(m);
-    const evidencePage = kept?.pages[0]?.file;
+    const evidencePage = keptEvidence?.pages[0]?.file;
     return mismatchRow(m, { branch: tally.flagged.get(m.accountNo)?.branch ?? null, ...(evidence ? { evidence } : {}), ...(evidencePage ? { evidencePage } : {}) }, reviewDate);
   });
+  // Flags a clerk dismissed (and whose dismissal holds) are listed apart (已复核忽略), not among the open findings.
+  const cases = kept ? caseSections(allRows, kept.resolved, kept.decided) : undefined;
+  const rows = allRows.filter((m) => m.status !== 'dismissed');
 
-  const totals = reviewTotals(tally.counts, tally.branches.values(), rows);
+  const totals = reviewTotals(tally.counts, tally.branches.values(), allRows);
   const unverifiable = tally.counts.byVerdict.unverifiable;
   if (unverifiable > 0 && problems.length === 0) problems.push(`${unverifiable} 户登记查询失败，无法核验，须重新核验`);
   else if (unverifiable > 0) problems.push(`${unverifiable} 户无法核验，须重新核验`);
@@ -116,7 +129,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     for await (const { value } of readJsonlLines(judgedFile)) yield value as WorkbookAccount;
   }
   try {
-    await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, totals, mismatches: rows, accounts: workbookAccounts, inputErrors }));
+    await timed('workbook', () => writeReviewWorkbook(out(xlsxName), { reviewDate, totals, mismatches: rows, accounts: workbookAccounts, inputErrors, ...(cases ? { cases } : {}) }));
   } finally {
     await rm(judgedFile, { force: true });
   }
@@ -137,6 +150,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
         inputErrors,
         problems,
         xlsxName,
+        ...(cases ? { cases } : {}),
       }),
       attachments: [
         { name: xlsxName, bytes: await readFile(out(xlsxName)), mimeType: XLSX_MIME, description: '核验明细 Excel' },
@@ -146,7 +160,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
     await writeFile(out(pdfName), bytes);
   });
 
-  const evidence = [...new Set(rows.flatMap((r) => (r.evidence ? [r.evidence] : [])))];
+  const evidence = [...new Set(allRows.flatMap((r) => (r.evidence ? [r.evidence] : [])))];
   ctx.log.info({ counts: tally.counts, problems }, 'annual-review-check built');
   return {
     status: problems.length > 0 ? 'partial' : 'ok',
@@ -159,7 +173,10 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
       counts: tally.counts,
       registry: { companies: lookups.size, rejectedLines: lookups.rejected },
       previousRun: previous ? previous.dataDate : null,
-      mismatches: { new: mismatches.filter((m) => m.status === 'new').length, recurring: mismatches.filter((m) => m.status === 'recurring').length },
+      mismatches: Object.fromEntries((['new', 'recurring', 'confirmed', 'dismissed'] as const).map((status) => [status, mismatches.filter((m) => m.status === status).length])),
+      cases: kept
+        ? { kept: true, superseded: kept.superseded, resolved: kept.resolved.length, decidedSincePreviousRun: kept.decided.length }
+        : { kept: false, reason: '未连接数据库：本次运行未保存复核案件，status 仅与上次运行比较（new / recurring）' },
       evidence,
       dataQuality: { inputErrors: inputErrors.length, unverifiable, problems },
     },

@@ -14,7 +14,10 @@ import {
   type UnverifiableRow,
   type InputErrorRow,
   type BranchCounts,
+  type CaseSections,
 } from '../../templates/annual-review-check/view-model';
+import { localDateTimeOf } from '../../bots/records';
+import type { DecidedCase, ResolvedCase } from '../review/cases';
 import { actionFor } from './actions';
 import { parseTermDate } from './dates';
 import { FIELDS, SEVERITIES, type RuleId, type Verdict } from './flag';
@@ -98,6 +101,49 @@ export interface ReviewReportInput {
   inputErrors: readonly InputErrorRow[];
   problems: readonly string[];
   xlsxName: string;
+  /** The review workbench's sections, when the run kept cases. */
+  cases?: CaseSections;
+}
+
+const textOf = (flag: unknown, key: string): string => {
+  const value = (flag as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * The reports' case sections from what the ledger answered: the flags whose dismissal holds (their
+ * rows, apart from the open findings), the cases this run resolved, the decisions since the last run.
+ */
+export function caseSections(rows: readonly MismatchRow[], resolved: readonly ResolvedCase[], decided: readonly DecidedCase[]): CaseSections {
+  return {
+    dismissed: rows.filter((m) => m.status === 'dismissed'),
+    resolved: resolved.map((r) => ({
+      caseId: r.caseId,
+      accountNo: r.accountNo,
+      name: textOf(r.flag, 'name'),
+      branch: r.branch === '' ? null : r.branch,
+      field: r.field as MismatchRow['field'],
+      severity: r.severity,
+      stateBefore: r.stateBefore,
+      bankValue: r.bankValue,
+      registryValue: r.registryValue,
+    })),
+    decided: {
+      confirmed: decided.filter((d) => d.kind === 'confirm').length,
+      dismissed: decided.filter((d) => d.kind === 'dismiss').length,
+      rows: decided.map((d) => ({
+        caseId: d.caseId,
+        accountNo: d.accountNo,
+        field: d.field as MismatchRow['field'],
+        severity: d.severity,
+        kind: d.kind,
+        decidedAt: localDateTimeOf(new Date(d.decidedAt)).slice(0, 16),
+        decidedBy: d.decidedBy,
+        approvedBy: d.approvedBy,
+        detail: d.detail,
+      })),
+    },
+  };
 }
 
 /**
@@ -123,5 +169,6 @@ export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
     inputErrors: input.inputErrors,
     problems: input.problems,
     xlsxName: input.xlsxName,
+    ...(input.cases ? { cases: input.cases } : {}),
   };
 }

@@ -9,8 +9,8 @@ import { templateFolder } from '../template-folder';
 import { PDF_TEXT as T, RULE_LABELS } from './pdf-strings';
 import { rootVariables, severityVars } from './pdf-theme';
 import { rankBranches } from './rank-branches';
-import { FIELD_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './strings';
-import type { FlagField, MismatchRow, ReviewReportModel, RuleGroup, RuleId, Severity } from './view-model';
+import { CASE_STATE_LABELS, FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS } from './strings';
+import { CASE_SECTION_ROW_LIMIT, type CaseSections, type FlagField, type MismatchRow, type ReviewReportModel, type RuleGroup, type RuleId, type Severity } from './view-model';
 
 const CSS = readFileSync(path.join(templateFolder('annual-review-check'), 'report.css'), 'utf8');
 const BRANCH_ROWS = 12;
@@ -203,6 +203,32 @@ function inputErrorsSection(r: ReviewReportModel): SafeHtml | string {
     ${r.inputErrors.length > rows.length ? html`<div class="more">${fill(T.inputErrorsMore, { n: int(r.inputErrors.length - rows.length) })}</div>` : ''}`;
 }
 
+const pill = (severity: Severity): SafeHtml => html`<span class="pill" style="${severityVars(severity)}">${SEVERITY_LABELS[severity]}</span>`;
+
+function moreLine(total: number, shown: number, sheet: string): SafeHtml | string {
+  return total > shown ? html`<div class="more">${fill(T.casesMore, { n: int(total - shown), sheet })}</div>` : '';
+}
+
+/** What clerks decided since the last run, the flags they dismissed, the cases this run resolved. */
+function casesSection(cases: CaseSections | undefined): SafeHtml | string {
+  if (!cases) return '';
+  const { decided, dismissed, resolved } = cases;
+  const decidedRows = decided.rows.slice(0, CASE_SECTION_ROW_LIMIT);
+  const dismissedRows = dismissed.slice(0, CASE_SECTION_ROW_LIMIT);
+  const resolvedRows = resolved.slice(0, CASE_SECTION_ROW_LIMIT);
+  return html`<h2 class="section">${T.casesTitle}</h2><p class="intro">${T.casesIntro}</p>
+    <p>${fill(T.decidedLine, { confirmed: int(decided.confirmed), dismissed: int(decided.dismissed), resolved: int(resolved.length), ignored: int(dismissed.length) })}</p>
+    ${decidedRows.length === 0 ? '' : html`<h3>${T.decidedTitle}</h3><table><thead><tr><th>${C.decidedAt}</th><th>${C.kind}</th><th class="num">${C.caseId}</th><th>${C.accountNo}</th><th>${C.field}</th><th>${C.severity}</th><th>${C.decidedBy}</th><th>${C.detail}</th></tr></thead>
+    <tbody>${decidedRows.map((d) => html`<tr><td class="id">${d.decidedAt}</td><td>${T.kinds[d.kind]}</td><td class="num">${d.caseId}</td><td class="id">${d.accountNo}</td><td>${FIELD_LABELS[d.field]}</td><td>${pill(d.severity)}</td><td>${d.approvedBy ? `${d.decidedBy} / ${d.approvedBy}` : d.decidedBy}</td><td class="wrap">${d.detail}</td></tr>`)}</tbody></table>
+    ${decided.rows.length > decidedRows.length ? html`<div class="more">${fill(T.decidedMore, { n: int(decided.rows.length - decidedRows.length) })}</div>` : ''}`}
+    <h3>${T.dismissedTitle}</h3>${dismissedRows.length === 0 ? html`<div class="none">${T.none}</div>` : html`<table><thead><tr><th>${C.severity}</th><th class="num">${C.caseId}</th><th>${C.accountNo}</th><th>${C.name}</th><th>${C.field}</th><th>${C.bankValue}</th><th>${C.registryValue}</th></tr></thead>
+    <tbody>${dismissedRows.map((m) => html`<tr><td>${pill(m.severity)}</td><td class="num">${m.caseId ?? '—'}</td><td class="id">${m.accountNo}</td><td class="wrap">${m.name}</td><td>${FIELD_LABELS[m.field]}</td><td class="wrap">${m.bankValue ?? '—'}</td><td class="wrap">${m.registryValue ?? '—'}</td></tr>`)}</tbody></table>`}
+    ${moreLine(dismissed.length, dismissedRows.length, SHEETS.dismissed)}
+    <h3>${T.resolvedTitle}</h3>${resolvedRows.length === 0 ? html`<div class="none">${T.none}</div>` : html`<table><thead><tr><th>${C.severity}</th><th class="num">${C.caseId}</th><th>${C.accountNo}</th><th>${C.name}</th><th>${C.field}</th><th>${C.stateBefore}</th><th>${C.bankValue}</th><th>${C.registryValue}</th></tr></thead>
+    <tbody>${resolvedRows.map((r) => html`<tr><td>${pill(r.severity)}</td><td class="num">${r.caseId}</td><td class="id">${r.accountNo}</td><td class="wrap">${r.name}</td><td>${FIELD_LABELS[r.field]}</td><td>${CASE_STATE_LABELS[r.stateBefore] ?? r.stateBefore}</td><td class="wrap">${r.bankValue || '—'}</td><td class="wrap">${r.registryValue || '—'}</td></tr>`)}</tbody></table>`}
+    ${moreLine(resolved.length, resolvedRows.length, SHEETS.resolved)}`;
+}
+
 /**
  * Page 1: totals (accounts by verdict, flags by severity, by field, worst branches); then the
  * critical and high items grouped by rule, each group with its action; the changes customers are
@@ -215,7 +241,7 @@ export function reviewReportHtml(r: ReviewReportModel): string {
 ${masthead(r)}${banner(r)}
 <h2 class="section">${T.overview}</h2>${cards(r)}${severityStrip(r)}
 <div class="two-col">${byFieldTable(r)}${byBranchTable(r)}</div>
-${urgentSections(r)}${lateChangesSection(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}
+${urgentSections(r)}${lateChangesSection(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}${casesSection(r.cases)}
 <p class="footnote">${fill(T.attachments, { xlsx: r.xlsxName })}</p>
 </body></html>`.html;
 }

@@ -20,11 +20,17 @@ export const SEVERITY_LABELS: Record<Severity, string> = { critical: '严重', h
 
 export const VERDICT_LABELS: Record<Verdict, string> = { pass: '通过', mismatch: '不一致', unverifiable: '无法核验' };
 
-export const STATUS_LABELS: Record<MismatchStatus, string> = { new: '新增', recurring: '持续' };
+export const STATUS_LABELS: Record<MismatchStatus, string> = { new: '新增', recurring: '持续', confirmed: '已确认', dismissed: '已忽略' };
+
+/** Case states as the workbench names them (review-workbench.md). */
+export const CASE_STATE_LABELS: Record<string, string> = { open: '待处理', proposed: '待复核', confirmed: '已确认', dismissed: '已忽略', resolved: '已解决', superseded: '已更替' };
 
 export const SHEETS = {
   summary: '汇总',
   mismatches: '不一致明细',
+  // The review workbench's two, when the run kept cases.
+  dismissed: '已复核忽略',
+  resolved: '本次已解决',
   passed: '核验通过',
   unverifiable: '无法核验',
   inputErrors: '输入错误',
@@ -45,4 +51,5 @@ export const TEXT = {
   noEvidence: '无截图',
   evidencePageLink: '查看原页',
   noEvidencePage: '无原页',
+  dismissedNote: '其中已复核忽略（不计入明细）',
 } as const;

@@ -48,8 +48,11 @@ export type RuleId =
 
 export type Verdict = 'pass' | 'mismatch' | 'unverifiable';
 
-/** New since the previous run of the job, or flagged then too. */
-export type MismatchStatus = 'new' | 'recurring';
+/**
+ * New since the previous run of the job, or flagged then too; with the review workbench, confirmed
+ * or dismissed once a clerk's decision on the flag's case took effect.
+ */
+export type MismatchStatus = 'new' | 'recurring' | 'confirmed' | 'dismissed';
 
 /** One flag as the reports show it: its mismatches.json entry and what the reports add. */
 export interface MismatchRow {
@@ -73,6 +76,8 @@ export interface MismatchRow {
   /** Working days past `reportDueOn` on the review date; 0 when still within the time. */
   overdueWorkingDays?: number;
   status: MismatchStatus;
+  /** The flag's case in the review workbench, when the run kept cases. */
+  caseId?: number;
   /** The account's branch (开户网点), null when the bank's record has none. */
   branch: string | null;
   /** Screenshot path relative to the run folder (where the workbook is written). */
@@ -158,6 +163,53 @@ export const DETAIL_ROW_LIMIT = 300;
 /** Rows the PDF lists of the changes customers are late to report; the rest are in the Excel. */
 export const LATE_CHANGE_ROW_LIMIT = 100;
 
+/** A case the run resolved: it was flagged before and the bank and the registry now agree. */
+export interface ResolvedCaseRow {
+  caseId: number;
+  accountNo: string;
+  /** 存款人名称 as the flag that opened the case had it. */
+  name: string;
+  branch: string | null;
+  field: FlagField;
+  severity: Severity;
+  /** 待处理 / 待复核 / 已确认: the case's state before the run resolved it. */
+  stateBefore: string;
+  /** The values the case was opened on. */
+  bankValue: string;
+  registryValue: string;
+}
+
+/** A clerk's decision that took effect since the previous run. */
+export interface DecidedCaseRow {
+  caseId: number;
+  accountNo: string;
+  field: FlagField;
+  severity: Severity;
+  kind: 'confirm' | 'dismiss';
+  /** 'YYYY-MM-DD HH:mm' Asia/Shanghai. */
+  decidedAt: string;
+  /** The clerk, and the checker who approved it (four eyes) when one did. */
+  decidedBy: string;
+  approvedBy: string | null;
+  /** confirm: the remediation action; dismiss: the reason code. */
+  detail: string;
+}
+
+/**
+ * What the review workbench adds to the reports when the run kept cases: the flags clerks dismissed
+ * (and whose dismissal still holds), the cases the run resolved, what clerks decided since the
+ * previous run. Absent when the run kept no cases (no database).
+ */
+export interface CaseSections {
+  /** Flags with status `dismissed`, most severe first: listed apart, not among the open findings. */
+  dismissed: readonly MismatchRow[];
+  resolved: readonly ResolvedCaseRow[];
+  decided: { confirmed: number; dismissed: number; rows: readonly DecidedCaseRow[] };
+}
+
+/** Rows the PDF lists of each case section; the Excel has them all. */
+export const CASE_SECTION_ROW_LIMIT = 100;
+
 /** The ops manager's PDF, finished. */
 export interface ReviewReportModel {
   reviewDate: string;
@@ -183,4 +235,6 @@ export interface ReviewReportModel {
   problems: readonly string[];
   /** File name of the attached Excel. */
   xlsxName: string;
+  /** The review workbench's sections; absent when the run kept no cases. */
+  cases?: CaseSections;
 }

@@ -16,17 +16,19 @@ import { tempPathBeside } from '../../bots/sdk/atomic-write';
 import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
 import { textCell } from '../render/xlsx/cell-value';
 import { font, solidFill, sheetName } from '../render/xlsx/styles';
-import { FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
+import { CASE_STATE_LABELS, FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
 import { reviewPrint, writeStreamedTable, type Column } from './table';
 import { SEVERITY_COLOURS } from './theme';
-import type { BranchCounts, InputErrorRow, MismatchRow, ReviewTotals, Verdict, WorkbookAccount } from './view-model';
+import type { BranchCounts, CaseSections, InputErrorRow, MismatchRow, ReviewTotals, Verdict, WorkbookAccount } from './view-model';
 
 export interface ReviewWorkbookInput {
   reviewDate: string;
   /** The counts of the 汇总 sheet, as the job made them. */
   totals: ReviewTotals;
-  /** Already ordered most severe first (buildMismatches does that). */
+  /** Already ordered most severe first (buildMismatches does that); dismissed flags are in `cases`, not here. */
   mismatches: readonly MismatchRow[];
+  /** The review workbench's sheets (已复核忽略, 本次已解决); absent when the run kept no cases. */
+  cases?: CaseSections;
   /** Called twice (the passed, then the unverifiable sheet): must re-read the source. */
   accounts: () => AsyncIterable<WorkbookAccount> | Iterable<WorkbookAccount>;
   inputErrors: readonly InputErrorRow[];
@@ -39,7 +41,7 @@ const SUMMARY_WIDTHS = [22, 12, 12, 12, 12, 10, 10, 10, 10];
 const DETAIL_COLUMNS: readonly Column[] = [
   // Long texts wrap in narrower columns, so the sheet prints across one landscape page.
   { header: '严重程度', width: 9 },
-  { header: '新增/持续', width: 9 },
+  { header: '状态', width: 9 },
   { header: '账号', width: 19 },
   { header: '存款人名称', width: 24, wrap: true },
   { header: '统一社会信用代码', width: 20 },
@@ -56,6 +58,8 @@ const DETAIL_COLUMNS: readonly Column[] = [
   { header: '处理建议', width: 28, wrap: true },
   { header: '登记页截图', width: 10 },
   { header: '登记页原文', width: 10 },
+  // The flag's case in the review workbench (empty when the run kept no cases).
+  { header: '案件编号', width: 9, numeric: true },
 ];
 
 /** The sheet column (1-based) under `header`, for styling a row's cell. */
@@ -91,6 +95,7 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput): void {
   sheet.addRow([TEXT.accounts, totals.accounts]).commit();
   for (const verdict of VERDICTS) sheet.addRow([VERDICT_LABELS[verdict], totals.byVerdict[verdict]]).commit();
   sheet.addRow([TEXT.flags, totals.flags]).commit();
+  if (input.cases) sheet.addRow([TEXT.dismissedNote, input.cases.dismissed.length]).commit();
   sheet.addRow([TEXT.inputErrors, totals.inputErrors]).commit();
   sheet.addRow([]).commit();
 
@@ -122,6 +127,44 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput): void {
       .commit();
   }
   sheet.commit();
+}
+
+/** 已复核忽略: the flags whose dismissal still holds; 本次已解决: the cases this run resolved. */
+async function writeCaseSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cases: CaseSections): Promise<void> {
+  await writeStreamedTable(
+    workbook,
+    SHEETS.dismissed,
+    [
+      { header: '严重程度', width: 9 },
+      { header: '案件编号', width: 9, numeric: true },
+      { header: '账号', width: 19 },
+      { header: '存款人名称', width: 24, wrap: true },
+      { header: '开户网点', width: 12, wrap: true },
+      { header: '核验项', width: 14 },
+      { header: '银行记录', width: 24, wrap: true },
+      { header: '登记信息', width: 24, wrap: true },
+      { header: '说明', width: 36, wrap: true },
+    ],
+    cases.dismissed,
+    (m) => [SEVERITY_LABELS[m.severity], m.caseId ?? null, textCell(m.accountNo), textCell(m.name), textCell(m.branch), FIELD_LABELS[m.field], textCell(m.bankValue), textCell(m.registryValue), textCell(m.message)],
+  );
+  await writeStreamedTable(
+    workbook,
+    SHEETS.resolved,
+    [
+      { header: '严重程度', width: 9 },
+      { header: '案件编号', width: 9, numeric: true },
+      { header: '账号', width: 19 },
+      { header: '存款人名称', width: 24, wrap: true },
+      { header: '开户网点', width: 12, wrap: true },
+      { header: '核验项', width: 14 },
+      { header: '解决前状态', width: 10 },
+      { header: '原银行记录', width: 24, wrap: true },
+      { header: '原登记信息', width: 24, wrap: true },
+    ],
+    cases.resolved,
+    (r) => [SEVERITY_LABELS[r.severity], r.caseId, textCell(r.accountNo), textCell(r.name), textCell(r.branch), FIELD_LABELS[r.field], CASE_STATE_LABELS[r.stateBefore] ?? r.stateBefore, textCell(r.bankValue), textCell(r.registryValue)],
+  );
 }
 
 export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInput): Promise<void> {
@@ -161,6 +204,7 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         m.evidence ? { text: TEXT.evidenceLink, hyperlink: m.evidence.split(path.sep).join('/') } : TEXT.noEvidence,
         // The bytes the registry sent (gzip), the first page of those the screenshot was rendered from.
         m.evidencePage ? { text: TEXT.evidencePageLink, hyperlink: m.evidencePage.split(path.sep).join('/') } : TEXT.noEvidencePage,
+        m.caseId ?? null,
       ],
       (row, m) => {
         const colour = SEVERITY_COLOURS[m.severity];
@@ -174,6 +218,8 @@ export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInp
         if (m.evidence) row.getCell(EVIDENCE_COLUMN).font = font({ underline: true, color: { argb: 'FF1565C0' } });
       },
     );
+
+    if (input.cases) await writeCaseSheets(workbook, input.cases);
 
     const accountColumns = [
       { header: '账号', width: 20 },

@@ -8,8 +8,13 @@
 import type { Flag } from '../flag';
 import { compareFlags } from '../flag';
 
-export type MismatchStatus = 'new' | 'recurring';
-export type MismatchEntry = Flag & { status: MismatchStatus };
+/**
+ * `new` / `recurring` against the previous run; with the case ledger, `confirmed` or `dismissed`
+ * once a clerk's decision on the flag's case took effect (annual-review-check.md, Outputs).
+ */
+export type MismatchStatus = 'new' | 'recurring' | 'confirmed' | 'dismissed';
+/** `caseId`: the flag's case in the ledger, when the run kept cases. */
+export type MismatchEntry = Flag & { status: MismatchStatus; caseId?: number };
 
 export function mismatchKey(flag: Pick<Flag, 'accountNo' | 'field'>): string {
   return `${flag.accountNo}\u0000${flag.field}`;

@@ -4,3 +4,4 @@ export * from './due-date';
 export * from './fingerprint';
 export * from './plan-run';
 export * from './run-cases';
+export * from './decided-since';
