@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normaliseRunSpecific } from './normalise-run-specific';
@@ -31,6 +31,9 @@ export const REPO_OF_THIS_CHECKOUT = path.resolve(import.meta.dirname, '../..');
  */
 export async function runJobThroughCli(repoRoot: string, job: GoldenJob): Promise<string> {
   const work = mkdtempSync(path.join(tmpdir(), `opsbot-golden-${job}-`));
+  // The run keeps its cases in a private PostgreSQL under the var dir; as root that server runs as
+  // the postgres OS user, which must be able to enter this folder (mkdtemp makes it owner-only).
+  chmodSync(work, 0o711);
   const outDir = path.join(work, 'out');
   const args = ['run', job, '--with-fixtures', '--seed', String(GOLDEN_SEED), '--scale', GOLDEN_SCALE, '--date', GOLDEN_DATE, '--out', outDir];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/cli/main.ts'), ...args], {
