@@ -9,6 +9,7 @@ import { csrfToken, XSRF_COOKIE } from './csrf';
 import { currentUser } from './current-user';
 import { loginLimiters, loginName, type LoginLimitOptions } from './login-limiter';
 import { renderPage } from './render-page';
+import { sendSaved } from './send-saved';
 import { endSession, SESSION_COOKIE, startSession } from './sessions';
 import type { Authenticate, WebUser } from './web-user';
 
@@ -25,7 +26,8 @@ export interface AuthOptions {
 
 /** The login page, alone (no nav: nobody is logged in). */
 export function sendLogin(req: Request, res: Response, status = 200, message?: string): void {
-  res.status(status).type('html').send(layoutHtml({ title: '登录', nav: [], body: loginBody({ csrfToken: csrfToken(req, res), message, username: loginName(req) || undefined }), csrfToken: '' }));
+  const page = layoutHtml({ title: '登录', nav: [], body: loginBody({ csrfToken: csrfToken(req, res), message, username: loginName(req) || undefined }), csrfToken: '' });
+  sendSaved(res, () => void res.status(status).type('html').send(page));
 }
 
 /**
@@ -64,7 +66,7 @@ export function authRoutes(opts: AuthOptions): Router {
     csrfToken(req, res); // the new session's token in the XSRF-TOKEN cookie, for Bull Board's scripts
     await recordAudit(db, { actor: user.name, action: 'login', subject: `user:${user.name}`, after: { role: user.role, ip: req.ip ?? null } });
     log.info({ user: user.name, role: user.role, ip: req.ip }, 'login');
-    res.redirect(303, opts.home(user));
+    sendSaved(res, () => res.redirect(303, opts.home(user)));
   });
 
   // Bull Board's 退出登录 link is a GET: it shows the logout button (logging out is a POST with the token).

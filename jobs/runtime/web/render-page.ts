@@ -4,6 +4,7 @@ import { type SafeHtml, trusted } from '../../../templates/render/html/escape';
 import { csrfToken } from './csrf';
 import { currentUser } from './current-user';
 import { navFor, navOf } from './nav';
+import { sendSaved } from './send-saved';
 import { ROLE_LABELS } from './web-user';
 
 /**
@@ -22,11 +23,12 @@ export function renderPage(res: Response, title: string, body: SafeHtml | string
   const nav = user
     ? navFor(navOf(req.app as Express), user.role).map((i) => ({ label: i.label, href: i.href, current: path === i.href || path.startsWith(`${i.href}/`) }))
     : [];
-  res.status(status).type('html').send(layoutHtml({
+  const page = layoutHtml({
     title,
     user: user && { name: user.name, roleLabel: ROLE_LABELS[user.role] },
     nav,
     body: typeof body === 'string' ? trusted(body) : body,
     csrfToken: csrfToken(req, res),
-  }));
+  });
+  sendSaved(res, () => void res.status(status).type('html').send(page));
 }
