@@ -16,8 +16,8 @@ import { menuLink } from './read-list';
  * - `dry-run` fills the form and screenshots it, never clicking 提交申请;
  * - `submit` needs the checker's approval id in its input (refused at input validation without it);
  * - before filing, and again after any doubt (a retried step, a duplicate-guard answer), it searches
- *   the pending requests for the case's remark token and returns that request instead of filing a
- *   second one. The search and the submit are one step, so every retry searches first.
+ *   the requests (pending and processed) for the case's remark token and returns that request
+ *   instead of filing a second one. The search and the submit are one step, so every retry searches first.
  * The portal's refusals are ChangeRejectedError (never retried), with the portal's own words.
  */
 export default defineBot({

@@ -14,9 +14,12 @@ const HEADERS = { requestNo: '申请编号', accountNo: '账号', remark: '备�
 export class PendingChangesPage {
   constructor(private readonly ctx: BotContext, private readonly page: Page, private readonly path: string) {}
 
-  /** Pending requests whose remark contains `text` (the first 100; one case has at most one). */
+  /**
+   * Requests whose remark contains `text`, pending AND processed (scope 全部; the first 100, one case
+   * has at most a few): a request the back office approved before a retried job looks is still ours.
+   */
   async search(text: string): Promise<PendingChange[]> {
-    await this.ctx.goto(this.page, `${this.path}?${new URLSearchParams({ remark: text, size: '100' })}`);
+    await this.ctx.goto(this.page, `${this.path}?${new URLSearchParams({ remark: text, scope: 'all', size: '100' })}`);
     const table = await requireElement(this.page, 'table#pending-table');
     const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
     const index = Object.fromEntries(Object.entries(HEADERS).map(([key, label]) => {

@@ -134,6 +134,16 @@ describe('core-banking.customer-change', () => {
     expect(desk.requests).toHaveLength(1);
   });
 
+  it('a request the back office approved before the retry is found too: nothing new is filed', async () => {
+    await freshPortal();
+    const first = await change(submit(12));
+    desk.approve(first.requestNo!);
+    expect(desk.pending('[case:12]')).toEqual([]);
+    const again = await change(submit(12));
+    expect(again).toMatchObject({ requestNo: first.requestNo, existing: true });
+    expect(desk.requests).toHaveLength(1);
+  });
+
   it('a timeout after the click (504, the request recorded): retried, exactly one request, its number found', async () => {
     await freshPortal();
     desk.faults.set({ gatewayTimeoutAfterRecord: 1 });
