@@ -12,7 +12,8 @@ import { allEntries, allFiles, filesContaining, textsOf } from './support/scan-f
 const DATE = '2026-11-20';
 const PASSWORD = `Pw-${randomBytes(6).toString('hex')}!#&`;
 const SMTP_PASSWORD = `smtp-${randomBytes(8).toString('hex')}`;
-const DASHBOARD_PASSWORD = `dash-${randomBytes(8).toString('hex')}`;
+// The web's session secret replaced the dashboard's config passwords: configured, it must leak nowhere either.
+const DASHBOARD_PASSWORD = `web-${randomBytes(16).toString('hex')}`;
 const work = mkdtempSync(path.join(os.tmpdir(), 'opsbot-full-run-'));
 const varDir = path.join(work, 'var');
 const issuedFile = path.join(work, 'issued.json');
@@ -30,7 +31,7 @@ beforeAll(async () => {
       ...process.env,
       ...CHILD_ENV,
       OPSBOT_VAR_DIR: varDir, OPSBOT_LOG_LEVEL: 'debug', OPSBOT_EXTRACT_ATTEMPTS: '1', OPSBOT_QUEUE_PREFIX: 'full-run',
-      OPSBOT_SMTP_PASSWORD: SMTP_PASSWORD, OPSBOT_DASHBOARD_ADMIN_PASSWORD: DASHBOARD_PASSWORD,
+      OPSBOT_SMTP_PASSWORD: SMTP_PASSWORD, OPSBOT_WEB_SESSION_SECRET: DASHBOARD_PASSWORD,
       FULL_RUN_DATE: DATE, FULL_RUN_PASSWORD: PASSWORD, FULL_RUN_ISSUED: issuedFile,
     },
   });
