@@ -1,0 +1,6 @@
+export * from './approve-change';
+export * from './change-queue';
+export * from './prepare-change';
+export * from './run-change-job';
+export * from './start-change-worker';
+export * from './writable-fields';
