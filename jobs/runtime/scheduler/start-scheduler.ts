@@ -1,6 +1,7 @@
 import { startHousekeeping } from '../housekeeping';
 import { openRedis } from '../queues';
 import type { RuntimeDeps } from '../runtime-deps';
+import { refuseRedisCluster } from '../worker/start-checks';
 import { applySchedules } from './apply-schedules';
 import { fireDeps } from './fire-deps';
 import { recoverMissedFires } from './recover-missed';
@@ -21,6 +22,8 @@ export interface RunningScheduler {
  */
 export async function startScheduler(deps: RuntimeDeps, opts: { resyncMs?: number } = {}): Promise<RunningScheduler> {
   const log = deps.log.child({ component: 'scheduler' });
+  // Refused before any schedule is written: BullMQ's flows cannot live on a Redis Cluster.
+  await refuseRedisCluster(deps.redis);
   const redis = openRedis(deps.redis);
   const queue = openTriggerQueue(deps.redis);
   const fires = fireDeps(deps, redis);

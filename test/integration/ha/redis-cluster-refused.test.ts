@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisConnection, queueNamespace } from '../../../jobs/runtime/queues';
 import { RedisClusterRefusedError } from '../../../jobs/runtime/redis';
+import { parseConfig } from '../../../jobs/runtime/config';
+import { createLogger } from '../../../jobs/runtime/logger';
+import { startScheduler } from '../../../jobs/runtime/scheduler';
 import { refuseRedisCluster } from '../../../jobs/runtime/worker';
+import { composeRuntime } from '../../../scripts/app/compose-runtime';
 import { startCli } from '../../helpers/cli-process';
 import { startRedisCluster, type RedisCluster } from './redis-cluster';
 
@@ -40,4 +44,11 @@ describe('Redis Cluster is refused', () => {
     expect(cli.output()).not.toMatch(/worker ready/);
     expect(() => rmSync(path.join(runsDir, '.opsbot-store.json'))).toThrow(/ENOENT/);
   }, 60_000);
+
+  it('the scheduler is refused too, before it writes a schedule', async () => {
+    const redisUrl = `redis://127.0.0.1:${cluster.ports[2]}`;
+    const config = { ...parseConfig({}, varDir), varDir, redisUrl, logLevel: 'warn' as const };
+    const deps = composeRuntime({ config, redis: redisUrl, log: createLogger('warn') });
+    await expect(startScheduler(deps)).rejects.toThrow(/is a Redis Cluster node \(cluster_enabled:1\): opsbot does not support Redis Cluster/);
+  });
 });
