@@ -31,7 +31,7 @@ export function reviewQueueMarkdown(title: string, m: Measured<ReviewQueueFigure
     ...d.scenarios.map((s) => `| ${s.name} | ${s.total.toLocaleString('en')} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${ms(s.maxMs)} |`),
     '',
     'The default view (waiting cases, escalated first, then severity, then due date) reads the partial index ' +
-      '`cases_waiting_order_idx` in its own order and stops after the page (migration 0002-f-queue-order); before it, ' +
+      '`cases_waiting_order_idx` in its own order and stops after the page (migration 0003-f-queue-order); before it, ' +
       'PostgreSQL sorted every waiting case for each page (the admin\'s first page 257 ms median, page 500 1.2 s, at a similar load). Deep pages still walk the index up to their offset; ' +
       'the queue stops at page 2,000 (jobs/review/queue/queue-filters.ts) and filters narrow instead.',
     '',

@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as fDigests from './0002-f-digests';
-import * as fQueueOrder from './0002-f-queue-order';
+import * as fQueueOrder from './0003-f-queue-order';
 
 /**
  * Every migration, in order, by name. An explicit list, not a folder scan: the production build
@@ -11,5 +11,5 @@ import * as fQueueOrder from './0002-f-queue-order';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-f-digests': fDigests,
-  '0002-f-queue-order': fQueueOrder,
+  '0003-f-queue-order': fQueueOrder,
 };
