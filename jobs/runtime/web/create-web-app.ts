@@ -14,6 +14,7 @@ import { navFor, setNav, type NavItem } from './nav';
 import { renderPage } from './render-page';
 import { securityHeaders } from './security-headers';
 import { sessions } from './sessions';
+import { stillEnabled } from './still-enabled';
 import type { Authenticate, WebUser } from './web-user';
 
 /**
@@ -81,6 +82,7 @@ export function createWebApp(opts: WebAppOptions): express.Express {
     next();
   });
   app.use(sessions({ store: opts.sessionStore, secret: opts.sessionSecret, idleMs: opts.idleMs ?? 30 * 60_000, secureCookies: https }));
+  app.use(stillEnabled(opts.db));
   app.use(express.urlencoded({ extended: false, limit: opts.formLimit ?? '64kb' }));
   app.use(csrfProtection);
 

@@ -21,7 +21,7 @@ const BIN = path.join(REPO, 'scripts/bin/opsbot.mjs');
 const opsbot = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8' });
 
 /** The commands of ../shared/spec/cli.md, as `opsbot --help` names them. */
-const COMMANDS = ['demo', 'run', 'fixtures', 'worker', 'bots', 'new-bot', 'schedule', 'scheduler', 'runs', 'dashboard', 'users', 'audit'];
+const COMMANDS = ['demo', 'run', 'fixtures', 'worker', 'bots', 'new-bot', 'schedule', 'scheduler', 'runs', 'dashboard', 'web', 'users', 'audit'];
 
 beforeAll(async () => {
   await compileIfStale(REPO);

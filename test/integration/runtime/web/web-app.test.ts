@@ -266,6 +266,14 @@ describe('opsbot web: login, sessions, CSRF, headers, roles, runs and users', { 
     expect(disabled.status).toBe(303);
     expect((await zhou.get('/runs')).status).toBe(303); // the session is gone at once
     expect((await jar().login('zhou', password!)).status).toBe(401);
+
+    // Disabled outside the web (opsbot users disable): logged out at the next request too.
+    await addUser(t.db, { name: 'qian', role: 'clerk', password: 'qian-pass-1234' }, 'test');
+    const qian = jar();
+    expect((await qian.login('qian', 'qian-pass-1234')).status).toBe(303);
+    expect((await qian.get('/runs')).status).toBe(200);
+    await disableUser(t.db, 'qian', 'cli-admin');
+    expect((await qian.get('/runs')).status).toBe(303);
     expect((await auditOf('user.added')).map((r) => r.subject)).toContain('user:zhou');
     expect(await auditOf('user.disabled')).toContainEqual(expect.objectContaining({ actor: 'admin', subject: 'user:zhou' }));
     expect(JSON.stringify(await t.db.selectFrom('audit').select(['before', 'after']).execute())).not.toContain(password!);
