@@ -16,6 +16,7 @@ import {
   type ReviewPolicy,
   type Reviewer,
 } from '../decisions';
+import { changeRequestView, mountChangeRoutes, type WriteBackOptions } from '../changes';
 import { listMyQueue, listPendingReviews, loadCasePage, parseQueueFilters } from '../queue';
 import { caseView } from './case-view';
 import { doneKey, doneNotice, REFUSAL_STATUS } from './notices';
@@ -27,6 +28,8 @@ export interface ReviewRouterOptions {
   db: Kysely<Database>;
   policy: ReviewPolicy;
   links?: ReviewLinks;
+  /** The write-back's queue and files: its section and buttons on the case page (absent: not shown). */
+  changes?: WriteBackOptions;
 }
 
 /** The nav entries of these pages, for the web shell's bar (mounted at '/'). */
@@ -81,7 +84,8 @@ export function reviewRouter(opts: ReviewRouterOptions): Router {
     if (!data) return void renderPage(res, '案件不存在', messageBody({ kind: 'error', text: '没有这个案件，或它不在您的网点范围内。', back: { href: '/', label: '返回我的待办' } }), 404);
     const notice = refusal ? ({ kind: 'error', text: refusal.message } as const) : doneNotice(req.query as Record<string, unknown>);
     const view = caseView({ data, reviewer: reviewerOf(req), policy, links, csrfToken: csrfToken(req, res), ...(notice ? { notice } : {}), ...(refusal?.comment ? { comment: refusal.comment } : {}) });
-    renderPage(res, `案件 ${data.case.id}`, caseBody(view), status);
+    const writeBack = opts.changes ? await changeRequestView(db, reviewerOf(req), data.case, view.csrfToken) : undefined;
+    renderPage(res, `案件 ${data.case.id}`, caseBody(writeBack ? { ...view, writeBack } : view), status);
   }
 
   router.get('/cases/:id', requireRole(), (req, res) => showCase(req, res));
@@ -128,5 +132,6 @@ export function reviewRouter(opts: ReviewRouterOptions): Router {
       return doneKey('', input.verdict);
     }),
   );
+  if (opts.changes) mountChangeRoutes(router, db, opts.changes, (req, res, err) => showCase(req, res, REFUSAL_STATUS[err.kind], { message: err.message }));
   return router;
 }

@@ -1,6 +1,7 @@
 import { parseRunId, runStoreOf } from '../../../jobs/runtime/run-store';
 import { authenticateUser } from '../../../jobs/runtime/users';
 import { runFileHref, runsPage, startWeb, usersPage } from '../../../jobs/runtime/web';
+import { openChangeQueue } from '../../../jobs/review/changes';
 import { reviewPolicyOf } from '../../../jobs/review/decisions';
 import { REVIEW_NAV, reviewRouter } from '../../../jobs/review/web';
 import { processConfig } from '../../app/process-config';
@@ -23,12 +24,15 @@ export async function webAction(o: { port?: number; publicUrl?: string }): Promi
     const runtime = await processRuntime({ config, database: true });
     const db = runtime.db;
     if (!db) throw new Error('opsbot web needs the database (users, sessions and cases live there)');
+    // 准备变更申请 / 批准提交 enqueue the write-back jobs that `opsbot worker` runs.
+    const changes = { queue: openChangeQueue(runtime.redis), varDir: config.varDir };
+    onShutdown(() => changes.queue.close());
     const web = await startWeb({ ...runtime, db }, {
       port: o.port,
       publicUrl: o.publicUrl,
       authenticate: (name, password) => authenticateUser(db, name, password),
       pages: [
-        { path: '/', router: reviewRouter({ db, policy: reviewPolicyOf(config), links: { run: runHref, runFile: runFileHref } }), nav: REVIEW_NAV },
+        { path: '/', router: reviewRouter({ db, policy: reviewPolicyOf(config), links: { run: runHref, runFile: runFileHref }, changes }), nav: REVIEW_NAV },
         runsPage(runStoreOf(config)),
         usersPage(db),
       ],

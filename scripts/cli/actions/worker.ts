@@ -1,3 +1,4 @@
+import { startChangeWorker } from '../../../jobs/review/changes';
 import { checkWorkerStart, startWorker } from '../../../jobs/runtime/worker';
 import { processRuntime } from '../../app/process-runtime';
 import { startedPrivateRedis } from '../../app/process-redis';
@@ -10,6 +11,11 @@ export async function workerAction(opts: { concurrency: number }): Promise<void>
   await checkWorkerStart(runtime);
   const worker = await startWorker(runtime, { concurrency: opts.concurrency });
   onShutdown(() => worker.close());
+  // The write-back jobs (queue `changes`): they record their outcome on the change request.
+  if (runtime.db) {
+    const changes = await startChangeWorker({ ...runtime, db: runtime.db });
+    onShutdown(() => changes.close());
+  }
   // The private Redis's URL holds its password: print the address only.
   const embedded = startedPrivateRedis();
   const shared = runtime.config.redisSentinels ? 'REDIS_SENTINELS' : 'REDIS_URL';

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../render/html/escape';
+import { changeRequestSection } from './change-request-section';
 import { csrfField, diffHtml, noticeHtml, optionsHtml, reviewStyles } from './parts';
 import type { CaseView } from './view-models';
 
@@ -68,6 +69,7 @@ ${view.pages.length
       )}</tbody></table>`
     : html`<p>本案件没有保存的页面。</p>`}</section>
 ${actionsHtml(view)}
+${view.writeBack ? changeRequestSection(view.writeBack) : ''}
 <section class="case decisions"><h2>处理记录</h2>${view.decisions.length
     ? html`<table><thead><tr><th>时间</th><th>经办</th><th>操作</th><th>措施 / 原因</th><th>说明</th><th>结果</th></tr></thead><tbody>${decisions}</tbody></table>`
     : html`<p>尚无处理记录。</p>`}</section>

@@ -1,4 +1,5 @@
 export * from './case-page';
+export * from './change-request-section';
 export * from './labels';
 export * from './parts';
 export * from './queue-page';

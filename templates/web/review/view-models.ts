@@ -1,3 +1,4 @@
+import type { ChangeRequestView } from './change-request-section';
 /**
  * The review pages' view models: everything decided by jobs/review/web (labels, links, which
  * buttons the role gets); the templates only lay them out and escape.
@@ -90,6 +91,8 @@ export interface CaseView {
   /** 变更记录: the registry's change of this field and how late the customer is. */
   change?: { changedOn: string; reportDueOn: string; overdueText: string };
   screenshot?: { href: string };
+  /** 变更申请 (write-back): only for a field core banking's change screen can write. */
+  writeBack?: ChangeRequestView;
   pages: { url: string; href: string; sha256: string; fetchedAt: string }[];
   decisions: DecisionView[];
   runs: { runId: string; href: string; statusLabel: string; when: string }[];
