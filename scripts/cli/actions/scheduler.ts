@@ -6,8 +6,10 @@ import { onShutdown } from '../lifecycle';
 export async function schedulerAction(): Promise<void> {
   // The database for the SLA digest (jobs/review/sla), which the scheduler ticks beside the schedules.
   const runtime = await processRuntime({ database: true });
+  const db = runtime.db;
+  if (!db) throw new Error('opsbot scheduler needs the database (the SLA digest reads the cases)');
   const scheduler = await startScheduler(runtime);
-  const digest = startSlaDigest({ config: runtime.config, db: runtime.db!, log: runtime.log });
+  const digest = startSlaDigest({ config: runtime.config, db, log: runtime.log });
   onShutdown(async () => {
     await digest.destroy();
     await scheduler.close();
