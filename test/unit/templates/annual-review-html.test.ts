@@ -56,7 +56,7 @@ describe('annual-review PDF html', () => {
     const doc = parse(reviewReportHtml(report()));
     const table = groupTable(doc, '营业执照已过期');
     const headers = table.querySelectorAll('thead th');
-    expect(headers.map((th) => th.text)).toEqual(['账号 / 统一社会信用代码', '存款人名称', '开户网点', '到期日', '已过期', '新增/持续']);
+    expect(headers.map((th) => th.text)).toEqual(['账号 / 统一社会信用代码', '存款人名称', '开户网点', '到期日', '已过期', '状态']);
     // A number column: its header sits right, over the numbers.
     expect(headers[4]?.classList.contains('num')).toBe(true);
     const rows = table.querySelectorAll('tbody tr').map((tr) => cellsOf(table, tr));
@@ -69,7 +69,7 @@ describe('annual-review PDF html', () => {
 
   it('keeps both values side by side where they differ (a renamed company)', () => {
     const table = groupTable(parse(reviewReportHtml(report())), '存款人名称与登记不一致');
-    expect(table.querySelectorAll('thead th').map((th) => th.text)).toEqual(['账号 / 统一社会信用代码', '开户网点', '银行记录', '登记信息', '新增/持续']);
+    expect(table.querySelectorAll('thead th').map((th) => th.text)).toEqual(['账号 / 统一社会信用代码', '开户网点', '银行记录', '登记信息', '状态']);
   });
 
   it('right-aligns every header over numbers, in every table of the report', () => {
