@@ -1,5 +1,5 @@
-// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled,review-queue-100k] [--lookups 2000]
-//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--render-only]
+// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled,review-queue-100k,case-runs-10k] [--lookups 2000]
+//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--case-flags 10000] [--render-only]
 //
 // Runs the benchmarks (each measured task in its own child process), keeps the figures in
 // var/bench/results.json and writes docs/benchmarks.md from all figures measured so far.
@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { loadAverage, machineInfo } from './machine';
 import { renderBenchmarksDoc } from './render-doc';
 import { loadResults, saveResults, SECTIONS, type BenchResults, type Measured, type SectionId } from './results';
-import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, type BenchOptions } from './sections';
+import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, type BenchOptions } from './sections';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -38,9 +38,10 @@ async function main(): Promise<void> {
     .option('--excel-rows <n>', 'rows of the Excel detail sheet', '100000')
     .option('--review-accounts <n>', 'accounts of the annual-review end-to-end run (annual-review-10k)', '10000')
     .option('--review-cases <n>', 'cases seeded for the workbench queue section (review-queue-100k)', '100000')
+    .option('--case-flags <n>', 'flags per run of the case-ledger section (case-runs-10k)', '10000')
     .option('--render-only', 'measure nothing: rewrite docs/benchmarks.md from the kept figures')
     .parse();
-  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; renderOnly?: boolean }>();
+  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; renderOnly?: boolean }>();
   const only = opts.renderOnly ? [] : opts.only.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((s) => !SECTIONS.includes(s as SectionId));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     excelRows: positiveInts(opts.excelRows)[0]!,
     reviewAccounts: positiveInts(opts.reviewAccounts)[0]!,
     reviewCases: positiveInts(opts.reviewCases)[0]!,
+    caseFlags: positiveInts(opts.caseFlags)[0]!,
     log: (line) => console.log(line),
   };
   const results: BenchResults = loadResults(repoRoot);
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     'annual-review-10k': () => annualReviewSection(o),
     compiled: () => compiledSection(o),
     'review-queue-100k': () => reviewQueueSection(o),
+    'case-runs-10k': () => caseRunsSection(o),
   };
   for (const section of SECTIONS.filter((s) => only.includes(s))) {
     console.log(`== ${section} (load ${loadAverage()})`);

@@ -7,6 +7,7 @@ import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { CompiledFigures } from './compiled/bench-compiled';
 import type { ReportFigure } from './report/bench-report';
 import { reviewQueueMarkdown } from './review-queue/render-review-queue';
+import { caseRunsMarkdown } from './cases/render-case-runs';
 import type { BenchResults, Measured } from './results';
 
 const s1 = (ms: number): string => (ms / 1000).toFixed(1);
@@ -242,6 +243,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     annualReviewSection(results['annual-review-10k'], targets),
     compiledSection(results.compiled, targets),
     reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', results['review-queue-100k'], targets),
+    caseRunsMarkdown('8. Review workbench: a 10,000-flag run applied to the cases', results['case-runs-10k'], targets),
   ].join('\n');
   const head = [
     '# Benchmarks',
@@ -278,6 +280,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
     'npm run bench -- --only compiled                # start-up from dist/ (needs npm run build) and the engine with each fast path compiled out',
     'npm run bench -- --only review-queue-100k --review-cases 100000   # issue 18: the workbench queue\'s server time over 100,000 cases',
+    'npm run bench -- --only case-runs-10k --case-flags 10000   # issue 18: one run\'s flags applied to the cases',
     'npx tsx scripts/bench/profile-summary.ts <file.cpuprofile>   # self time per function of a node --cpu-prof profile',
     '```',
     '',

@@ -12,6 +12,7 @@ import type { MachineInfo } from './machine';
 import type { RegistryBench } from './registry/bench-registry';
 import type { ReportFigure } from './report/bench-report';
 import type { ReviewQueueFigure } from './review-queue/bench-review-queue';
+import type { CaseRunsFigure } from './cases/bench-case-runs';
 
 /** When a section was measured and what else the machine was doing. */
 export interface Measured<T> {
@@ -40,10 +41,11 @@ export interface BenchResults {
   'annual-review-10k'?: Measured<AnnualReviewFigure>;
   compiled?: Measured<CompiledFigures>;
   'review-queue-100k'?: Measured<ReviewQueueFigure>;
+  'case-runs-10k'?: Measured<CaseRunsFigure>;
 }
 
 export type SectionId = Exclude<keyof BenchResults, 'machine'>;
-export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled', 'review-queue-100k'];
+export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled', 'review-queue-100k', 'case-runs-10k'];
 
 export function resultsFile(repoRoot: string): string {
   return path.join(repoRoot, 'var', 'bench', 'results.json');

@@ -10,6 +10,7 @@ import type { ExcelResult } from './excel/excel-task';
 import { benchRegistry, type RegistryBench } from './registry/bench-registry';
 import { benchReport, type ReportFigure } from './report/bench-report';
 import { benchReviewQueue, type ReviewQueueFigure } from './review-queue/bench-review-queue';
+import { benchCaseRuns, type CaseRunsFigure } from './cases/bench-case-runs';
 import type { EngineFigure, ExcelFigure } from './results';
 import { runChild } from './run-child';
 
@@ -23,6 +24,8 @@ export interface BenchOptions {
   reviewAccounts: number;
   /** Cases of the review-queue section (issue 18: 100,000). */
   reviewCases: number;
+  /** Flags per run of the case-runs section (issue 18: 10,000). */
+  caseFlags: number;
   log: (line: string) => void;
 }
 
@@ -73,4 +76,9 @@ export function compiledSection(o: BenchOptions): Promise<CompiledFigures> {
 /** Issue 18: the workbench's queue over 100,000 cases in PostgreSQL, each filter under 200 ms. */
 export function reviewQueueSection(o: BenchOptions): Promise<ReviewQueueFigure> {
   return benchReviewQueue({ cases: o.reviewCases, log: o.log });
+}
+
+/** Issue 18: a 10,000-account run's flags applied to the case ledger in under 5 s. */
+export function caseRunsSection(o: BenchOptions): Promise<CaseRunsFigure> {
+  return benchCaseRuns({ flags: o.caseFlags, log: o.log });
 }

@@ -5,6 +5,7 @@ import type { AnnualReviewTaskArgs } from './annual-review/annual-review-task';
 import type { RegistryContenderArgs } from './registry/registry-result';
 import type { ReportTaskArgs } from './report/report-task';
 import type { ReviewQueueTaskArgs } from './review-queue/review-queue-task';
+import type { CaseRunsTaskArgs } from './cases/case-runs-task';
 
 type Task = (args: never) => Promise<unknown>;
 
@@ -20,4 +21,5 @@ export const TASKS: Record<string, Task> = {
   'annual-review': async (args: AnnualReviewTaskArgs) => (await import('./annual-review/annual-review-task')).runAnnualReview(args),
   report: async (args: ReportTaskArgs) => (await import('./report/report-task')).runReport(args),
   'review-queue': async (args: ReviewQueueTaskArgs) => (await import('./review-queue/review-queue-task')).runReviewQueue(args),
+  'case-runs': async (args: CaseRunsTaskArgs) => (await import('./cases/case-runs-task')).runCaseRuns(args),
 };
