@@ -243,7 +243,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     annualReviewSection(results['annual-review-10k'], targets),
     compiledSection(results.compiled, targets),
     reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', results['review-queue-100k'], targets),
-    caseRunsMarkdown('8. Review workbench: a 10,000-flag run applied to the cases', results['case-runs-10k'], targets),
+    caseRunsMarkdown('9. Review workbench: a 10,000-flag run applied to the cases', results['case-runs-10k'], targets),
   ].join('\n');
   const head = [
     '# Benchmarks',
