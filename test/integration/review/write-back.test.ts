@@ -180,6 +180,17 @@ describe('write-back: prepare, approve, submit', () => {
     await expect(prepareChange(tdb.db, queue, clerk, { caseId })).resolves.toMatchObject({ requestId: expect.any(Number) });
   }, 120_000);
 
+  it('an account core banking no longer has: the dry-run fails with that message, back with the clerk', async () => {
+    const caseId = await seedCase(tdb.owner, { accountNo: '6222999999990001', field: 'address', registryValue: NEW_ADDRESS, branch: '001' });
+    await tdb.owner.updateTable('cases').set({ state: 'confirmed' }).where('id', '=', caseId).execute();
+    const failed = await prepared(caseId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('6222999999990001');
+    expect(await auditOf(`change:${failed.id}`)).toEqual(['change.prepared', 'change.failed']);
+    expect(await auditOf(`case:${caseId}`)).toContain('change.returned');
+    expect(filedFor('6222999999990001')).toEqual([]);
+  }, 120_000);
+
   it('an unknown rejection: failed with the portal text, not retried, evidence kept', async () => {
     const { caseId, accountNo } = await confirmedCase();
     const prep = await prepared(caseId);
