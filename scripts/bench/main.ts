@@ -1,8 +1,11 @@
-// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled,review-queue-100k,case-runs-10k] [--lookups 2000]
-//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--case-flags 10000] [--render-only]
+// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled,review-queue-100k,workers,case-runs-10k] [--lookups 2000]
+//   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--workers-flows 6]
+//   [--case-flags 10000] [--render-only] [--check [--write]]
 //
 // Runs the benchmarks (each measured task in its own child process), keeps the figures in
-// var/bench/results.json and writes docs/benchmarks.md from all figures measured so far.
+// docs/benchmarks.json (committed) and writes docs/benchmarks.md from all figures measured so far.
+// --check measures the chosen sections and compares each figure's CPU per item with the committed
+// one: exit 1 naming every figure more than 25 % worse; it writes nothing to docs/ unless --write.
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadAverage, machineInfo } from './machine';
 import { renderBenchmarksDoc } from './render-doc';
-import { loadResults, saveResults, SECTIONS, type BenchResults, type Measured, type SectionId } from './results';
-import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, type BenchOptions } from './sections';
+import { checkReport, compareCpu, CHECK_TOLERANCE } from './check/compare-cpu';
+import { cpuFigures } from './check/cpu-figures';
+import { loadResults, RESULTS_PATH, saveResults, SECTIONS, storeMeasured, type BenchResults, type Measured, type SectionId } from './results';
+import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, workersSection, type BenchOptions } from './sections';
+import { KNOWN_FAILOVERS } from './workers/workers-section';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,9 +45,13 @@ async function main(): Promise<void> {
     .option('--review-accounts <n>', 'accounts of the annual-review end-to-end run (annual-review-10k)', '10000')
     .option('--review-cases <n>', 'cases seeded for the workbench queue section (review-queue-100k)', '100000')
     .option('--case-flags <n>', 'flags per run of the case-ledger section (case-runs-10k)', '10000')
-    .option('--render-only', 'measure nothing: rewrite docs/benchmarks.md from the kept figures')
+    .option('--workers-flows <n>', 'daily-report flows per fleet of the workers section', '6')
+    .option('--render-only', `measure nothing: rewrite docs/benchmarks.md from ${RESULTS_PATH}`)
+    .option('--check', `compare the fresh figures' CPU per item with ${RESULTS_PATH}: exit 1 if one is more than ${CHECK_TOLERANCE * 100} % worse; writes nothing unless --write`)
+    .option('--write', 'with --check: also keep the fresh figures and rewrite the doc')
     .parse();
-  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; renderOnly?: boolean }>();
+  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; workersFlows: string; renderOnly?: boolean; check?: boolean; write?: boolean }>();
+  if (opts.check && opts.renderOnly) throw new Error('--check measures; --render-only measures nothing: choose one');
   const only = opts.renderOnly ? [] : opts.only.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((s) => !SECTIONS.includes(s as SectionId));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
@@ -54,10 +64,13 @@ async function main(): Promise<void> {
     reviewAccounts: positiveInts(opts.reviewAccounts)[0]!,
     reviewCases: positiveInts(opts.reviewCases)[0]!,
     caseFlags: positiveInts(opts.caseFlags)[0]!,
+    workersFlows: positiveInts(opts.workersFlows)[0]!,
     log: (line) => console.log(line),
   };
   const results: BenchResults = loadResults(repoRoot);
-  results.machine = machineInfo(repoRoot);
+  const committed = cpuFigures(results);
+  const writing = !opts.check || opts.write === true;
+  if (only.length && writing) results.machine = machineInfo(repoRoot);
   const runners: Record<SectionId, () => Promise<unknown>> = {
     registry: () => registrySection(o),
     engine: () => engineSection(o),
@@ -67,20 +80,37 @@ async function main(): Promise<void> {
     'annual-review-10k': () => annualReviewSection(o),
     compiled: () => compiledSection(o),
     'review-queue-100k': () => reviewQueueSection(o),
+    workers: () => workersSection(o, results.workers?.data.failovers ?? KNOWN_FAILOVERS),
     'case-runs-10k': () => caseRunsSection(o),
   };
+  const fresh: BenchResults = {};
   for (const section of SECTIONS.filter((s) => only.includes(s))) {
     console.log(`== ${section} (load ${loadAverage()})`);
-    (results as Record<string, unknown>)[section] = await measured(runners[section]);
+    const m = await measured(runners[section]);
+    storeMeasured(fresh, section, m);
+    if (!writing) continue;
+    storeMeasured(results, section, m);
     saveResults(repoRoot, results);
     writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
   }
-  writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
-  console.log(`docs/benchmarks.md written (figures kept in ${path.relative(repoRoot, path.join(repoRoot, 'var/bench/results.json'))})`);
+  if (writing) {
+    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
+    console.log(`docs/benchmarks.md written (figures kept in ${RESULTS_PATH})`);
+  }
+  if (opts.check) {
+    const outcome = compareCpu(committed, cpuFigures(fresh));
+    console.log(`\n== check: CPU per item against ${RESULTS_PATH} (fails above +${CHECK_TOLERANCE * 100} %)`);
+    for (const line of checkReport(outcome)) console.log(line);
+    if (outcome.compared.length === 0) console.log('(nothing compared: the chosen sections have no committed CPU figures)');
+    if (outcome.regressions.length) {
+      console.error(`\n${outcome.regressions.length} figure(s) more than ${CHECK_TOLERANCE * 100} % worse in CPU per item: ${outcome.regressions.map((r) => r.name).join('; ')}`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

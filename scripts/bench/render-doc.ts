@@ -5,10 +5,14 @@
 import { registryAnalysis, engineAnalysis, reportAnalysis, excelAnalysis } from './analysis';
 import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { CompiledFigures } from './compiled/bench-compiled';
+import type { WorkerStartFigures } from './compiled/worker-start';
 import type { ReportFigure } from './report/bench-report';
 import { reviewQueueMarkdown } from './review-queue/render-review-queue';
 import { caseRunsMarkdown } from './cases/render-case-runs';
-import type { BenchResults, Measured } from './results';
+import type { BenchResults, KeptText, Measured, SectionId, Target } from './results';
+import { workersSection } from './workers/workers-section';
+
+export type { Target } from './results';
 
 const s1 = (ms: number): string => (ms / 1000).toFixed(1);
 const s2 = (ms: number): string => (ms / 1000).toFixed(2);
@@ -25,13 +29,6 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 function verdict(ok: boolean): string {
   return ok ? 'met' : '**missed**';
-}
-
-export interface Target {
-  what: string;
-  target: string;
-  measured: string;
-  ok: boolean;
 }
 
 function registrySection(r: BenchResults['registry'], targets: Target[]): string {
@@ -198,11 +195,26 @@ function annualReviewSection(a: BenchResults['annual-review-10k'], targets: Targ
 
 const HELP_MAX_MS = 500;
 
+/** What the worker's start counts and what its CPU goes to (scripts/bench/compiled/worker-start.ts). */
+function workerStartLines(w: WorkerStartFigures | undefined): string[] {
+  if (!w) return [];
+  const top = w.profileByPackage.slice(0, 6).map((p) => `${p.name} ${p.selfMs.toFixed(0)} ms (${pct(p.share)})`).join(', ');
+  return [
+    '**The worker\'s start (issue 21, item 4)**, the last row: `scripts/bin/opsbot.mjs worker` from spawn to its "worker ready" line, with Redis (`REDIS_URL`) and PostgreSQL (`DATABASE_URL`) ' +
+      'already running (`scripts/bench/compiled/worker-start.ts`). Counted: Node\'s start, the bin\'s check that dist/ is fresh, loading the CLI and every bot, job and the case ledger, ' +
+      'connecting to Redis and PostgreSQL (the migrations already applied: a first, uncounted run applies them), the worker\'s start checks and its BullMQ workers. ' +
+      'Not counted: starting either server, and the first job (Chromium is launched when a job needs it). CPU is the worker process\'s user + system time at that line. ' +
+      'The two rows above it (`scripts/build/measure-startup.mjs`) have no `DATABASE_URL`, so they include starting a private PostgreSQL (and, in the first, a private Redis).', '',
+    `**What dominates it.** One start profiled with \`node --cpu-prof\` (${w.profiledTotalMs.toFixed(0)} ms sampled, until the worker exited after SIGTERM), self time by package: ${top}. ` +
+      'Loading and compiling modules is most of it; waiting on Redis and PostgreSQL shows as idle time, not as CPU.', '',
+  ];
+}
+
 function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Target[]): string {
   if (!c) return '## 6. The compiled build\n\nNot measured yet: `npm run bench -- --only compiled`.\n';
-  const { startup, fastPaths } = c.data;
+  const { startup, fastPaths, workerStart } = c.data;
   const cell = (ms: number | undefined): string => (ms === undefined ? '—' : s2(ms));
-  const startRows = [...startup.series, ...startup.workers].map((x) => [x.label, x.runs, s2(x.wallMedianMs), s2(x.wallMinMs), cell(x.cpuMedianMs), cell(x.cpuMinMs)]);
+  const startRows = [...startup.series, ...startup.workers, ...(workerStart ? [workerStart.series] : [])].map((x) => [x.label, x.runs, s2(x.wallMedianMs), s2(x.wallMinMs), cell(x.cpuMedianMs), cell(x.cpuMinMs)]);
   const help = startup.series[0];
   if (help) targets.push({ what: 'opsbot --help from the compiled build', target: '< 0.5 s', measured: `${s2(help.wallMedianMs)} s wall (median), ${cell(help.cpuMedianMs)} s CPU`, ok: help.wallMedianMs < HELP_MAX_MS });
   const asIs = fastPaths.variants[0];
@@ -215,6 +227,7 @@ function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Targ
     'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready (exceljs, Playwright, pdf-lib and its fontkit were ' +
       'most of its CPU in a profile), which is more of its time than Redis.', '',
     table(['what', 'runs', 'wall median s', 'wall fastest s', 'CPU median s', 'CPU fastest s'], startRows), '',
+    ...workerStartLines(workerStart),
     `The fast paths: the cross-check engine's whole pass (section 2) at ${fastPaths.accounts.toLocaleString('en')} accounts, built as the code is and with one fast path compiled out ` +
     `(an esbuild plugin swaps the module at build time; \`scripts/build/measure-fast-paths.mjs\`), median of ${fastPaths.runs} interleaved runs. ` +
     'The cheap structural record checks (`jobs/annual-review-check/build/record-shapes.ts`, zod decides only what they are unsure of) and the chunked JSONL reader ' +
@@ -225,30 +238,48 @@ function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Targ
   ].join('\n');
 }
 
+/** A section kept as text (its figures predate docs/benchmarks.json): verbatim, with a note under its heading. */
+function keptSection(id: SectionId, k: KeptText): string {
+  const [heading, ...rest] = k.markdown.split('\n');
+  const note = `*Kept as text: measured ${k.measuredAt.replace('T', ' ').slice(0, 16)} UTC, before the bench kept its figures in the repository; ` +
+    `shown as written then until \`npm run bench -- --only ${id}\` measures this section again.*`;
+  return [heading, '', note, ...rest].join('\n');
+}
+
 export function renderBenchmarksDoc(results: BenchResults): string {
   const targets: Target[] = [];
   const m = results.machine;
+  /** The section from its figures; else its kept text (and kept target rows); else "not measured yet". */
+  const section = <K extends SectionId>(id: K, render: (data: BenchResults[K], targets: Target[]) => string): string => {
+    const kept = results.kept?.[id];
+    if (results[id] === undefined && kept) {
+      targets.push(...kept.targets);
+      return keptSection(id, kept);
+    }
+    return render(results[id], targets);
+  };
   const body = [
-    registrySection(results.registry, targets),
-    engineSection(results.engine, targets),
+    section('registry', registrySection),
+    section('engine', engineSection),
     '## 3. Daily report end to end', '',
     'Redis and the fixture portals run in the bench process (the bank\'s side, not measured); a child process runs a BullMQ worker and triggers `daily-ops-report` for 2026-11-20: ' +
     'eight sources extracted by their bots through Chromium, then the build (figures, kpis.json, Excel, PDF printed by Chromium), then delivery. Per-bot times are the manifest\'s ' +
     '`sources[].durationMs`; the build\'s sub-stages come from when it wrote kpis.json, the .xlsx and the .pdf (its total is the manifest\'s `stages.report`); delivery is from the ' +
     'manifest\'s end to the outbox marker. This is the report as it runs every morning: the comparison\'s earlier days come from their own runs ' +
     '(`computeMissingHistory` off). A first run on an empty run store also extracts the 5 earlier business days (5 × 8 more extraction jobs), about 6× the extraction time.', '',
-    reportSection('report-medium', results['report-medium'], targets),
-    reportSection('report-large', results['report-large'], targets),
-    excelSection(results.excel, targets),
-    annualReviewSection(results['annual-review-10k'], targets),
-    compiledSection(results.compiled, targets),
-    reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', results['review-queue-100k'], targets),
-    caseRunsMarkdown('9. Review workbench: a 10,000-flag run applied to the cases', results['case-runs-10k'], targets),
+    section('report-medium', (r, t) => reportSection('report-medium', r, t)),
+    section('report-large', (r, t) => reportSection('report-large', r, t)),
+    section('excel', excelSection),
+    section('annual-review-10k', annualReviewSection),
+    section('compiled', compiledSection),
+    section('review-queue-100k', (r, t) => reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', r, t)),
+    section('workers', (w) => (w ? workersSection(w.data, w.data.failovers) : '## 8. Several workers, and the Sentinel failover pause\n\nNot measured yet: `npm run bench -- --only workers`.\n')),
+    section('case-runs-10k', (r, t) => caseRunsMarkdown('9. Review workbench: a 10,000-flag run applied to the cases', r, t)),
   ].join('\n');
   const head = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (scripts/bench/); do not edit by hand. Benchmarks are not part of `npm test`.',
+    'Written by `npm run bench` (scripts/bench/) from the figures kept in docs/benchmarks.json; do not edit by hand. Benchmarks are not part of `npm test`.',
     '',
     '## Machine and versions',
     '',
@@ -274,13 +305,16 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     '',
     '```sh',
     'npm run bench                                   # everything (large report: several minutes; 1,000,000-account dataset generated once into var/bench/data)',
-    'npm run bench -- --only registry,excel          # some sections; the others keep their last figures (var/bench/results.json)',
+    'npm run bench -- --only registry,excel          # some sections; the others keep their last figures (docs/benchmarks.json, committed)',
     'npm run bench -- --only registry --lookups 2000 --concurrency 4',
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
     'npm run bench -- --only compiled                # start-up from dist/ (needs npm run build) and the engine with each fast path compiled out',
     'npm run bench -- --only review-queue-100k --review-cases 100000   # issue 18: the workbench queue\'s server time over 100,000 cases',
     'npm run bench -- --only case-runs-10k --case-flags 10000   # issue 18: one run\'s flags applied to the cases',
+    'flock /tmp/opsbot-bench.lock npm run bench -- --only workers --workers-flows 6   # 1, 2 and 4 worker processes (scripts/bench/workers/bench-workers.ts)',
+    'npm run bench -- --render-only                  # rewrite this file from docs/benchmarks.json, measuring nothing',
+    'npm run bench -- --check --only compiled,excel  # before a release: exit 1 naming every figure > 25 % worse in CPU per item than the committed one; writes nothing',
     'npx tsx scripts/bench/profile-summary.ts <file.cpuprofile>   # self time per function of a node --cpu-prof profile',
     '```',
     '',

@@ -13,6 +13,8 @@ import { benchReviewQueue, type ReviewQueueFigure } from './review-queue/bench-r
 import { benchCaseRuns, type CaseRunsFigure } from './cases/bench-case-runs';
 import type { EngineFigure, ExcelFigure } from './results';
 import { runChild } from './run-child';
+import { runWorkersBench } from './workers/run-workers-bench';
+import type { FailoverPause, WorkersFigure } from './workers/workers-section';
 
 export interface BenchOptions {
   repoRoot: string;
@@ -26,6 +28,8 @@ export interface BenchOptions {
   reviewCases: number;
   /** Flags per run of the case-runs section (issue 18: 10,000). */
   caseFlags: number;
+  /** Daily-report flows each fleet of the workers section runs (issue 20: 6). */
+  workersFlows: number;
   log: (line: string) => void;
 }
 
@@ -81,4 +85,9 @@ export function reviewQueueSection(o: BenchOptions): Promise<ReviewQueueFigure> 
 /** Issue 18: a 10,000-account run's flags applied to the case ledger in under 5 s. */
 export function caseRunsSection(o: BenchOptions): Promise<CaseRunsFigure> {
   return benchCaseRuns({ flags: o.caseFlags, log: o.log });
+}
+
+/** Issue 20: daily-report flows per hour with 1, 2 and 4 worker processes; the failover pauses are carried over (the Sentinel test prints them). */
+export function workersSection(o: BenchOptions, failovers: FailoverPause[]): Promise<WorkersFigure> {
+  return runWorkersBench({ repoRoot: o.repoRoot, flows: o.workersFlows, failovers, log: o.log });
 }

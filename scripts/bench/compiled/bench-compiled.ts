@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { measureWorkerStart, type WorkerStartFigures } from './worker-start';
 
 /** Median and fastest of `runs` runs of one command. CPU is user + system of the process. */
 export interface StartupSeries {
@@ -40,6 +41,8 @@ export interface FastPathFigures {
 
 export interface CompiledFigures {
   startup: StartupFigures;
+  /** The worker with both servers already running (issue 21, item 4); absent from figures measured before it. */
+  workerStart?: WorkerStartFigures;
   fastPaths: FastPathFigures;
 }
 
@@ -56,7 +59,8 @@ function nodeJson<T>(repoRoot: string, script: string, args: string[]): Promise<
 export async function benchCompiled(o: { repoRoot: string; fastPathAccounts: number; log: (line: string) => void }): Promise<CompiledFigures> {
   o.log('compiled: start-up of opsbot --help and opsbot worker from dist/ ...');
   const startup = await nodeJson<StartupFigures>(o.repoRoot, 'scripts/build/measure-startup.mjs', []);
+  const workerStart = await measureWorkerStart({ repoRoot: o.repoRoot, runs: 5, log: o.log });
   o.log(`compiled: the engine's fast paths compiled in and out, ${o.fastPathAccounts} accounts ...`);
   const fastPaths = await nodeJson<FastPathFigures>(o.repoRoot, 'scripts/build/measure-fast-paths.mjs', ['--accounts', String(o.fastPathAccounts), '--runs', '5']);
-  return { startup, fastPaths };
+  return { startup, workerStart, fastPaths };
 }
