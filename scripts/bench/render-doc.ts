@@ -196,17 +196,20 @@ function annualReviewSection(a: BenchResults['annual-review-10k'], targets: Targ
 const HELP_MAX_MS = 500;
 
 /** What the worker's start counts and what its CPU goes to (scripts/bench/compiled/worker-start.ts). */
-function workerStartLines(w: WorkerStartFigures | undefined): string[] {
+function workerStartLines(w: WorkerStartFigures | undefined, withoutDatabaseUrl: boolean): string[] {
   if (!w) return [];
+  const cell = (ms: number | undefined): string => (ms === undefined ? '—' : s2(ms));
   const top = w.profileByPackage.slice(0, 6).map((p) => `${p.name} ${p.selfMs.toFixed(0)} ms (${pct(p.share)})`).join(', ');
   return [
     '**The worker\'s start (issue 21, item 4)**, the last row: `scripts/bin/opsbot.mjs worker` from spawn to its "worker ready" line, with Redis (`REDIS_URL`) and PostgreSQL (`DATABASE_URL`) ' +
       'already running (`scripts/bench/compiled/worker-start.ts`). Counted: Node\'s start, the bin\'s check that dist/ is fresh, loading the CLI and every bot, job and the case ledger, ' +
       'connecting to Redis and PostgreSQL (the migrations already applied: a first, uncounted run applies them), the worker\'s start checks and its BullMQ workers. ' +
-      'Not counted: starting either server, and the first job (Chromium is launched when a job needs it). CPU is the worker process\'s user + system time at that line. ' +
-      'The two rows above it (`scripts/build/measure-startup.mjs`) have no `DATABASE_URL`, so they include starting a private PostgreSQL (and, in the first, a private Redis).', '',
-    `**What dominates it.** One start profiled with \`node --cpu-prof\` (${w.profiledTotalMs.toFixed(0)} ms sampled, until the worker exited after SIGTERM), self time by package: ${top}. ` +
-      'Loading and compiling modules is most of it; waiting on Redis and PostgreSQL shows as idle time, not as CPU.', '',
+      'Not counted: starting either server, and the first job (Chromium is launched when a job needs it). CPU is the worker process\'s user + system time at that line (/proc).' +
+      (withoutDatabaseUrl ? ' The two worker rows above it (`scripts/build/measure-startup.mjs`) had no `DATABASE_URL`, so they include starting a private PostgreSQL (and, in the first, a private Redis).' : ''), '',
+    `**What dominates it: loading modules.** The start took ${cell(w.series.cpuMedianMs)} s of CPU in ${s2(w.series.wallMedianMs)} s (medians): it is CPU-bound, the servers are not what it waits for. Importing each heavy package alone in a fresh Node ` +
+      `(CPU, median of 3; they share dependencies, so the figures overlap): ${w.importCpuMs.map((x) => `${x.name} ${x.cpuMs.toFixed(0)} ms`).join(', ')}. ` +
+      `One start profiled with \`node --cpu-prof\` (${w.profiledTotalMs.toFixed(0)} ms sampled, to its exit after SIGTERM), each sample given to the innermost package on its stack: ${top}; ` +
+      'the part with no package on the stack is Node compiling and linking the modules it loads (dist/ is ES modules: their loading runs in Node\'s loader, not under the importer).', '',
   ];
 }
 
@@ -223,11 +226,11 @@ function compiledSection(c: Measured<CompiledFigures> | undefined, targets: Targ
   return ['## 6. The compiled build: start-up, and the fast paths written while tsx ran opsbot', '', when(c), '',
     `Production runs \`dist/\` (\`npm run build\`, esbuild; built ${startup.builtAt.replace('T', ' ').slice(0, 16)} UTC), started by \`scripts/bin/opsbot.mjs\`. ` +
     'Each command run as a new process, timed from spawn to exit (`/usr/bin/time`: wall, and user + system CPU), or for the worker from spawn to its "worker ready" line; ' +
-    'median and fastest of the runs (`scripts/build/measure-startup.mjs`). `--help` loads commander and the command definitions only: each command imports its ' +
-    'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready (exceljs, Playwright, pdf-lib and its fontkit were ' +
-      'most of its CPU in a profile), which is more of its time than Redis.', '',
+    'median and fastest of the runs (`scripts/build/measure-startup.mjs`' + (workerStart ? ', the worker `scripts/bench/compiled/worker-start.ts`' : '') + '). `--help` loads commander and the command definitions only: each command imports its ' +
+    'modules (Playwright, exceljs, BullMQ, zod) when it runs. The worker loads every bot and job before it is ready' +
+      (workerStart ? ' (below the table: what its start counts and what dominates it).' : ' (exceljs, Playwright, pdf-lib and its fontkit were most of its CPU in a profile), which is more of its time than Redis.'), '',
     table(['what', 'runs', 'wall median s', 'wall fastest s', 'CPU median s', 'CPU fastest s'], startRows), '',
-    ...workerStartLines(workerStart),
+    ...workerStartLines(workerStart, startup.workers.length > 0),
     `The fast paths: the cross-check engine's whole pass (section 2) at ${fastPaths.accounts.toLocaleString('en')} accounts, built as the code is and with one fast path compiled out ` +
     `(an esbuild plugin swaps the module at build time; \`scripts/build/measure-fast-paths.mjs\`), median of ${fastPaths.runs} interleaved runs. ` +
     'The cheap structural record checks (`jobs/annual-review-check/build/record-shapes.ts`, zod decides only what they are unsure of) and the chunked JSONL reader ' +

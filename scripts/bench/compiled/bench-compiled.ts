@@ -58,7 +58,7 @@ function nodeJson<T>(repoRoot: string, script: string, args: string[]): Promise<
 
 export async function benchCompiled(o: { repoRoot: string; fastPathAccounts: number; log: (line: string) => void }): Promise<CompiledFigures> {
   o.log('compiled: start-up of opsbot --help and opsbot worker from dist/ ...');
-  const startup = await nodeJson<StartupFigures>(o.repoRoot, 'scripts/build/measure-startup.mjs', []);
+  const startup = await nodeJson<StartupFigures>(o.repoRoot, 'scripts/build/measure-startup.mjs', ['--worker-runs', '0']);
   const workerStart = await measureWorkerStart({ repoRoot: o.repoRoot, runs: 5, log: o.log });
   o.log(`compiled: the engine's fast paths compiled in and out, ${o.fastPathAccounts} accounts ...`);
   const fastPaths = await nodeJson<FastPathFigures>(o.repoRoot, 'scripts/build/measure-fast-paths.mjs', ['--accounts', String(o.fastPathAccounts), '--runs', '5']);
