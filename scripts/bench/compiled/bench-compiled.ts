@@ -5,17 +5,10 @@
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { StartupSeries } from './startup-series';
 import { measureWorkerStart, type WorkerStartFigures } from './worker-start';
 
-/** Median and fastest of `runs` runs of one command. CPU is user + system of the process. */
-export interface StartupSeries {
-  label: string;
-  runs: number;
-  wallMedianMs: number;
-  wallMinMs: number;
-  cpuMedianMs?: number;
-  cpuMinMs?: number;
-}
+export type { StartupSeries } from './startup-series';
 
 export interface StartupFigures {
   builtAt: string;

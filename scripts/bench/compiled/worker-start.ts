@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { attachPrivatePostgres } from '../../../jobs/runtime/db/private-postgres';
 import { startEmbeddedRedis } from '../../../jobs/runtime/redis';
-import type { StartupSeries } from './bench-compiled';
+import type { StartupSeries } from './startup-series';
 
 export interface WorkerStartFigures {
   series: StartupSeries;
