@@ -10,6 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions } from '../../../../scripts/build/build.mjs';
 import { REPO } from '../../../helpers/cli-process';
 import { postmastersOn } from './support/postgres-processes';
+import { MIGRATIONS } from '../../../../jobs/runtime/db/migrations';
+
+/** Every migration the code ships, in order: a fresh database gets all of them. */
+const ALL_MIGRATIONS = Object.keys(MIGRATIONS);
 
 let dir: string;
 let varDir: string;
@@ -33,7 +37,7 @@ describe('the database from compiled code', () => {
     const first = probe();
     expect(first.stderr).toBe('');
     const [line, closed] = first.stdout.trim().split('\n');
-    expect(JSON.parse(line!)).toMatchObject({ migrated: ['0001-initial'], privateServer: { started: true }, users: 0 });
+    expect(JSON.parse(line!)).toMatchObject({ migrated: ALL_MIGRATIONS, privateServer: { started: true }, users: 0 });
     expect(closed).toBe('closed');
     expect(postmastersOn(path.join(varDir, 'postgres', 'data'))).toEqual([]);
     const second = probe();

@@ -9,6 +9,10 @@ import { migrateToLatest, openDatabase, pendingMigrations, type OpenDatabase } f
 import { attachPrivatePostgres, type PrivatePostgres } from '../../../../jobs/runtime/db/private-postgres';
 import { createLogger } from '../../../../jobs/runtime/logger';
 import { postmastersOn } from './support/postgres-processes';
+import { MIGRATIONS } from '../../../../jobs/runtime/db/migrations';
+
+/** Every migration the code ships, in order: a fresh database gets all of them. */
+const ALL_MIGRATIONS = Object.keys(MIGRATIONS);
 
 const log = createLogger('warn');
 let serverDir: string;
@@ -78,7 +82,7 @@ describe('migrations', () => {
       expect(await migrateToLatest(owner)).toEqual([]);
       expect(await pendingMigrations(owner)).toEqual([]);
       const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(owner);
-      expect(rows.map((r) => r.name)).toEqual(['0001-initial']);
+      expect(rows.map((r) => r.name)).toEqual(ALL_MIGRATIONS);
     } finally {
       await owner.destroy();
     }
