@@ -225,7 +225,7 @@ function casesSection(cases: CaseSections | undefined): SafeHtml | string {
     <tbody>${dismissedRows.map((m) => html`<tr><td>${pill(m.severity)}</td><td class="num">${m.caseId ?? '—'}</td><td class="id">${m.accountNo}</td><td class="wrap">${m.name}</td><td>${FIELD_LABELS[m.field]}</td><td class="wrap">${m.bankValue ?? '—'}</td><td class="wrap">${m.registryValue ?? '—'}</td></tr>`)}</tbody></table>`}
     ${moreLine(dismissed.length, dismissedRows.length, SHEETS.dismissed)}
     <h3>${T.resolvedTitle}</h3>${resolvedRows.length === 0 ? html`<div class="none">${T.none}</div>` : html`<table><thead><tr><th>${C.severity}</th><th class="num">${C.caseId}</th><th>${C.accountNo}</th><th>${C.name}</th><th>${C.field}</th><th>${C.stateBefore}</th><th>${C.bankValue}</th><th>${C.registryValue}</th></tr></thead>
-    <tbody>${resolvedRows.map((r) => html`<tr><td>${pill(r.severity)}</td><td class="num">${r.caseId}</td><td class="id">${r.accountNo}</td><td class="wrap">${r.name}</td><td>${FIELD_LABELS[r.field]}</td><td>${CASE_STATE_LABELS[r.stateBefore] ?? r.stateBefore}</td><td class="wrap">${r.bankValue || '—'}</td><td class="wrap">${r.registryValue || '—'}</td></tr>`)}</tbody></table>`}
+    <tbody>${resolvedRows.map((r) => html`<tr><td>${pill(r.severity)}</td><td class="num">${r.caseId}</td><td class="id">${r.accountNo}</td><td class="wrap">${r.name}</td><td>${FIELD_LABELS[r.field]}</td><td>${(CASE_STATE_LABELS as Record<string, string>)[r.stateBefore] ?? r.stateBefore}</td><td class="wrap">${r.bankValue || '—'}</td><td class="wrap">${r.registryValue || '—'}</td></tr>`)}</tbody></table>`}
     ${moreLine(resolved.length, resolvedRows.length, SHEETS.resolved)}`;
 }
 

@@ -23,7 +23,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = { pass: '通过', mismatc
 export const STATUS_LABELS: Record<MismatchStatus, string> = { new: '新增', recurring: '持续', confirmed: '已确认', dismissed: '已忽略' };
 
 /** Case states as the workbench names them (review-workbench.md). */
-export const CASE_STATE_LABELS: Record<string, string> = { open: '待处理', proposed: '待复核', confirmed: '已确认', dismissed: '已忽略', resolved: '已解决', superseded: '已更替' };
+/** The case states of review-workbench.md in words: the one table the reports, the workbench's pages and its messages use. */
+export const CASE_STATE_LABELS = { open: '待处理', proposed: '待复核', confirmed: '已确认', dismissed: '已忽略', resolved: '已解决', superseded: '已被替代' } as const;
 
 export const SHEETS = {
   summary: '汇总',

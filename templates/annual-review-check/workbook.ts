@@ -129,18 +129,23 @@ function writeSummary(sheet: Worksheet, input: ReviewWorkbookInput): void {
   sheet.commit();
 }
 
+/** The columns both case sheets start with: which case, whose account, which check. */
+const CASE_LEAD_COLUMNS = [
+  { header: '严重程度', width: 9 },
+  { header: '案件编号', width: 9, numeric: true },
+  { header: '账号', width: 19 },
+  { header: '存款人名称', width: 24, wrap: true },
+  { header: '开户网点', width: 12, wrap: true },
+  { header: '核验项', width: 14 },
+] as const;
+
 /** 已复核忽略: the flags whose dismissal still holds; 本次已解决: the cases this run resolved. */
 async function writeCaseSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cases: CaseSections): Promise<void> {
   await writeStreamedTable(
     workbook,
     SHEETS.dismissed,
     [
-      { header: '严重程度', width: 9 },
-      { header: '案件编号', width: 9, numeric: true },
-      { header: '账号', width: 19 },
-      { header: '存款人名称', width: 24, wrap: true },
-      { header: '开户网点', width: 12, wrap: true },
-      { header: '核验项', width: 14 },
+      ...CASE_LEAD_COLUMNS,
       { header: '银行记录', width: 24, wrap: true },
       { header: '登记信息', width: 24, wrap: true },
       { header: '说明', width: 36, wrap: true },
@@ -152,18 +157,13 @@ async function writeCaseSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cas
     workbook,
     SHEETS.resolved,
     [
-      { header: '严重程度', width: 9 },
-      { header: '案件编号', width: 9, numeric: true },
-      { header: '账号', width: 19 },
-      { header: '存款人名称', width: 24, wrap: true },
-      { header: '开户网点', width: 12, wrap: true },
-      { header: '核验项', width: 14 },
+      ...CASE_LEAD_COLUMNS,
       { header: '解决前状态', width: 10 },
       { header: '原银行记录', width: 24, wrap: true },
       { header: '原登记信息', width: 24, wrap: true },
     ],
     cases.resolved,
-    (r) => [SEVERITY_LABELS[r.severity], r.caseId, textCell(r.accountNo), textCell(r.name), textCell(r.branch), FIELD_LABELS[r.field], CASE_STATE_LABELS[r.stateBefore] ?? r.stateBefore, textCell(r.bankValue), textCell(r.registryValue)],
+    (r) => [SEVERITY_LABELS[r.severity], r.caseId, textCell(r.accountNo), textCell(r.name), textCell(r.branch), FIELD_LABELS[r.field], (CASE_STATE_LABELS as Record<string, string>)[r.stateBefore] ?? r.stateBefore, textCell(r.bankValue), textCell(r.registryValue)],
   );
 }
 

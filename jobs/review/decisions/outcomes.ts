@@ -23,11 +23,5 @@ export const PROPOSABLE: readonly CaseState[] = ['open'];
 /** Cases that may be escalated: those still waiting for someone. */
 export const ESCALATABLE: readonly CaseState[] = ['open', 'proposed'];
 
-export const STATE_NAMES: Record<CaseState, string> = {
-  open: '待处理',
-  proposed: '待复核',
-  confirmed: '已确认',
-  dismissed: '已忽略',
-  resolved: '已解决',
-  superseded: '已被替代',
-};
+/** The states in words, for messages: the same table the pages and reports show. */
+export { CASE_STATE_LABELS as STATE_NAMES } from '../../../templates/annual-review-check/strings';

@@ -2,14 +2,7 @@
 
 export { FIELD_LABELS, SEVERITY_LABELS } from '../../annual-review-check/strings';
 
-export const STATE_LABELS = {
-  open: '待处理',
-  proposed: '待复核',
-  confirmed: '已确认',
-  dismissed: '已忽略',
-  resolved: '已解决',
-  superseded: '已被替代',
-} as const;
+export { CASE_STATE_LABELS as STATE_LABELS } from '../../annual-review-check/strings';
 
 export const KIND_LABELS = { confirm: '确认', dismiss: '忽略', escalate: '升级' } as const;
 
