@@ -71,13 +71,15 @@ export const PDF_TEXT = {
   more: '另有 {n} 项未列出，见附件 Excel“不一致明细”页。',
   mediumLow: '四、中、低风险问题汇总',
   mediumLowIntro: '以下问题逐户明细见附件 Excel“不一致明细”页，由客户经理在年检中核实更新。',
-  unverifiableTitle: '五、无法核验的账户',
+  // Sections 五 onwards are shown only when they have rows: their numbers are given in order of
+  // appearance (report-html.ts), so the headings never skip one.
+  unverifiableTitle: '无法核验的账户',
   unverifiableIntro: '登记系统查询失败（系统故障或超时，非“查无此企业”），这些账户不计为通过，须重新核验。',
   unverifiableMore: '另有 {n} 户未列出，见附件 Excel“无法核验”页。',
-  inputErrorsTitle: '六、输入数据错误',
+  inputErrorsTitle: '输入数据错误',
   inputErrorsIntro: '以下行无法读取，未参与核验；请更正后重新提交。',
   inputErrorsMore: '另有 {n} 行未列出，见附件 Excel“输入错误”页。',
-  casesTitle: '七、人工复核情况',
+  casesTitle: '人工复核情况',
   casesIntro: '自上次运行以来经办（及复核）生效的决定，本次运行中已复核忽略的不一致项（不计入以上各节），以及本次核验已一致而由系统解决的案件。',
   decidedLine: '自上次运行以来：确认 {confirmed} 项，忽略 {dismissed} 项；本次系统解决 {resolved} 项；本次已复核忽略 {ignored} 项。',
   decidedTitle: '复核决定',

@@ -184,20 +184,31 @@ function mediumLowSection(r: ReviewReportModel): SafeHtml {
     )}</tbody></table>`}`;
 }
 
-function unverifiableSection(r: ReviewReportModel): SafeHtml | string {
+/** Sections 一 to 四 always stand; the ones after them only when they have rows, numbered in turn. */
+function optionalSections(r: ReviewReportModel): SafeHtml[] {
+  const numerals = ['五', '六', '七'];
+  const shown = [(no: string) => unverifiableSection(r, no), (no: string) => inputErrorsSection(r, no), (no: string) => casesSection(r.cases, no)]
+    .reduce<SafeHtml[]>((out, section) => {
+      const rendered = section(numerals[out.length]!);
+      return rendered === '' ? out : [...out, rendered as SafeHtml];
+    }, []);
+  return shown;
+}
+
+function unverifiableSection(r: ReviewReportModel, no: string): SafeHtml | string {
   const total = r.totals.byVerdict.unverifiable;
   if (total === 0) return '';
   const rows = r.unverifiable.slice(0, UNVERIFIABLE_ROWS);
-  return html`<h2 class="section">${T.unverifiableTitle}</h2><p class="intro">${T.unverifiableIntro}</p>
+  return html`<h2 class="section">${no}、${T.unverifiableTitle}</h2><p class="intro">${T.unverifiableIntro}</p>
     <table><thead><tr><th>${C.accountNo}</th><th>${C.name}</th><th>${C.uscc}</th><th>${C.branch}</th><th>${C.reason}</th></tr></thead>
     <tbody>${rows.map((u) => html`<tr><td class="id">${u.accountNo}</td><td class="wrap">${u.name}</td><td class="id">${u.uscc}</td><td>${u.branch ?? T.noBranch}</td><td class="wrap">${u.error}</td></tr>`)}</tbody></table>
     ${total > rows.length ? html`<div class="more">${fill(T.unverifiableMore, { n: int(total - rows.length) })}</div>` : ''}`;
 }
 
-function inputErrorsSection(r: ReviewReportModel): SafeHtml | string {
+function inputErrorsSection(r: ReviewReportModel, no: string): SafeHtml | string {
   if (r.inputErrors.length === 0) return '';
   const rows = r.inputErrors.slice(0, INPUT_ERROR_ROWS);
-  return html`<h2 class="section">${T.inputErrorsTitle}</h2><p class="intro">${T.inputErrorsIntro}</p>
+  return html`<h2 class="section">${no}、${T.inputErrorsTitle}</h2><p class="intro">${T.inputErrorsIntro}</p>
     <table><thead><tr><th class="num">${C.row}</th><th>${C.accountNo}</th><th>${C.error}</th></tr></thead>
     <tbody>${rows.map((e) => html`<tr><td class="num">${e.row}</td><td class="id">${e.accountNo ?? '—'}</td><td class="wrap">${e.error}</td></tr>`)}</tbody></table>
     ${r.inputErrors.length > rows.length ? html`<div class="more">${fill(T.inputErrorsMore, { n: int(r.inputErrors.length - rows.length) })}</div>` : ''}`;
@@ -210,13 +221,13 @@ function moreLine(total: number, shown: number, sheet: string): SafeHtml | strin
 }
 
 /** What clerks decided since the last run, the flags they dismissed, the cases this run resolved. */
-function casesSection(cases: CaseSections | undefined): SafeHtml | string {
+function casesSection(cases: CaseSections | undefined, no: string): SafeHtml | string {
   if (!cases) return '';
   const { decided, dismissed, resolved } = cases;
   const decidedRows = decided.rows.slice(0, CASE_SECTION_ROW_LIMIT);
   const dismissedRows = dismissed.slice(0, CASE_SECTION_ROW_LIMIT);
   const resolvedRows = resolved.slice(0, CASE_SECTION_ROW_LIMIT);
-  return html`<h2 class="section">${T.casesTitle}</h2><p class="intro">${T.casesIntro}</p>
+  return html`<h2 class="section">${no}、${T.casesTitle}</h2><p class="intro">${T.casesIntro}</p>
     <p>${fill(T.decidedLine, { confirmed: int(decided.confirmed), dismissed: int(decided.dismissed), resolved: int(resolved.length), ignored: int(dismissed.length) })}</p>
     ${decidedRows.length === 0 ? '' : html`<h3>${T.decidedTitle}</h3><table><thead><tr><th>${C.decidedAt}</th><th>${C.kind}</th><th class="num">${C.caseId}</th><th>${C.accountNo}</th><th>${C.field}</th><th>${C.severity}</th><th>${C.decidedBy}</th><th>${C.detail}</th></tr></thead>
     <tbody>${decidedRows.map((d) => html`<tr><td class="id">${d.decidedAt}</td><td>${T.kinds[d.kind]}</td><td class="num">${d.caseId}</td><td class="id">${d.accountNo}</td><td>${FIELD_LABELS[d.field]}</td><td>${pill(d.severity)}</td><td>${d.approvedBy ? `${d.decidedBy} / ${d.approvedBy}` : d.decidedBy}</td><td class="wrap">${d.detail}</td></tr>`)}</tbody></table>
@@ -241,7 +252,7 @@ export function reviewReportHtml(r: ReviewReportModel): string {
 ${masthead(r)}${banner(r)}
 <h2 class="section">${T.overview}</h2>${cards(r)}${severityStrip(r)}
 <div class="two-col">${byFieldTable(r)}${byBranchTable(r)}</div>
-${urgentSections(r)}${lateChangesSection(r)}${mediumLowSection(r)}${unverifiableSection(r)}${inputErrorsSection(r)}${casesSection(r.cases)}
+${urgentSections(r)}${lateChangesSection(r)}${mediumLowSection(r)}${optionalSections(r)}
 <p class="footnote">${fill(T.attachments, { xlsx: r.xlsxName })}</p>
 </body></html>`.html;
 }
