@@ -1,4 +1,4 @@
-// npm run bench [-- --only registry,engine,report-medium,report-large,excel,annual-review-10k,compiled,review-queue-100k,workers,case-runs-10k] [--lookups 2000]
+// npm run bench [-- --only registry,engine,report-small,report-medium,report-large,excel,annual-review-1k,annual-review-10k,compiled,review-queue-100k,workers,case-runs-10k] [--lookups 2000]
 //   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--workers-flows 6]
 //   [--case-flags 10000] [--render-only] [--check [--write]]
 //
@@ -16,7 +16,7 @@ import { renderBenchmarksDoc } from './render-doc';
 import { checkReport, compareCpu, CHECK_TOLERANCE } from './check/compare-cpu';
 import { cpuFigures } from './check/cpu-figures';
 import { loadResults, RESULTS_PATH, saveResults, SECTIONS, storeMeasured, type BenchResults, type Measured, type SectionId } from './results';
-import { annualReviewSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, workersSection, type BenchOptions } from './sections';
+import { annualReviewSection, annualReviewSmallSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, workersSection, type BenchOptions } from './sections';
 import { KNOWN_FAILOVERS } from './workers/workers-section';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,9 +74,11 @@ async function main(): Promise<void> {
   const runners: Record<SectionId, () => Promise<unknown>> = {
     registry: () => registrySection(o),
     engine: () => engineSection(o),
+    'report-small': () => reportSection('small', o),
     'report-medium': () => reportSection('medium', o),
     'report-large': () => reportSection('large', o),
     excel: () => excelSection(o),
+    'annual-review-1k': () => annualReviewSmallSection(o),
     'annual-review-10k': () => annualReviewSection(o),
     compiled: () => compiledSection(o),
     'review-queue-100k': () => reviewQueueSection(o),

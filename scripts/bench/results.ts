@@ -57,9 +57,11 @@ export interface BenchResults {
   machine?: MachineInfo;
   registry?: Measured<RegistryBench>;
   engine?: Measured<EngineFigure[]>;
+  'report-small'?: Measured<ReportFigure>;
   'report-medium'?: Measured<ReportFigure>;
   'report-large'?: Measured<ReportFigure>;
   excel?: Measured<ExcelFigure[]>;
+  'annual-review-1k'?: Measured<AnnualReviewFigure>;
   'annual-review-10k'?: Measured<AnnualReviewFigure>;
   compiled?: Measured<CompiledFigures>;
   'review-queue-100k'?: Measured<ReviewQueueFigure>;
@@ -70,7 +72,7 @@ export interface BenchResults {
 }
 
 export type SectionId = Exclude<keyof BenchResults, 'machine' | 'kept'>;
-export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-medium', 'report-large', 'excel', 'annual-review-10k', 'compiled', 'review-queue-100k', 'workers', 'case-runs-10k'];
+export const SECTIONS: SectionId[] = ['registry', 'engine', 'report-small', 'report-medium', 'report-large', 'excel', 'annual-review-1k', 'annual-review-10k', 'compiled', 'review-queue-100k', 'workers', 'case-runs-10k'];
 
 /** Committed with the doc it renders. */
 export const RESULTS_PATH = 'docs/benchmarks.json';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchAnnualReview, type AnnualReviewFigure } from './annual-review/bench-annual-review';
 import { benchCompiled, type CompiledFigures } from './compiled/bench-compiled';
+import type { Scale } from '../../fixtures/generator/scale';
 import type { EngineDataset } from './engine/dataset';
 import type { EngineResult } from './engine/engine-task';
 import type { ExcelResult } from './excel/excel-task';
@@ -52,7 +53,7 @@ export async function engineSection(o: BenchOptions): Promise<EngineFigure[]> {
   return figures;
 }
 
-export function reportSection(scale: 'medium' | 'large', o: BenchOptions): Promise<ReportFigure> {
+export function reportSection(scale: Scale, o: BenchOptions): Promise<ReportFigure> {
   return benchReport(scale, o.log);
 }
 
@@ -70,6 +71,13 @@ export async function excelSection(o: BenchOptions): Promise<ExcelFigure[]> {
 
 export function annualReviewSection(o: BenchOptions): Promise<AnnualReviewFigure> {
   return benchAnnualReview({ accounts: o.reviewAccounts, log: o.log });
+}
+
+/** Issue 21, item 3: the same run at 1,000 accounts, the small end of "how cost grows". */
+export const SMALL_REVIEW_ACCOUNTS = 1_000;
+
+export function annualReviewSmallSection(o: BenchOptions): Promise<AnnualReviewFigure> {
+  return benchAnnualReview({ accounts: SMALL_REVIEW_ACCOUNTS, log: o.log });
 }
 
 /** Start-up from dist/ and the engine's fast paths compiled in and out (100,000 accounts, as the engine's target). */

@@ -23,13 +23,15 @@ export function cpuFigures(r: BenchResults): CpuFigure[] {
     add('engine', `engine ${f.accounts} accounts, rules`, 'account', f.rulesCpuMs, f.accounts);
     add('engine', `engine ${f.accounts} accounts, whole pass`, 'account', f.totalCpuMs, f.accounts);
   }
-  for (const id of ['report-medium', 'report-large'] as const) {
+  for (const id of ['report-small', 'report-medium', 'report-large'] as const) {
     const d = r[id]?.data;
     if (d) add(id, `daily report ${d.scale}, worker tree`, 'record', d.treeCpuMs, d.extraction.reduce((n, x) => n + (x.count ?? 0), 0));
   }
   for (const f of r.excel?.data ?? []) add('excel', `excel ${f.writer}`, 'row', f.cpuMs, f.rows);
-  const a = r['annual-review-10k']?.data;
-  if (a) add('annual-review-10k', `annual review ${a.accounts} accounts, worker tree`, 'account', a.treeCpuMs, a.accounts);
+  for (const id of ['annual-review-1k', 'annual-review-10k'] as const) {
+    const a = r[id]?.data;
+    if (a) add(id, `annual review ${a.accounts} accounts, worker tree`, 'account', a.treeCpuMs, a.accounts);
+  }
   const c = r.compiled?.data;
   if (c) {
     for (const s of [...c.startup.series, ...c.startup.workers, ...(c.workerStart ? [c.workerStart.series] : [])]) add('compiled', `start: ${s.label}`, 'start', s.cpuMedianMs, 1);
