@@ -48,6 +48,20 @@ module.exports = {
       to: { path: '^bots/(?!sdk/|records/)' },
     },
     {
+      name: 'records-are-the-floor',
+      comment: 'Fixtures import the records; were a record to import the SDK, the bank side would pull in Playwright through it.',
+      severity: 'error',
+      from: { path: '^bots/records/' },
+      to: { path: '^(bots/(?!records/)|jobs/|templates/|scripts/|fixtures/)' },
+    },
+    {
+      name: 'portal-bots-not-each-other',
+      comment: 'What two portals share (a login page object, a grid reader) belongs in bots/sdk/, not in one portal folder the others reach into.',
+      severity: 'error',
+      from: { path: '^bots/(?!sdk/|records/)([^/]+)/' },
+      to: { path: '^bots/(?!sdk/|records/|$1/)[^/]+/' },
+    },
+    {
       name: 'fixtures-only-records',
       comment: 'Fixtures are the bank side of the wire: only the record schemas are shared.',
       severity: 'error',
@@ -60,6 +74,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^jobs/runtime/' },
       to: { path: '^(jobs/index\\.ts|bots/index\\.ts)$' },
+    },
+    {
+      name: 'runtime-knows-no-job-or-bot',
+      comment: 'The runtime is handed its jobs and bots (startWorker({ config, bots, jobs, ... })); adding a job or bot touches no runtime file.',
+      severity: 'error',
+      from: { path: '^jobs/runtime/' },
+      to: { path: '^(jobs/(?!runtime/|review/)[^/]+/|bots/(?!sdk/|records/)[^/]+/)' },
     },
     {
       name: 'registries-only-in-scripts',
@@ -89,12 +110,31 @@ module.exports = {
       from: { path: '^jobs/runtime/' },
       to: { path: '^jobs/review/' },
     },
+    {
+      name: 'code-not-tests',
+      comment: 'test/ leans on the code, never the other way round; a helper both need belongs in the code.',
+      severity: 'error',
+      from: { path: '^(bots|jobs|templates|scripts|fixtures)/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'An import the cruiser cannot resolve is one the rules above cannot see, so it would slip past them.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|dist|var)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js', '.json'] },
+    // conditionNames as Node's: without them subpath exports (csv-parse/sync) do not resolve.
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      exportsFields: ['exports'],
+    },
   },
 };
