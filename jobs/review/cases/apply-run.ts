@@ -5,6 +5,7 @@ import type { CaseSettings } from './case-settings';
 import { caseDueDate } from './due-date';
 import { planRun, type FlagStep, type LiveCase, type RunPlan } from './plan-run';
 import { appliedRun } from './applied-run';
+import { withdrawPendingProposals } from './withdraw-pending';
 import { caseKey, type ApplyRunResult, type FlagOutcome, type ResolvedCase, type RunFlag } from './run-cases';
 
 export interface ApplyRunInput {
@@ -26,7 +27,8 @@ const APPLY_LOCK_NAMESPACE = 7_310_551;
 /**
  * Applies one run's flags to the job's cases, in one transaction (review-workbench.md, the run
  * table; see plan-run.ts): new cases, runs attached, superseded and resolved cases, a case_runs row
- * for every case the run touched or saw, and one audit row per case change (actor `system`). A
+ * for every case the run touched or saw, and one audit row per case change (actor `system`); a
+ * proposal still waiting for a checker on a case the run closes is withdrawn, named in that row. A
  * retried build of the same run changes nothing more and answers what the first one recorded.
  *
  * Batch SQL (arrays through unnest), so 10,000 flags are a handful of statements.
@@ -69,6 +71,14 @@ async function writePlan(trx: Transaction<Database>, input: ApplyRunInput, plan:
       WHERE cases.id = x.id`.execute(trx);
   }
   const resolved = await resolveCases(trx, runId, plan.resolve);
+  const withdrawn = await withdrawPendingProposals(trx, runId, [
+    ...superseding.map((s) => ({ caseId: s.old.id, stateBefore: s.old.state, closedAs: 'superseded' as const })),
+    ...resolved.map((r) => ({ caseId: r.caseId, stateBefore: r.stateBefore, closedAs: 'resolved' as const })),
+  ]);
+  const withdrawnOf = (caseId: number): { withdrawnDecisions?: number[] } => {
+    const ids = withdrawn.get(caseId);
+    return ids ? { withdrawnDecisions: ids } : {};
+  };
 
   const outcomes: FlagOutcome[] = plan.steps.map((s) => (s.kind === 'attach' ? { status: s.status, caseId: s.caseId } : { status: 'new', caseId: newIds.get(caseKey(s.flag.accountNo, s.flag.field))! }));
   // New cases got their case_runs row with the insert (insertCases); here the rest.
@@ -86,7 +96,7 @@ async function writePlan(trx: Transaction<Database>, input: ApplyRunInput, plan:
     ...superseding.map((s): AuditInput => ({
       actor: SYSTEM, action: 'case.superseded', subject: `case:${s.old.id}`,
       before: { state: s.old.state, fingerprint: s.old.fingerprint },
-      after: { state: 'superseded', supersededBy: newIds.get(caseKey(s.flag.accountNo, s.flag.field))!, fingerprint: s.flag.fingerprint, reason: s.reason, runId },
+      after: { state: 'superseded', supersededBy: newIds.get(caseKey(s.flag.accountNo, s.flag.field))!, fingerprint: s.flag.fingerprint, reason: s.reason, runId, ...withdrawnOf(s.old.id) },
     })),
     ...openings.map((s): AuditInput => {
       const id = newIds.get(caseKey(s.flag.accountNo, s.flag.field))!;
@@ -95,7 +105,7 @@ async function writePlan(trx: Transaction<Database>, input: ApplyRunInput, plan:
         after: { state: 'open', accountNo: s.flag.accountNo, field: s.flag.field, severity: s.flag.severity, fingerprint: s.flag.fingerprint, dueOn: caseDueDate(today, s.flag.severity, input.config), runId, ...(s.kind === 'supersede' ? { supersedes: s.old.id } : {}) },
       };
     }),
-    ...resolved.map((r): AuditInput => ({ actor: SYSTEM, action: 'case.resolved', subject: `case:${r.caseId}`, before: { state: r.stateBefore }, after: { state: 'resolved', runId } })),
+    ...resolved.map((r): AuditInput => ({ actor: SYSTEM, action: 'case.resolved', subject: `case:${r.caseId}`, before: { state: r.stateBefore }, after: { state: 'resolved', runId, ...withdrawnOf(r.caseId) } })),
   ];
   await recordAudit(trx, audit);
   return { flags: outcomes, resolved, superseded: superseding.length, alreadyApplied: false };

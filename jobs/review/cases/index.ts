@@ -5,3 +5,4 @@ export * from './fingerprint';
 export * from './plan-run';
 export * from './run-cases';
 export * from './decided-since';
+export * from './withdraw-pending';

@@ -21,7 +21,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type CaseState = 'open' | 'proposed' | 'confirmed' | 'dismissed' | 'resolved' | 'superseded';
 export type FlagStatus = 'new' | 'recurring' | 'confirmed' | 'dismissed' | 'resolved' | 'superseded';
 export type DecisionKind = 'confirm' | 'dismiss' | 'escalate';
-export type DecisionStatus = 'pending' | 'approved' | 'rejected' | 'effective';
+/** withdrawn: a pending proposal whose case a later run closed (0004-g-withdrawn-and-rejected.ts). */
+export type DecisionStatus = 'pending' | 'approved' | 'rejected' | 'effective' | 'withdrawn';
 export type ReasonCode = '已核实一致' | '登记机关数据滞后' | '客户已提交变更' | '其他';
 export type ChangeRequestState = 'preparing' | 'prepared' | 'approved' | 'rejected' | 'submitting' | 'submitted' | 'failed';
 /** The fields a change request may write back. */
@@ -115,6 +116,10 @@ export interface ChangeRequestsTable {
   submitted_at: NullableTimestamp;
   request_no: ColumnType<string | null, string | null | undefined, string | null>;
   error: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The checker who rejected it, when, and why (0004-g-withdrawn-and-rejected.ts). */
+  rejected_by: ColumnType<string | null, string | null | undefined, string | null>;
+  rejected_at: NullableTimestamp;
+  review_comment: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;

@@ -70,4 +70,52 @@ describe('decisions across runs', () => {
     const queue = await listMyQueue(t.db, clerk, { page: 1, field: 'address' }, '2026-12-05');
     expect(queue.rows.map((r) => r.registryValue)).toEqual(['上海市浦东新区丙路3号']);
   });
+
+  it('a proposal waiting for a checker is withdrawn when a run supersedes or resolves its case: no checker can approve it', async () => {
+    const name = flag('62220003', 'name', 'high', '丙有限公司', '丙有限责任公司');
+    const address = flag('62220003', 'address', 'critical', '北京市东城区甲路1号', '北京市东城区乙路2号');
+    const opened = await run('2026-12-07', [name, address]);
+    const [nameCase, addressCase] = opened.flags.map((f) => f.caseId);
+    const confirm = parseProposal({ kind: 'confirm', action: '通知客户办理变更，更新账户名称', comment: '已通知客户' });
+    const dismiss = parseProposal({ kind: 'dismiss', reasonCode: '客户已提交变更', comment: '客户已提交变更材料' });
+    const proposedName = await proposeDecision(t.db, DEFAULT_REVIEW_POLICY, clerk, { caseId: nameCase!, version: 1, input: confirm });
+    const proposedAddress = await proposeDecision(t.db, DEFAULT_REVIEW_POLICY, clerk, { caseId: addressCase!, version: 1, input: dismiss });
+    expect([proposedName.state, proposedAddress.state]).toEqual(['proposed', 'proposed']);
+
+    // The registry's name changes again (supersede); the address now agrees (resolve).
+    const next = await run('2026-12-08', [flag('62220003', 'name', 'high', '丙有限公司', '丙科技有限责任公司')]);
+    expect([next.superseded, next.resolved.map((r) => r.caseId)]).toEqual([1, [addressCase]]);
+
+    const decisions = await t.db.selectFrom('decisions').select(['id', 'case_id', 'status', 'reviewed_by', 'review_comment']).where('case_id', 'in', [nameCase!, addressCase!]).orderBy('id').execute();
+    expect(decisions.map((d) => [d.id, d.status, d.reviewed_by])).toEqual([[proposedName.decisionId, 'withdrawn', null], [proposedAddress.decisionId, 'withdrawn', null]]);
+    expect(decisions[0]!.review_comment).toContain('数值已变化');
+    expect(decisions[1]!.review_comment).toContain('已解决');
+
+    const audit = await t.db.selectFrom('audit').select(['action', 'subject', 'after']).where('subject', 'in', [`case:${nameCase}`, `case:${addressCase}`]).where('action', 'in', ['case.superseded', 'case.resolved']).orderBy('id').execute();
+    expect(audit.map((a) => [a.action, a.subject, (a.after as { withdrawnDecisions?: number[] }).withdrawnDecisions])).toEqual([
+      ['case.superseded', `case:${nameCase}`, [proposedName.decisionId]],
+      ['case.resolved', `case:${addressCase}`, [proposedAddress.decisionId]],
+    ]);
+
+    // The checker's page was open on the old version, or reloaded: refused either way, nothing changed.
+    for (const [caseId, version] of [[nameCase!, proposedName.version], [addressCase!, proposedAddress.version + 1]] as const) {
+      const err = await answerProposal(t.db, DEFAULT_REVIEW_POLICY, checker, { caseId, version, input: parseAnswer({ verdict: 'approve' }) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DecisionError);
+      expect(['stale', 'state']).toContain((err as DecisionError).kind);
+    }
+    const page = await loadCasePage(t.db, checker, nameCase!, '2026-12-08');
+    expect(page?.pending).toBeUndefined();
+    expect(page?.decisions.map((d) => d.status)).toEqual(['withdrawn']);
+  });
+
+  it('a run that closes no proposed case withdraws nothing and names none in its audit', async () => {
+    const scope = flag('62220004', 'businessScope', 'low', '咨询', '咨询；培训');
+    const opened = await run('2026-12-09', [scope]);
+    await proposeDecision(t.db, DEFAULT_REVIEW_POLICY, clerk, { caseId: opened.flags[0]!.caseId, version: 1, input: parseProposal({ kind: 'confirm', action: '更正系统记录', comment: '已通知' }) });
+    await run('2026-12-10', []);
+    const resolved = await t.db.selectFrom('audit').select('after').where('subject', '=', `case:${opened.flags[0]!.caseId}`).where('action', '=', 'case.resolved').executeTakeFirstOrThrow();
+    expect(resolved.after).toEqual({ state: 'resolved', runId: `${JOB}/2026-12-10/r1` });
+    const statuses = await t.db.selectFrom('decisions').select('status').where('case_id', '=', opened.flags[0]!.caseId).execute();
+    expect(statuses.map((d) => d.status)).toEqual(['effective']);
+  });
 });
