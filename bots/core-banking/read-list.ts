@@ -38,7 +38,7 @@ export interface CoreList<R> {
 
 /**
  * One of core banking's lists, found through the menu and read with the SDK's grid reader: pages
- * fetched inside the logged-in page, four per round trip, and navigated to where that fails.
+ * fetched over HTTP with the browser session, four at a time, and navigated to where that fails.
  *
  * @example
  * yield* readList(ctx, { menu: '差错登记查询', columns: CORRECTION_TABLE, tableId: 'corr-table', query: { from: date, to: date }, pageSize });

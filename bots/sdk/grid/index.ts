@@ -4,3 +4,4 @@ export * from './grid-page';
 export * from './page-size';
 export * from './read-grid';
 export * from './dated-grid-input';
+export * from './http-grid-fetch';
