@@ -9,11 +9,11 @@ import { normaliseCode } from './parse';
 import { registryPortal } from './portal';
 
 /**
- * Our default pace: just under the registry's 20 requests/s (the fixture's default and the public
- * system's habit). Requests are spaced evenly and a 429 halves the pace at once, so running close
- * to the limit costs at most a pause now and then, while every request below it is time lost.
+ * Our default pace: the registry's 20 requests/s (the fixture's default and the public system's
+ * habit), no less: the pacer keeps to it within every second (a sliding window with a few ms of
+ * guard), and learns a lower limit from a 429 (request-pacer.ts); every request below it is time lost.
  */
-export const DEFAULT_REQUESTS_PER_SECOND = 19;
+export const DEFAULT_REQUESTS_PER_SECOND = 20;
 /** Pages rendered at once (fallback navigations and asked-for screenshots): rendering is what costs CPU. */
 const MAX_RENDERING_PAGES = 4;
 
@@ -49,12 +49,12 @@ const Input = z
     render: z.boolean().default(false),
     /**
      * Lookups in flight. Documents are fetched over HTTP with the browser's session, not in pages,
-     * so this is not a number of pages; it must cover the portal's latency (at 19 requests/s and 2
+     * so this is not a number of pages; it must cover the portal's latency (at 20 requests/s and 2
      * requests a lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages
      * rendered at once (fallback, screenshots): at most 4.
      */
     concurrency: z.number().int().min(1).max(64).default(8),
-    /** Our own pace, at or below the portal's limit; a 429 slows us down further. */
+    /** Our own pace, at or below the portal's limit; a 429 teaches us a lower one (request-pacer.ts). */
     requestsPerSecond: z.number().positive().default(DEFAULT_REQUESTS_PER_SECOND),
   })
   .refine((i) => (i.uscc === undefined) !== (i.accountsFile === undefined), 'give either uscc or accountsFile');

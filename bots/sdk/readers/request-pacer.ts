@@ -1,44 +1,100 @@
 import { sleep } from '../retry';
 
+/** Jitter guard added to the window at first, and per 429 met at our own limit: 0.5 % of it. */
+const GUARD_STEP = 0.005;
+/** The guard never grows past a tenth of the window (then the limit, not jitter, is the problem). */
+const GUARD_MAX = 0.1;
+/** After this long without a 429, one step of what a 429 taught is given back (a portal's load changes). */
+const RECOVER_AFTER_MS = 60_000;
+/** A 429 with fewer answered requests than this share of our limit in the window before it: the portal's limit is lower. */
+const BELOW_LIMIT = 0.9;
+
 /**
- * Keeps every request of a run within a portal's rate limit (the registry's, in practice):
- * requests are spaced at most `ratePerSecond` apart across all parallel pages and HTTP reads. A 429 pauses everyone for Retry-After and
- * halves the rate (one throttled page means all are too fast); successes win the rate back slowly
- * (3 % a success: ~25 requests from half the rate to full), so a limit well below our pace is not
- * hit again a few requests after each pause, wasting retries.
+ * Keeps every request of a run within a portal's rate limit (the registry's, in practice), across
+ * all parallel pages and HTTP reads. A portal's limit is "N requests per window" (the registry: 20
+ * a second, counted per clock second), so the pacer sends at most `ratePerSecond` requests in any
+ * one-second span (a sliding window, which keeps within any fixed window of that length too):
+ * requests go out as soon as the window allows, at the limit and not below it. Spacing requests
+ * evenly instead lets the network's jitter put 21 into one of the portal's seconds now and then.
+ *
+ * A 429 pauses everyone for its Retry-After, and teaches one of two things:
+ * - fewer requests than our limit were answered in the second before it: the portal's limit is
+ *   lower than ours; it is about what it did answer, which becomes our limit for the rest of the run;
+ * - we were at our limit: a request reached the portal in a second it was not sent in (jitter).
+ *   The window gets a few ms of guard (0.5 % a time, at most 10 %) so that does not recur.
+ * Never a halving: one 429 at the limit costs one Retry-After, not a slower rest of the run. After
+ * a minute without a 429 one step is given back (the limit +1, or the guard -0.5 %), up to what we
+ * were configured with: a portal busy for a while with other clients is not a limit for ever.
  */
 export class RequestPacer {
-  private nextAt = 0;
+  /** Send times reserved for the last `limit` requests, oldest first. */
+  private sent: number[] = [];
+  /** Times of the answers (any but 429) within the last window, oldest first. */
+  private answered: number[] = [];
   private pausedUntil = 0;
-  private interval: number;
-  private readonly minInterval: number;
+  private limit: number;
+  private guardMs: number;
+  private readonly windowMs: number;
+  private readonly maxLimit: number;
+  /** Since when nothing was learnt or given back (the last 429 or recovery step). */
+  private quietSince: number;
 
   constructor(ratePerSecond: number, private readonly now: () => number = Date.now) {
-    this.minInterval = 1000 / ratePerSecond;
-    this.interval = this.minInterval;
+    // A rate below one a second is "one request per 1/rate seconds".
+    this.maxLimit = this.limit = Math.max(1, Math.floor(ratePerSecond));
+    this.windowMs = (1000 * this.limit) / ratePerSecond;
+    this.guardMs = this.windowMs * GUARD_STEP;
+    this.quietSince = now();
   }
 
-  /** Waits for this request's slot. */
+  /** Waits for this request's slot; a pause that began while it waited is waited out too. */
   async take(signal?: AbortSignal): Promise<void> {
-    const now = this.now();
-    const at = Math.max(now, this.nextAt);
-    this.nextAt = at + this.interval;
-    if (at > now) await sleep(at - now, signal);
+    for (;;) {
+      const now = this.now();
+      if (now - this.quietSince >= RECOVER_AFTER_MS) this.recover(now);
+      const oldest = this.sent.length >= this.limit ? this.sent[this.sent.length - this.limit]! : -Infinity;
+      const at = Math.max(now, this.pausedUntil, oldest + this.windowMs + this.guardMs);
+      this.sent.push(at);
+      if (this.sent.length > this.limit) this.sent.splice(0, this.sent.length - this.limit);
+      if (at > now) await sleep(at - now, signal);
+      if (this.now() >= this.pausedUntil) return;
+    }
   }
 
   throttled(retryAfterMs: number): void {
     const now = this.now();
-    // Parallel pages throttled by the same burst slow us down once, not once each.
-    if (now >= this.pausedUntil) this.interval = Math.min(this.interval * 2, 5_000);
+    // Parallel requests refused by the same full window teach us once, not once each.
+    if (now >= this.pausedUntil) this.learn(now);
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
-    this.nextAt = Math.max(this.nextAt, this.pausedUntil);
   }
 
   succeeded(): void {
-    this.interval = Math.max(this.minInterval, this.interval * 0.97);
+    const now = this.now();
+    this.answered.push(now);
+    this.dropAnsweredBefore(now - this.windowMs);
   }
 
   get currentRatePerSecond(): number {
-    return 1000 / this.interval;
+    return (1000 * this.limit) / (this.windowMs + this.guardMs);
+  }
+
+  private learn(now: number): void {
+    this.quietSince = now;
+    this.dropAnsweredBefore(now - this.windowMs);
+    const answered = this.answered.length;
+    if (answered < this.limit * BELOW_LIMIT) this.limit = Math.max(1, answered);
+    else this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
+  }
+
+  private recover(now: number): void {
+    this.quietSince = now;
+    if (this.limit < this.maxLimit) this.limit++;
+    else this.guardMs = Math.max(this.windowMs * GUARD_STEP, this.guardMs - this.windowMs * GUARD_STEP);
+  }
+
+  private dropAnsweredBefore(time: number): void {
+    let drop = 0;
+    while (drop < this.answered.length && this.answered[drop]! < time) drop++;
+    if (drop > 0) this.answered.splice(0, drop);
   }
 }

@@ -1,32 +1,103 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequestPacer } from '../../../../bots/sdk/readers/request-pacer';
 
+/** Takes `count` slots one after another (as parallel readers would), returning when each was granted, ms since start. */
+async function grantTimes(pacer: RequestPacer, count: number): Promise<number[]> {
+  const start = Date.now();
+  const times: number[] = [];
+  const all = Array.from({ length: count }, () => pacer.take().then(() => times.push(Date.now() - start)));
+  await vi.runAllTimersAsync();
+  await Promise.all(all);
+  return times.sort((a, b) => a - b);
+}
+
+/** The most requests granted within any span of `windowMs`. */
+function mostInAnyWindow(times: number[], windowMs: number): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 describe('RequestPacer', () => {
-  it('halves the rate once for a burst of 429s from parallel pages, and wins it back on successes', () => {
-    let now = 1_000;
-    const pacer = new RequestPacer(10, () => now);
-    pacer.throttled(1_000);
-    pacer.throttled(1_000);
-    pacer.throttled(1_000);
-    expect(pacer.currentRatePerSecond).toBeCloseTo(5);
-    now += 2_000;
-    pacer.throttled(1_000);
-    expect(pacer.currentRatePerSecond).toBeCloseTo(2.5);
-    for (let i = 0; i < 50; i++) pacer.succeeded();
-    expect(pacer.currentRatePerSecond).toBeCloseTo(10);
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('spaces requests at the configured rate and waits out Retry-After', async () => {
-    let now = 0;
-    const pacer = new RequestPacer(1_000, () => now);
-    const started = Date.now();
-    await pacer.take();
-    await pacer.take();
-    expect(Date.now() - started).toBeLessThan(50);
-    pacer.throttled(30);
-    now = 0; // the clock the pacer sees has not moved: the next slot is 30 ms out
-    const t = Date.now();
-    await pacer.take();
-    expect(Date.now() - t).toBeGreaterThanOrEqual(25);
+  it('runs at the limit: 20 a second, never 21 within any second, the guard costing under 1 %', async () => {
+    const pacer = new RequestPacer(20);
+    const times = await grantTimes(pacer, 201);
+    expect(mostInAnyWindow(times, 1_000)).toBe(20);
+    // 201 requests: ten full windows after the first 20 (each 1 s plus a 5 ms guard).
+    expect(times.at(-1)).toBeGreaterThanOrEqual(10_000);
+    expect(times.at(-1)).toBeLessThan(10_100);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(19.8);
+  });
+
+  it('waits out Retry-After, also for a request that was already waiting for its slot', async () => {
+    const pacer = new RequestPacer(2);
+    await grantTimes(pacer, 2); // the window is full until t = 1 s
+    const start = Date.now();
+    let granted = -1;
+    const waiting = pacer.take().then(() => (granted = Date.now() - start));
+    await vi.advanceTimersByTimeAsync(500);
+    pacer.succeeded();
+    pacer.succeeded();
+    pacer.throttled(3_000); // refused at t = 0.5 s: nothing before 3.5 s
+    await vi.runAllTimersAsync();
+    await waiting;
+    expect(granted).toBeGreaterThanOrEqual(3_500);
+  });
+
+  it('a 429 at our own limit widens the guard a little and keeps the rate (no halving)', async () => {
+    const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 20);
+    for (let i = 0; i < 20; i++) pacer.succeeded();
+    const before = pacer.currentRatePerSecond;
+    pacer.throttled(1_000);
+    pacer.throttled(1_000); // the same full window refusing parallel requests: learnt once
+    pacer.throttled(1_000);
+    expect(pacer.currentRatePerSecond).toBeLessThan(before);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(19.6);
+  });
+
+  it('learns a portal limit below ours from what it answered before the 429, and keeps to it', async () => {
+    const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 6);
+    for (let i = 0; i < 5; i++) pacer.succeeded(); // the portal allows 5 a second: the 6th is refused
+    pacer.throttled(1_000);
+    expect(pacer.currentRatePerSecond).toBeLessThanOrEqual(5);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(4.9);
+    const times = await grantTimes(pacer, 16);
+    expect(times[0]).toBeGreaterThanOrEqual(1_000); // after Retry-After
+    expect(mostInAnyWindow(times, 1_000)).toBe(5);
+  });
+
+  it('gives a learnt limit back one step a minute without a 429, up to the configured rate', async () => {
+    const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 6);
+    for (let i = 0; i < 5; i++) pacer.succeeded();
+    pacer.throttled(1_000);
+    await vi.advanceTimersByTimeAsync(61_000);
+    await grantTimes(pacer, 1);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(5.9);
+    expect(pacer.currentRatePerSecond).toBeLessThan(6);
+    for (let minute = 0; minute < 30; minute++) {
+      await vi.advanceTimersByTimeAsync(61_000);
+      await grantTimes(pacer, 1);
+    }
+    expect(pacer.currentRatePerSecond).toBeCloseTo(20 / 1.005, 5);
+  });
+
+  it('a rate below one a second spaces single requests', async () => {
+    const pacer = new RequestPacer(0.5);
+    const times = await grantTimes(pacer, 3);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(2_000);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(2_000);
   });
 });
