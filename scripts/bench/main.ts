@@ -1,6 +1,6 @@
 // npm run bench [-- --only registry,engine,report-small,report-medium,report-large,excel,annual-review-1k,annual-review-10k,compiled,review-queue-100k,workers,case-runs-10k] [--lookups 2000]
 //   [--concurrency 4] [--engine-sizes 10000,100000,1000000] [--excel-rows 100000] [--review-accounts 10000] [--review-cases 100000] [--workers-flows 6]
-//   [--case-flags 10000] [--render-only] [--check [--write]]
+//   [--case-flags 10000] [--render-only] [--check [--write] [--against <results.json>]]
 //
 // Runs the benchmarks (each measured task in its own child process), keeps the figures in
 // docs/benchmarks.json (committed) and writes docs/benchmarks.md from all figures measured so far.
@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadAverage, machineInfo } from './machine';
 import { renderBenchmarksDoc } from './render-doc';
-import { checkReport, compareCpu, CHECK_TOLERANCE } from './check/compare-cpu';
-import { cpuFigures } from './check/cpu-figures';
+import { CHECK_TOLERANCE } from './check/compare-cpu';
+import { readResultsFile, runCheck } from './check/run-check';
 import { loadResults, RESULTS_PATH, saveResults, SECTIONS, storeMeasured, type BenchResults, type Measured, type SectionId } from './results';
 import { annualReviewSection, annualReviewSmallSection, compiledSection, engineSection, excelSection, registrySection, reportSection, reviewQueueSection, caseRunsSection, workersSection, type BenchOptions } from './sections';
 import { KNOWN_FAILOVERS } from './workers/workers-section';
@@ -49,9 +49,11 @@ async function main(): Promise<void> {
     .option('--render-only', `measure nothing: rewrite docs/benchmarks.md from ${RESULTS_PATH}`)
     .option('--check', `compare the fresh figures' CPU per item with ${RESULTS_PATH}: exit 1 if one is more than ${CHECK_TOLERANCE * 100} % worse; writes nothing unless --write`)
     .option('--write', 'with --check: also keep the fresh figures and rewrite the doc')
+    .option('--against <file>', `with --check: compare with this results file (a release's ${RESULTS_PATH}) instead of ${RESULTS_PATH}`)
     .parse();
-  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; workersFlows: string; renderOnly?: boolean; check?: boolean; write?: boolean }>();
+  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; workersFlows: string; renderOnly?: boolean; check?: boolean; write?: boolean; against?: string }>();
   if (opts.check && opts.renderOnly) throw new Error('--check measures; --render-only measures nothing: choose one');
+  if (opts.against && !opts.check) throw new Error('--against names what --check compares with: give --check too');
   const only = opts.renderOnly ? [] : opts.only.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((s) => !SECTIONS.includes(s as SectionId));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   };
   const results: BenchResults = loadResults(repoRoot);
-  const committed = cpuFigures(results);
+  // Copied before measuring: with --write the fresh figures replace these in `results`.
+  const committed: BenchResults = opts.against ? readResultsFile(opts.against) : structuredClone(results);
   const writing = !opts.check || opts.write === true;
   if (only.length && writing) results.machine = machineInfo(repoRoot);
   const runners: Record<SectionId, () => Promise<unknown>> = {
@@ -100,14 +103,8 @@ async function main(): Promise<void> {
     console.log(`docs/benchmarks.md written (figures kept in ${RESULTS_PATH})`);
   }
   if (opts.check) {
-    const outcome = compareCpu(committed, cpuFigures(fresh));
-    console.log(`\n== check: CPU per item against ${RESULTS_PATH} (fails above +${CHECK_TOLERANCE * 100} %)`);
-    for (const line of checkReport(outcome)) console.log(line);
-    if (outcome.compared.length === 0) console.log('(nothing compared: the chosen sections have no committed CPU figures)');
-    if (outcome.regressions.length) {
-      console.error(`\n${outcome.regressions.length} figure(s) more than ${CHECK_TOLERANCE * 100} % worse in CPU per item: ${outcome.regressions.map((r) => r.name).join('; ')}`);
-      process.exitCode = 1;
-    }
+    const label = opts.against ?? RESULTS_PATH;
+    process.exitCode = runCheck(committed, fresh, label, { out: (line) => console.log(line), err: (line) => console.error(line) });
   }
 }
 

@@ -9,6 +9,7 @@ import type { WorkerStartFigures } from './compiled/worker-start';
 import type { ReportFigure } from './report/bench-report';
 import { reviewQueueMarkdown } from './review-queue/render-review-queue';
 import { caseRunsMarkdown } from './cases/render-case-runs';
+import { growthMarkdown } from './growth/render-growth';
 import type { BenchResults, KeptText, Measured, SectionId, Target } from './results';
 import { workersSection } from './workers/workers-section';
 
@@ -91,8 +92,8 @@ function engineSection(e: BenchResults['engine'], targets: Target[]): string {
   return lines.join('\n');
 }
 
-function reportSection(id: 'report-medium' | 'report-large', r: Measured<ReportFigure> | undefined, targets: Target[]): string {
-  const scale = id === 'report-medium' ? 'medium' : 'large';
+function reportSection(id: 'report-small' | 'report-medium' | 'report-large', r: Measured<ReportFigure> | undefined, targets: Target[]): string {
+  const scale = id.slice('report-'.length);
   if (!r) return `### Daily report at ${scale} scale\n\nNot measured yet: \`npm run bench -- --only ${id}\`.\n`;
   const d = r.data;
   const rows: (string | number)[][] = d.extraction.map((x) => [`extraction: ${x.botId}`, x.durationMs === null ? '—' : s1(x.durationMs), x.count ?? '—', x.status]);
@@ -104,7 +105,7 @@ function reportSection(id: 'report-medium' | 'report-large', r: Measured<ReportF
     `Peak memory of the worker process tree (node + Chromium): RSS ${mb(d.peakRssMb)} MB, PSS ${mb(d.peakPssMb)} MB; tree CPU ${s1(d.treeCpuMs)} s. ` +
     'Extraction jobs run 2 at a time (the worker\'s default), so the per-bot times overlap and add up to more than the wall time.', ''];
   if (scale === 'medium') targets.push({ what: 'Daily report medium: wall time', target: '≤ 60 s', measured: `${s1(d.wallMs)} s`, ok: d.wallMs <= 60_000 });
-  else targets.push({ what: 'Daily report large: completes, memory', target: '< 1.5 GB', measured: `${d.status}, PSS ${mb(d.peakPssMb)} MB (RSS sum ${mb(d.peakRssMb)} MB)`, ok: d.status !== 'failed' && d.peakPssMb < 1536 });
+  else if (scale === 'large') targets.push({ what: 'Daily report large: completes, memory', target: '< 1.5 GB', measured: `${d.status}, PSS ${mb(d.peakPssMb)} MB (RSS sum ${mb(d.peakRssMb)} MB)`, ok: d.status !== 'failed' && d.peakPssMb < 1536 });
   lines.push(reportAnalysis(scale, d), '');
   return lines.join('\n');
 }
@@ -270,6 +271,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     '`sources[].durationMs`; the build\'s sub-stages come from when it wrote kpis.json, the .xlsx and the .pdf (its total is the manifest\'s `stages.report`); delivery is from the ' +
     'manifest\'s end to the outbox marker. This is the report as it runs every morning: the comparison\'s earlier days come from their own runs ' +
     '(`computeMissingHistory` off). A first run on an empty run store also extracts the 5 earlier business days (5 × 8 more extraction jobs), about 6× the extraction time.', '',
+    section('report-small', (r, t) => reportSection('report-small', r, t)),
     section('report-medium', (r, t) => reportSection('report-medium', r, t)),
     section('report-large', (r, t) => reportSection('report-large', r, t)),
     section('excel', excelSection),
@@ -278,6 +280,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     section('review-queue-100k', (r, t) => reviewQueueMarkdown('7. Review workbench: the queue over 100,000 cases in PostgreSQL', r, t)),
     section('workers', (w) => (w ? workersSection(w.data, w.data.failovers) : '## 8. Several workers, and the Sentinel failover pause\n\nNot measured yet: `npm run bench -- --only workers`.\n')),
     section('case-runs-10k', (r, t) => caseRunsMarkdown('9. Review workbench: a 10,000-flag run applied to the cases', r, t)),
+    growthMarkdown('10. How cost grows: a sizing table', results),
   ].join('\n');
   const head = [
     '# Benchmarks',
@@ -312,6 +315,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     'npm run bench -- --only registry --lookups 2000 --concurrency 4',
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
+    'npm run bench -- --only report-small,annual-review-1k   # the small ends of section 10 (how cost grows; it re-renders from every section\'s figures)',
     'npm run bench -- --only compiled                # start-up from dist/ (needs npm run build) and the engine with each fast path compiled out',
     'npm run bench -- --only review-queue-100k --review-cases 100000   # issue 18: the workbench queue\'s server time over 100,000 cases',
     'npm run bench -- --only case-runs-10k --case-flags 10000   # issue 18: one run\'s flags applied to the cases',
