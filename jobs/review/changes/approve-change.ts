@@ -2,16 +2,18 @@ import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../runtime/audit';
 import type { Database } from '../../runtime/db';
-import { coversBranch, DecisionError, mayAnswer, type Reviewer } from '../decisions';
+import { DecisionError, type Reviewer } from '../decisions';
 import { enqueueChangeJob, type ChangeJobData } from './change-queue';
-
-const STALE = '该变更申请在您打开页面后已被他人处理，本次操作未保存。请刷新页面。';
+import { loadPreparedRequest, STALE_CHANGE } from './load-prepared-request';
 
 /**
  * 批准提交: a checker (or admin) of the case's branch, never the preparer, approves a `prepared`
- * request at the version their page showed: state `approved` with audit `change.approved`, then the
- * submit job is enqueued with the request id as the approval id. Two checkers at once: the UPDATE
- * repeats the version test, so one wins and the other gets "stale"; one job either way.
+ * request at the version their page showed, while its case is still `confirmed` (a run that
+ * superseded or resolved the case since leaves nothing to write): state `approved` with audit
+ * `change.approved`, then the submit job is enqueued with the request id as the approval id. Two
+ * checkers at once: the UPDATE repeats the version test, so one wins and the other gets "stale";
+ * one job either way. A lost enqueue leaves the request `approved`: the change worker's sweep
+ * (requeue-changes.ts) enqueues it again.
  */
 export async function approveChange(
   db: Kysely<Database>,
@@ -19,20 +21,10 @@ export async function approveChange(
   reviewer: Reviewer,
   request: { requestId: number; version: number },
 ): Promise<{ requestId: number; version: number }> {
-  if (!mayAnswer(reviewer)) throw new DecisionError('forbidden', '只有复核或管理员可以批准变更申请。');
   const { requestId, version } = request;
   const approved = await db.transaction().execute(async (trx) => {
-    const found = await trx
-      .selectFrom('change_requests')
-      .innerJoin('cases', 'cases.id', 'change_requests.case_id')
-      .select(['change_requests.id', 'change_requests.case_id', 'change_requests.state', 'change_requests.version', 'change_requests.prepared_by', 'change_requests.new_value', 'change_requests.field', 'cases.branch'])
-      .where('change_requests.id', '=', requestId)
-      .executeTakeFirst();
-    if (!found) throw new DecisionError('notFound', `变更申请 ${requestId} 不存在。`);
-    if (!coversBranch(reviewer, found.branch)) throw new DecisionError('forbidden', `变更申请 ${requestId} 属于网点 ${found.branch}，不在您的网点范围内。`);
-    if (found.prepared_by === reviewer.name) throw new DecisionError('forbidden', '不能批准自己准备的变更申请（双人复核）。');
-    if (found.version !== version) throw new DecisionError('stale', STALE);
-    if (found.state !== 'prepared') throw new DecisionError('state', `变更申请 ${requestId} 当前不是“待批准”状态。`);
+    const found = await loadPreparedRequest(trx, reviewer, request, '批准');
+    if (found.caseState !== 'confirmed') throw new DecisionError('state', `案件 ${found.caseId} 已不是“已确认”状态（已被新的运行关闭），不能批准其变更申请，请驳回。`);
     const updated = await trx
       .updateTable('change_requests')
       .set({ state: 'approved', approved_by: reviewer.name, approved_at: new Date(), updated_at: new Date(), version: version + 1 })
@@ -41,13 +33,13 @@ export async function approveChange(
       .where('state', '=', 'prepared')
       .returning('version')
       .executeTakeFirst();
-    if (!updated) throw new DecisionError('stale', STALE);
+    if (!updated) throw new DecisionError('stale', STALE_CHANGE);
     await recordAudit(trx, {
       actor: reviewer.name,
       action: 'change.approved',
       subject: `change:${requestId}`,
-      before: { state: 'prepared', version, preparedBy: found.prepared_by },
-      after: { state: 'approved', version: updated.version, caseId: Number(found.case_id), field: found.field, newValue: found.new_value },
+      before: { state: 'prepared', version, preparedBy: found.preparedBy },
+      after: { state: 'approved', version: updated.version, caseId: found.caseId, field: found.field, newValue: found.newValue },
     });
     return { requestId, version: updated.version };
   });

@@ -8,7 +8,7 @@ export const CHANGE_STATE_LABELS: Record<ChangeRequestState, string> = {
   preparing: '准备中（正在填写表单）',
   prepared: '待批准',
   approved: '已批准，待提交',
-  rejected: '已驳回',
+  rejected: '已驳回（退回经办）',
   submitting: '提交中',
   submitted: '已提交',
   failed: '失败（已退回经办）',
@@ -26,6 +26,8 @@ export async function changeRequestView(
   const latest = await db.selectFrom('change_requests').selectAll().where('case_id', '=', kase.id).orderBy('id', 'desc').executeTakeFirst();
   const branchOk = coversBranch(reviewer, kase.branch);
   const id = latest ? Number(latest.id) : 0;
+  // A checker of the branch, not the preparer, on a request waiting for an answer.
+  const answerable = branchOk && mayAnswer(reviewer) && latest?.state === 'prepared' && latest.prepared_by !== reviewer.name;
   return {
     caseId: kase.id,
     csrfToken,
@@ -40,11 +42,14 @@ export async function changeRequestView(
             ...(latest.approved_by ? { approvedBy: latest.approved_by } : {}),
             ...(latest.request_no ? { requestNo: latest.request_no } : {}),
             ...(latest.error ? { error: latest.error } : {}),
+            ...(latest.rejected_by ? { rejectedBy: latest.rejected_by } : {}),
+            ...(latest.review_comment ? { reviewComment: latest.review_comment } : {}),
             ...(latest.screenshot ? { screenshotHref: `/cases/${kase.id}/change/${id}/screenshot` } : {}),
           },
         }
       : {}),
     mayPrepare: branchOk && mayPropose(reviewer) && kase.state === 'confirmed' && !(latest && IN_FLIGHT.includes(latest.state)) && latest?.state !== 'submitted',
-    mayApprove: branchOk && mayAnswer(reviewer) && latest?.state === 'prepared' && latest.prepared_by !== reviewer.name,
+    mayApprove: answerable && kase.state === 'confirmed',
+    mayReject: answerable,
   };
 }

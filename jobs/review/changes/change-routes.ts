@@ -4,10 +4,11 @@ import type { Request, Response, Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../runtime/db';
 import { currentUser, requireRole } from '../../runtime/web';
-import { coversBranch, DecisionError, type Reviewer } from '../decisions';
+import { coversBranch, DecisionError, parseAnswer, type Reviewer } from '../decisions';
 import { approveChange } from './approve-change';
 import type { ChangeJobData } from './change-queue';
 import { prepareChange } from './prepare-change';
+import { rejectChange } from './reject-change';
 
 export interface WriteBackOptions {
   queue: Queue<ChangeJobData>;
@@ -21,6 +22,7 @@ const idOf = (raw: unknown): number | undefined => (typeof raw === 'string' && /
  * The write-back's routes on the workbench router:
  * - POST /cases/:id/change/prepare   准备变更申请 (clerk, admin)
  * - POST /cases/:id/change/approve   批准提交 (checker, admin; never the preparer)
+ * - POST /cases/:id/change/reject    驳回, with a comment (checker, admin; never the preparer)
  * - GET  /cases/:id/change/:rid/screenshot  the request's screenshot (users of the case's branch)
  * A refusal re-renders the case through `refuse` (status by kind); nothing changed.
  */
@@ -45,13 +47,19 @@ export function mountChangeRoutes(
   };
 
   router.post('/cases/:id/change/prepare', requireRole('clerk', 'admin'), act((req, caseId) => prepareChange(db, opts.queue, reviewerOf(req), { caseId })));
-  router.post('/cases/:id/change/approve', requireRole('checker', 'admin'), act(async (req, caseId) => {
+  /** The request the form names, at the version it showed, checked to belong to the URL's case. */
+  const requestOf = async (req: Request, caseId: number): Promise<{ requestId: number; version: number }> => {
     const requestId = idOf(form(req).requestId);
     const version = idOf(form(req).changeVersion);
     if (requestId === undefined || version === undefined) throw new DecisionError('invalid', '表单缺少变更申请编号或版本，请刷新页面。');
     const owner = await db.selectFrom('change_requests').select('case_id').where('id', '=', requestId).executeTakeFirst();
     if (!owner || Number(owner.case_id) !== caseId) throw new DecisionError('notFound', `案件 ${caseId} 没有变更申请 ${requestId}。`);
-    return approveChange(db, opts.queue, reviewerOf(req), { requestId, version });
+    return { requestId, version };
+  };
+  router.post('/cases/:id/change/approve', requireRole('checker', 'admin'), act(async (req, caseId) => approveChange(db, opts.queue, reviewerOf(req), await requestOf(req, caseId))));
+  router.post('/cases/:id/change/reject', requireRole('checker', 'admin'), act(async (req, caseId) => {
+    const { comment } = parseAnswer({ verdict: 'reject', comment: form(req).comment });
+    return rejectChange(db, reviewerOf(req), { ...(await requestOf(req, caseId)), comment: comment ?? '' });
   }));
 
   router.get('/cases/:id/change/:rid/screenshot', requireRole(), async (req, res) => {

@@ -116,3 +116,33 @@ it('prepare (clerk, once), the screenshot to the branch only, approve (another c
   expect((await checker.get(`/cases/${caseId}`)).body).toContain('已批准，待提交');
 }, 120_000);
 
+
+it('驳回 over HTTP: the checker sees the form, a rejection needs a comment, the clerk reads why and may prepare again', async () => {
+  const caseId = await seedCase(t.owner, { field: 'name', branch: '001', registryValue: '甲乙丙有限责任公司' });
+  await t.owner.updateTable('cases').set({ state: 'confirmed' }).where('id', '=', caseId).execute();
+  const row = await t.owner
+    .insertInto('change_requests')
+    .values({ case_id: caseId, field: 'name', new_value: '甲乙丙有限责任公司', state: 'prepared', prepared_by: 'wang', version: 2 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const requestId = String(row.id);
+  const clerk = await as('wang');
+  const checker = await as('li');
+  expect((await clerk.get(`/cases/${caseId}`)).body).not.toContain('id="change-reject"');
+  expect((await checker.get(`/cases/${caseId}`)).body).toContain('id="change-reject"');
+
+  const csrf = await checker.csrf(`/cases/${caseId}`);
+  const bare = await checker.post(`/cases/${caseId}/change/reject`, { _csrf: csrf, requestId, changeVersion: '2', comment: '  ' });
+  expect(bare.status).toBe(400);
+  expect(bare.body).toContain('退回时请填写退回意见');
+  const byClerk = await clerk.post(`/cases/${caseId}/change/reject`, { _csrf: await clerk.csrf(`/cases/${caseId}`), requestId, changeVersion: '2', comment: '经办不能驳回' });
+  expect(byClerk.status).toBe(403);
+  const done = await checker.post(`/cases/${caseId}/change/reject`, { _csrf: csrf, requestId, changeVersion: '2', comment: '名称与执照不符，请核对' });
+  expect(done).toMatchObject({ status: 303, location: `/cases/${caseId}` });
+
+  const clerkPage = (await clerk.get(`/cases/${caseId}`)).body;
+  expect(clerkPage).toContain('已驳回（退回经办）');
+  expect(clerkPage).toContain('名称与执照不符，请核对');
+  expect(clerkPage).toContain('id="change-prepare"');
+  expect(await queue.getJob(`change-${requestId}-submit`)).toBeUndefined();
+}, 60_000);
