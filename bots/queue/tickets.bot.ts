@@ -6,11 +6,14 @@ import { parseTicketPage, type TicketPage } from './parse';
 import { TicketsPage } from './pages/tickets.page';
 import { queuePortal } from './portal';
 
+/** API pages fetched in one step (50 tickets each): a large day's 333 pages in 34 steps. */
+const PAGES_PER_STEP = 10;
+
 /**
  * 排队叫号明细: every ticket issued on the data date, read from the JSON the queue system's page
- * loads itself: the shell loads the first page, the next ones are fetched from inside the page
- * with the cursor each answer gives (`via: 'button'`: pressing "加载更多" instead, which renders
- * every row into the page), until the stated total is reached.
+ * loads itself: the shell loads the first page, the next ones are fetched over HTTP with the
+ * page's session (from Node, ten to a step) with the cursor each answer gives (`via: 'button'`:
+ * pressing "加载更多" instead, which renders every row into the page), until the stated total.
  */
 export default defineBot({
   id: 'queue.tickets',
@@ -33,22 +36,36 @@ export default defineBot({
       await trigger(shell);
       return parse(page, await TicketsPage.json(await answer));
     };
-    const next = async (page: Page, cursor: string): Promise<TicketPage> =>
-      via === 'button' ? read(page, (shell) => shell.loadMore()) : parse(page, await new TicketsPage(page).fetchPage(date, cursor));
-    let batch = await ctx.step('first page', (page) => read(page, () => ctx.goto(page, TicketsPage.url(date))));
-    ctx.expectTotal(batch.total);
+    // Fetched pages are chained by their cursors, several to a step (a step's trace chunk costs
+    // more than a page): a failed step starts again from its first cursor, and `seen` drops repeats.
+    const next = async (page: Page, cursor: string, wanted: number): Promise<TicketPage[]> => {
+      if (via === 'button') return [await read(page, (shell) => shell.loadMore())];
+      const pages: TicketPage[] = [];
+      let at: string | null = cursor;
+      for (let got = 0; at && pages.length < PAGES_PER_STEP && got < wanted; at = pages.at(-1)!.nextCursor) {
+        pages.push(parse(page, await new TicketsPage(page).fetchPage(date, at)));
+        got += pages.at(-1)!.tickets.length;
+      }
+      return pages;
+    };
+    const first = await ctx.step('first page', (page) => read(page, () => ctx.goto(page, TicketsPage.url(date))));
+    ctx.expectTotal(first.total);
     // Ids already yielded: a page the portal repeats (e.g. after a retried click) is not counted twice.
     const seen = new Set<string>();
-    for (let n = 2; ; n++) {
-      for (const t of batch.tickets) {
+    let batch = [first];
+    for (let n = 2; ; ) {
+      for (const t of batch.flatMap((p) => p.tickets)) {
         if (seen.has(t.id)) continue;
         seen.add(t.id);
         yield t;
       }
-      ctx.progress(seen.size, batch.total);
-      if (!batch.nextCursor || seen.size >= batch.total) break;
-      const cursor = batch.nextCursor;
-      batch = await ctx.step(`load more ${n}`, (page) => next(page, cursor));
+      const last = batch.at(-1)!;
+      ctx.progress(seen.size, last.total);
+      if (!last.nextCursor || seen.size >= last.total) break;
+      const cursor = last.nextCursor;
+      const label = via === 'button' ? `load more ${n}` : `pages ${n}+`;
+      batch = await ctx.step(label, (page) => next(page, cursor, first.total - seen.size));
+      n += batch.length;
     }
   },
 });
