@@ -129,7 +129,8 @@ function reviewSizing(points: (ReviewPoint | undefined)[]): string {
   const at100k = (100_000 * secondsPerAccount * big.floorRatio!) / 3600;
   const memory = measuredPoints.length >= 2
     ? ` Memory: peak PSS ${measuredPoints.map((p) => `${mb(p.peakPssMb)} MB at ${int(p.accounts)}`).join(', ')} (` +
-      `${mb(marginal({ items: measuredPoints[0]!.accounts, value: measuredPoints[0]!.peakPssMb }, { items: big.accounts, value: big.peakPssMb }) * 1000)} MB per further 1,000 accounts).`
+      `${mb(marginal({ items: measuredPoints[0]!.accounts, value: measuredPoints[0]!.peakPssMb }, { items: big.accounts, value: big.peakPssMb }) * 1000)} MB per further 1,000 accounts ` +
+      'on a straight line through them; the peak is a moment of the run, section 5 shows when it falls, so check a larger run before sizing far beyond the sizes measured).'
     : ` Memory: peak PSS ${mb(big.peakPssMb)} MB at ${int(big.accounts)} accounts (one size measured: no growth yet).`;
   return `*Annual review: bound by the registry's rate limit, not by the machine.* Each account costs ${big.requestsPerAccount!.toFixed(2)} registry pages on average (search, detail, record tabs), ` +
     `and the registry serves ${big.rateLimitPerSecond} pages/s: a floor of ${secondsPerAccount.toFixed(3)} s per account, linear in the accounts, set by the registry and not lowered by a larger machine. ` +
