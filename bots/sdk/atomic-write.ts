@@ -11,7 +11,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { cannotWrite, watchWriteStream } from './watch-write-stream';
+import { cannotWrite, watchWriteStream, type WatchedStream } from './watch-write-stream';
 
 /** Run files are owner-only until a run store publishes them (see jobs/runtime/run-store/folder-modes). */
 const PRIVATE_FILE = 0o600;
@@ -94,5 +94,34 @@ export async function writeStreamAtomic(file: string, pieces: AsyncIterable<stri
     await destroyAndWaitForClose(out);
     await rm(temp, { force: true });
     throw watch.error ?? cannotWrite(file, error);
+  }
+}
+
+/**
+ * Hands `write` a watched write stream on a temp file beside `file`, and renames the file into
+ * place once `write` has settled and the stream has finished: for writers that need a stream of
+ * their own (exceljs's streaming WorkbookWriter, which ends the stream in `commit()`). A failure,
+ * of `write` or of the disk, removes the temp file (after its descriptor is closed, so no stray
+ * file reappears) and rejects; a disk error names `file`. `write` races `watch.failed` itself
+ * wherever it waits on the stream between writes.
+ *
+ * @example
+ * await writeThroughStreamAtomic(file, (out) => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out }).commit());
+ */
+export async function writeThroughStreamAtomic<T>(file: string, write: (out: WriteStream, watch: WatchedStream) => Promise<T>, mode = PRIVATE_FILE): Promise<T> {
+  await makeFolderOf(file);
+  const temp = tempPathBeside(file);
+  const out = createWriteStream(temp, { mode });
+  const watch = watchWriteStream(out, file);
+  try {
+    const result = await Promise.race([write(out, watch), watch.failed]);
+    if (!out.writableEnded) out.end();
+    await Promise.race([finished(out), watch.failed]);
+    await rename(temp, file);
+    return result;
+  } catch (error) {
+    await destroyAndWaitForClose(out);
+    await rm(temp, { force: true });
+    throw watch.error ?? error;
   }
 }

@@ -7,13 +7,11 @@
 //     reviewDate: date, totals, mismatches: rows, accounts: () => readAccountsBack(), inputErrors,
 //   });
 
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { tempPathBeside } from '../../bots/sdk/atomic-write';
-import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
+import { writeThroughStreamAtomic } from '../../bots/sdk/atomic-write';
+import type { WatchedStream } from '../../bots/sdk/watch-write-stream';
 import { textCell } from '../render/xlsx/cell-value';
 import { font, solidFill, sheetName } from '../render/xlsx/styles';
 import { CASE_STATE_LABELS, FIELD_LABELS, SEVERITY_LABELS, SHEETS, STATUS_LABELS, TEXT, VERDICT_LABELS } from './strings';
@@ -168,95 +166,89 @@ async function writeCaseSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cas
 }
 
 export async function writeReviewWorkbook(file: string, input: ReviewWorkbookInput): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = tempPathBeside(file);
   // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
   // before that was an unhandled 'error' event, and after it a commit that never settled.
-  const out = createWriteStream(temp);
-  const watch = watchWriteStream(out, file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  try {
-    // Added first so it is the first tab; filled last, when every count is known.
-    const summary = workbook.addWorksheet(sheetName(SHEETS.summary), reviewPrint(SUMMARY_WIDTHS.reduce((sum, w) => sum + w, 0)));
+  await writeThroughStreamAtomic(file, (out, watch) =>
+    fillReviewWorkbook(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false }), input, watch),
+  );
+}
 
-    await writeStreamedTable(
-      workbook,
-      SHEETS.mismatches,
-      DETAIL_COLUMNS,
-      input.mismatches,
-      (m) => [
-        SEVERITY_LABELS[m.severity],
-        STATUS_LABELS[m.status],
-        textCell(m.accountNo),
-        textCell(m.name),
-        textCell(m.uscc),
-        textCell(m.branch),
-        FIELD_LABELS[m.field],
-        textCell(m.bankValue),
-        textCell(m.registryValue),
-        m.similarity ?? null,
-        m.changedOn ?? null,
-        m.reportDueOn ?? null,
-        m.overdueWorkingDays ?? null,
-        textCell(m.message),
-        m.action,
-        // Only a link we made ourselves, relative to the run folder; never scraped text as a link.
-        m.evidence ? { text: TEXT.evidenceLink, hyperlink: m.evidence.split(path.sep).join('/') } : TEXT.noEvidence,
-        // The bytes the registry sent (gzip), the first page of those the screenshot was rendered from.
-        m.evidencePage ? { text: TEXT.evidencePageLink, hyperlink: m.evidencePage.split(path.sep).join('/') } : TEXT.noEvidencePage,
-        m.caseId ?? null,
-      ],
-      (row, m) => {
-        const colour = SEVERITY_COLOURS[m.severity];
-        const severityCell = row.getCell(1);
-        severityCell.fill = solidFill(colour.fill);
-        severityCell.font = font({ bold: true, color: { argb: `FF${colour.ink.slice(1)}` } });
-        row.getCell(BANK_COLUMN).fill = solidFill('#FFF8E1');
-        row.getCell(REGISTRY_COLUMN).fill = solidFill('#E8F5E9');
-        // Past the 5 working days: the figure in the high colour, so the late ones stand out.
-        if ((m.overdueWorkingDays ?? 0) > 0) row.getCell(OVERDUE_COLUMN).font = font({ bold: true, color: { argb: `FF${SEVERITY_COLOURS.high.fill.slice(1)}` } });
-        if (m.evidence) row.getCell(EVIDENCE_COLUMN).font = font({ underline: true, color: { argb: 'FF1565C0' } });
-      },
-    );
+async function fillReviewWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: ReviewWorkbookInput, watch: WatchedStream): Promise<void> {
+  // Added first so it is the first tab; filled last, when every count is known.
+  const summary = workbook.addWorksheet(sheetName(SHEETS.summary), reviewPrint(SUMMARY_WIDTHS.reduce((sum, w) => sum + w, 0)));
 
-    if (input.cases) await writeCaseSheets(workbook, input.cases);
+  await writeStreamedTable(
+    workbook,
+    SHEETS.mismatches,
+    DETAIL_COLUMNS,
+    input.mismatches,
+    (m) => [
+      SEVERITY_LABELS[m.severity],
+      STATUS_LABELS[m.status],
+      textCell(m.accountNo),
+      textCell(m.name),
+      textCell(m.uscc),
+      textCell(m.branch),
+      FIELD_LABELS[m.field],
+      textCell(m.bankValue),
+      textCell(m.registryValue),
+      m.similarity ?? null,
+      m.changedOn ?? null,
+      m.reportDueOn ?? null,
+      m.overdueWorkingDays ?? null,
+      textCell(m.message),
+      m.action,
+      // Only a link we made ourselves, relative to the run folder; never scraped text as a link.
+      m.evidence ? { text: TEXT.evidenceLink, hyperlink: m.evidence.split(path.sep).join('/') } : TEXT.noEvidence,
+      // The bytes the registry sent (gzip), the first page of those the screenshot was rendered from.
+      m.evidencePage ? { text: TEXT.evidencePageLink, hyperlink: m.evidencePage.split(path.sep).join('/') } : TEXT.noEvidencePage,
+      m.caseId ?? null,
+    ],
+    (row, m) => {
+      const colour = SEVERITY_COLOURS[m.severity];
+      const severityCell = row.getCell(1);
+      severityCell.fill = solidFill(colour.fill);
+      severityCell.font = font({ bold: true, color: { argb: `FF${colour.ink.slice(1)}` } });
+      row.getCell(BANK_COLUMN).fill = solidFill('#FFF8E1');
+      row.getCell(REGISTRY_COLUMN).fill = solidFill('#E8F5E9');
+      // Past the 5 working days: the figure in the high colour, so the late ones stand out.
+      if ((m.overdueWorkingDays ?? 0) > 0) row.getCell(OVERDUE_COLUMN).font = font({ bold: true, color: { argb: `FF${SEVERITY_COLOURS.high.fill.slice(1)}` } });
+      if (m.evidence) row.getCell(EVIDENCE_COLUMN).font = font({ underline: true, color: { argb: 'FF1565C0' } });
+    },
+  );
 
-    const accountColumns = [
-      { header: '账号', width: 20 },
-      { header: '存款人名称', width: 30 },
-      { header: '统一社会信用代码', width: 20 },
-      { header: '开户网点', width: 14 },
-    ];
-    const accountValues = (a: WorkbookAccount) => [textCell(a.accountNo), textCell(a.name), textCell(a.uscc), textCell(a.branch)];
-    async function* withVerdict(verdict: Verdict) {
-      for await (const account of input.accounts()) {
-        if (watch.error) throw watch.error; // the disk is full: stop reading a million accounts
-        if (account.verdict === verdict) yield account;
-      }
+  if (input.cases) await writeCaseSheets(workbook, input.cases);
+
+  const accountColumns = [
+    { header: '账号', width: 20 },
+    { header: '存款人名称', width: 30 },
+    { header: '统一社会信用代码', width: 20 },
+    { header: '开户网点', width: 14 },
+  ];
+  const accountValues = (a: WorkbookAccount) => [textCell(a.accountNo), textCell(a.name), textCell(a.uscc), textCell(a.branch)];
+  async function* withVerdict(verdict: Verdict) {
+    for await (const account of input.accounts()) {
+      if (watch.error) throw watch.error; // the disk is full: stop reading a million accounts
+      if (account.verdict === verdict) yield account;
     }
-    await writeStreamedTable(workbook, SHEETS.passed, accountColumns, withVerdict('pass'), accountValues);
-    await writeStreamedTable(workbook, SHEETS.unverifiable, [...accountColumns, { header: '原因', width: 40 }], withVerdict('unverifiable'), (a) => [
-      ...accountValues(a),
-      textCell(a.error ?? '登记系统查询失败'),
-    ]);
-    await writeStreamedTable(
-      workbook,
-      SHEETS.inputErrors,
-      [
-        { header: '行号', width: 8, numeric: true },
-        { header: '账号', width: 20 },
-        { header: '错误', width: 60, wrap: true },
-      ],
-      input.inputErrors,
-      (e) => [e.row, textCell(e.accountNo ?? null), textCell(e.error)],
-    );
-
-    writeSummary(summary, input);
-    await Promise.race([workbook.commit(), watch.failed]);
-    await rename(temp, file);
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw watch.error ?? error;
   }
+  await writeStreamedTable(workbook, SHEETS.passed, accountColumns, withVerdict('pass'), accountValues);
+  await writeStreamedTable(workbook, SHEETS.unverifiable, [...accountColumns, { header: '原因', width: 40 }], withVerdict('unverifiable'), (a) => [
+    ...accountValues(a),
+    textCell(a.error ?? '登记系统查询失败'),
+  ]);
+  await writeStreamedTable(
+    workbook,
+    SHEETS.inputErrors,
+    [
+      { header: '行号', width: 8, numeric: true },
+      { header: '账号', width: 20 },
+      { header: '错误', width: 60, wrap: true },
+    ],
+    input.inputErrors,
+    (e) => [e.row, textCell(e.accountNo ?? null), textCell(e.error)],
+  );
+
+  writeSummary(summary, input);
+  await workbook.commit();
 }

@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
-import { watchWriteStream } from '../../bots/sdk/watch-write-stream';
+import { writeThroughStreamAtomic } from '../../bots/sdk/atomic-write';
 import { fill } from '../render/format/fill';
 import { localDateCell, numberCell, textCell } from '../render/xlsx/cell-value';
 import { NUMBER_FORMATS } from '../render/xlsx/number-formats';
@@ -52,16 +50,10 @@ function excelLabel(config: ReportConfig, f: { format: FigureFormat; label: stri
 export async function writeDailyWorkbook(file: string, view: ReportView): Promise<void> {
   // Our own stream, watched: exceljs listens for its errors only in commit(), so a full disk
   // before that was an unhandled 'error' event, and after it a commit that never settled.
-  const out = createWriteStream(file);
-  const watch = watchWriteStream(out, file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  try {
-    await Promise.race([fillDailyWorkbook(workbook, view), watch.failed]);
-  } catch (error) {
-    out.destroy();
-    await rm(file, { force: true }); // no half workbook left in the run folder
-    throw watch.error ?? error;
-  }
+  // Renamed into place when whole: no half workbook is left in the run folder.
+  await writeThroughStreamAtomic(file, (out) =>
+    fillDailyWorkbook(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true }), view),
+  );
 }
 
 async function fillDailyWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, view: ReportView): Promise<void> {

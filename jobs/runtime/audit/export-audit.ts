@@ -1,11 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS, { type CellValue } from 'exceljs';
 import type { Kysely } from 'kysely';
 import { localDateTimeOf } from '../../../bots/records';
-import { tempPathBeside } from '../../../bots/sdk/atomic-write';
-import { watchWriteStream } from '../../../bots/sdk/watch-write-stream';
+import { writeThroughStreamAtomic } from '../../../bots/sdk/atomic-write';
 import { localDateCell, textCell } from '../../../templates/render/xlsx/cell-value';
 import { NUMBER_FORMATS } from '../../../templates/render/xlsx/number-formats';
 import { printSetup, rowHeight, wrappedLines } from '../../../templates/render/xlsx/print-setup';
@@ -60,24 +56,16 @@ const MAX_ROW_LINES = 24;
 export async function exportAudit(db: Kysely<Database>, request: AuditExportRequest, now = new Date()): Promise<AuditExportResult> {
   const range = { from: startOfDayInZone(request.from, BANK_ZONE), to: startOfDayInZone(addDays(request.to, 1), BANK_ZONE) };
   const chain = await verifyAuditChain(db);
-  await mkdir(path.dirname(path.resolve(request.out)), { recursive: true });
-  const temp = tempPathBeside(request.out);
-  const out = createWriteStream(temp);
-  const watch = watchWriteStream(out, request.out);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  try {
+  const rows = await writeThroughStreamAtomic(request.out, async (out, watch) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     // Added first so it is the first tab; filled when the count is known.
     const about = workbook.addWorksheet('说明', printSetup({ widthChars: 80 }));
-    const rows = await writeEntries(workbook, auditRows(db, range), () => watch.error);
-    writeAbout(about, request, rows, chain, now);
-    await Promise.race([workbook.commit(), watch.failed]);
-    await rename(temp, request.out);
-    return { rows, chain };
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw watch.error ?? error;
-  }
+    const written = await writeEntries(workbook, auditRows(db, range), () => watch.error);
+    writeAbout(about, request, written, chain, now);
+    await workbook.commit();
+    return written;
+  });
+  return { rows, chain };
 }
 
 function writeAbout(sheet: ExcelJS.Worksheet, request: AuditExportRequest, rows: number, chain: AuditExportResult['chain'], now: Date): void {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempPathBeside, writeFileAtomic, writeJsonAtomic, writeStreamAtomic } from '../../../../bots/sdk/atomic-write';
+import { tempPathBeside, writeFileAtomic, writeJsonAtomic, writeStreamAtomic, writeThroughStreamAtomic } from '../../../../bots/sdk/atomic-write';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'atomic-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +38,36 @@ describe('atomic writes', () => {
     const error = await writeFileAtomic(path.join(blocker, 'out.json'), '{}').catch((e: unknown) => e as NodeJS.ErrnoException);
     expect(error?.code).toMatch(/^(ENOTDIR|EEXIST)$/);
     expect(error?.message).toContain(path.join(blocker, 'out.json'));
+  });
+
+  it('hands a writer its own stream, renames the file in when whole, and leaves nothing when the writer fails', async () => {
+    const target = path.join(dir, 'through', 'book.txt');
+    const result = await writeThroughStreamAtomic(target, async (out) => {
+      out.write('first ');
+      // Nothing is at the target while the writer is still writing.
+      expect(readdirSync(path.dirname(target)).filter((n) => !n.startsWith('.'))).toEqual([]);
+      await new Promise<void>((resolve) => out.end('second', resolve));
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(readFileSync(target, 'utf8')).toBe('first second');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+
+    const failed = writeThroughStreamAtomic(target, async (out) => {
+      out.write('half a book');
+      throw new Error('writer broke');
+    });
+    await expect(failed).rejects.toThrow('writer broke');
+    expect(readFileSync(target, 'utf8')).toBe('first second');
+    expect(readdirSync(path.dirname(target))).toEqual(['book.txt']);
+  });
+
+  it('ends the stream itself when the writer does not', async () => {
+    const target = path.join(dir, 'through', 'unended.txt');
+    await writeThroughStreamAtomic(target, async (out) => {
+      out.write('left open');
+    });
+    expect(readFileSync(target, 'utf8')).toBe('left open');
   });
 
   it('puts its temp file hidden beside the target, unique per call', () => {
