@@ -37,6 +37,17 @@ function missing(label: string, cells: number, command: string): string[] {
   return [label, NOT_MEASURED, ...Array.from({ length: cells - 3 }, () => '—'), `\`${command}\``];
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Sizes measured days apart may differ by the code and the machine's load as well as by size: say so under the table. */
+function apartNote(points: (Provenance | undefined)[]): string[] {
+  const at = points.filter((p): p is Provenance => p !== undefined).map((p) => Date.parse(p.measuredAt));
+  if (at.length < 2 || Math.max(...at) - Math.min(...at) <= DAY_MS) return [];
+  const days = Math.round((Math.max(...at) - Math.min(...at)) / DAY_MS);
+  return [`*These sizes were measured up to ${days} day${days === 1 ? '' : 's'} apart, so the code and the machine's load differ between them as well as the size: ` +
+    'read the growth between them with care, or measure them again together.*', ''];
+}
+
 /** Growth between consecutive sizes; a pair with a size not measured says so. */
 function growthRows<P>(sizes: { label: string; point: P | undefined }[], factors: (a: P, b: P) => string[], width: number): string[][] {
   const rows: string[][] = [];
@@ -57,7 +68,7 @@ function reportTables(points: { label: string; section: string; point: ReportPoi
   const growth = growthRows(points, (a, b) => [
     times(b.records / a.records), times(b.wallMs / a.wallMs), times(b.treeCpuMs / a.treeCpuMs), times(b.treeCpuMs / b.records / (a.treeCpuMs / a.records)), times(b.peakPssMb / a.peakPssMb),
   ], growthHead.length);
-  return ['### Daily report: trigger → delivered, the worker\'s process tree (node + Chromium)', '', table(head, rows), '', table(growthHead, growth), ''];
+  return ['### Daily report: trigger → delivered, the worker\'s process tree (node + Chromium)', '', table(head, rows), '', table(growthHead, growth), '', ...apartNote(points.map((x) => x.point))];
 }
 
 function reviewTables(points: { label: string; section: string; point: ReviewPoint | undefined }[]): string[] {
@@ -72,7 +83,7 @@ function reviewTables(points: { label: string; section: string; point: ReviewPoi
     times(b.accounts / a.accounts), times(b.wallMs / a.wallMs), times(b.treeCpuMs / a.treeCpuMs), times(b.treeCpuMs / b.accounts / (a.treeCpuMs / a.accounts)), times(b.peakPssMb / a.peakPssMb),
     a.floorMs && b.floorMs ? times(b.floorMs / a.floorMs) : '—',
   ], growthHead.length);
-  return ['### Annual review end to end, the registry at its default rate limit', '', table(head, rows), '', table(growthHead, growth), ''];
+  return ['### Annual review end to end, the registry at its default rate limit', '', table(head, rows), '', table(growthHead, growth), '', ...apartNote(points.map((x) => x.point))];
 }
 
 function engineTables(points: Map<number, EnginePoint | undefined>): string[] {
@@ -84,7 +95,7 @@ function engineTables(points: Map<number, EnginePoint | undefined>): string[] {
   const growth = growthRows(sizes, (a, b) => [
     times(b.accounts / a.accounts), times(b.totalMs / a.totalMs), times(b.totalCpuMs / a.totalCpuMs), times(b.totalCpuMs / b.accounts / (a.totalCpuMs / a.accounts)), times(b.peakRssMb / a.peakRssMb),
   ], growthHead.length);
-  return ['### Cross-check engine alone (section 2: read + check both files, rules, tally; no browser)', '', table(head, rows), '', table(growthHead, growth), ''];
+  return ['### Cross-check engine alone (section 2: read + check both files, rules, tally; no browser)', '', table(head, rows), '', table(growthHead, growth), '', ...apartNote([...points.values()])];
 }
 
 /** The cost of each further item between two sizes (their difference ÷ the items' difference). */

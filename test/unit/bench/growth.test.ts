@@ -123,6 +123,13 @@ describe('how cost grows', () => {
     expect(doc).toContain('each further 100,000 accounts hold **100 MB** more');
   });
 
+  it('warns when the sizes of a workload were measured days apart, and only then', () => {
+    const together = growthMarkdown('10', { 'report-small': measured(report('small', 1_000, 20_000, 10_000, 500)), 'report-medium': measured(report('medium', 10_000, 30_000, 40_000, 600)) });
+    expect(together).not.toContain('apart');
+    const apart = growthMarkdown('10', { 'report-small': measured(report('small', 1_000, 20_000, 10_000, 500)), kept: { 'report-medium': keptMedium } });
+    expect(apart).toContain('*These sizes were measured up to 15 days apart');
+  });
+
   it('follows a section measured again: kept text first, then the new figures, with no change of its own', () => {
     const results: BenchResults = { kept: { 'report-medium': keptMedium, engine: keptEngine } };
     const before = renderBenchmarksDoc(results);
