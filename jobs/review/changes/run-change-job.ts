@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Kysely } from 'kysely';
@@ -7,6 +6,7 @@ import customerChangeBot from '../../../bots/core-banking/customer-change.bot';
 import type { CustomerChangeResult } from '../../../bots/core-banking/customer-change/change-input';
 import { ChangeRejectedError } from '../../../bots/core-banking/customer-change/change-rejected-error';
 import { NonRetryableError, runBot, type BotRuntime } from '../../../bots/sdk';
+import { readJsonlValues } from '../../../bots/sdk/jsonl-reader';
 import { recordAudit } from '../../runtime/audit';
 import type { ChangeRequestState, Database } from '../../runtime/db';
 import type { ChangeJobData } from './change-queue';
@@ -53,8 +53,7 @@ export function changeJobProcessor(deps: ChangeJobDeps) {
     let result: CustomerChangeResult;
     try {
       const ran = await runBot(deps.runtime, customerChangeBot, input, { runDir });
-      const [line] = (await readFile(path.join(runDir, ran.file), 'utf8')).split('\n').filter(Boolean);
-      result = JSON.parse(line!) as CustomerChangeResult;
+      result = await recordOf(path.join(runDir, ran.file));
     } catch (err) {
       const final = err instanceof NonRetryableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) await recordFailure(deps.db, requestId, mode, err as Error, runDir, deps.varDir);
@@ -93,6 +92,12 @@ async function moveTo(db: Db, requestId: number, from: ChangeRequestState[], set
     .returning('id')
     .executeTakeFirst();
   if (!updated) throw new UnrecoverableError(`change request ${requestId} is no longer ${from.join(' or ')}`);
+}
+
+/** The record a customer-change run writes, one per run (runBot validated it before storing it). */
+async function recordOf(file: string): Promise<CustomerChangeResult> {
+  for await (const value of readJsonlValues(file)) return value as CustomerChangeResult;
+  throw new Error(`${file}: the customer-change bot wrote no record`);
 }
 
 /** `failed` with the portal's words (or the error) and the evidence kept; audit failed, and returned when the clerk must act. */
