@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../runtime/audit';
 import type { Database } from '../../runtime/db';
 import { DecisionError, type Reviewer } from '../decisions';
-import { enqueueChangeJob, type ChangeJobData } from './change-queue';
+import { enqueueAfterCommit, type ChangeJobData } from './change-queue';
 import { loadPreparedRequest, STALE_CHANGE } from './load-prepared-request';
 
 /**
@@ -12,15 +12,15 @@ import { loadPreparedRequest, STALE_CHANGE } from './load-prepared-request';
  * superseded or resolved the case since leaves nothing to write): state `approved` with audit
  * `change.approved`, then the submit job is enqueued with the request id as the approval id. Two
  * checkers at once: the UPDATE repeats the version test, so one wins and the other gets "stale";
- * one job either way. A lost enqueue leaves the request `approved`: the change worker's sweep
- * (requeue-changes.ts) enqueues it again.
+ * one job either way. A lost enqueue leaves the request `approved` and is returned as
+ * `enqueueError`: the change worker's sweep (requeue-changes.ts) enqueues it again.
  */
 export async function approveChange(
   db: Kysely<Database>,
   queue: Queue<ChangeJobData>,
   reviewer: Reviewer,
   request: { requestId: number; version: number },
-): Promise<{ requestId: number; version: number }> {
+): Promise<{ requestId: number; version: number; enqueueError?: Error }> {
   const { requestId, version } = request;
   const approved = await db.transaction().execute(async (trx) => {
     const found = await loadPreparedRequest(trx, reviewer, request, '批准');
@@ -43,6 +43,6 @@ export async function approveChange(
     });
     return { requestId, version: updated.version };
   });
-  await enqueueChangeJob(queue, requestId, 'submit');
-  return approved;
+  const enqueueError = await enqueueAfterCommit(queue, requestId, 'submit');
+  return enqueueError ? { ...approved, enqueueError } : approved;
 }

@@ -38,3 +38,17 @@ export async function enqueueChangeJob(queue: Queue<ChangeJobData>, requestId: n
     removeOnComplete: false,
   });
 }
+
+/**
+ * Adds a request's job after its transaction committed. A failure (Redis down) is returned, not
+ * thrown: the request is saved and waits in its state, and the change worker's sweep
+ * (requeue-changes.ts) adds the job; the caller tells the user and logs it.
+ */
+export async function enqueueAfterCommit(queue: Queue<ChangeJobData>, requestId: number, mode: ChangeMode): Promise<Error | undefined> {
+  try {
+    await enqueueChangeJob(queue, requestId, mode);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}

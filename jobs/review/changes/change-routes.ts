@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Queue } from 'bullmq';
 import type { Request, Response, Router } from 'express';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { Database } from '../../runtime/db';
 import { currentUser, requireRole } from '../../runtime/web';
 import { coversBranch, DecisionError, parseAnswer, type Reviewer } from '../decisions';
@@ -12,6 +13,8 @@ import { rejectChange } from './reject-change';
 
 export interface WriteBackOptions {
   queue: Queue<ChangeJobData>;
+  /** Where a job that could not be enqueued after the commit is reported (the sweep adds it later). */
+  log: Logger;
   /** Where the write-back jobs keep their screenshots (config varDir). */
   varDir: string;
 }
@@ -34,11 +37,16 @@ export function mountChangeRoutes(
 ): void {
   const reviewerOf = (req: Request): Reviewer => currentUser(req)!;
   const form = (req: Request): Record<string, unknown> => (req.body as Record<string, unknown> | undefined) ?? {};
-  const act = (run: (req: Request, caseId: number) => Promise<unknown>) => async (req: Request, res: Response): Promise<void> => {
+  const act = (run: (req: Request, caseId: number) => Promise<{ requestId: number; enqueueError?: Error }>) => async (req: Request, res: Response): Promise<void> => {
     const caseId = idOf(req.params.id);
     if (caseId === undefined) return void res.status(404).end();
     try {
-      await run(req, caseId);
+      const done = await run(req, caseId);
+      if (done.enqueueError) {
+        // Saved, but its job is not queued yet: say so rather than show an error for a change that was made.
+        opts.log.warn({ caseId, requestId: done.requestId, err: done.enqueueError.message }, 'write-back job not enqueued after commit; the change worker sweep will add it');
+        return void res.redirect(303, `/cases/${caseId}?done=changeQueuedLater`);
+      }
       res.redirect(303, `/cases/${caseId}`);
     } catch (err) {
       if (!(err instanceof DecisionError)) throw err;

@@ -2,6 +2,7 @@ export * from './approve-change';
 export * from './change-queue';
 export * from './prepare-change';
 export * from './reject-change';
+export * from './requeue-changes';
 export * from './load-prepared-request';
 export * from './run-change-job';
 export * from './start-change-worker';

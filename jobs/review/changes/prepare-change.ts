@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../runtime/audit';
 import type { Database } from '../../runtime/db';
 import { coversBranch, DecisionError, mayPropose, type Reviewer } from '../decisions';
-import { enqueueChangeJob, type ChangeJobData } from './change-queue';
+import { enqueueAfterCommit, type ChangeJobData } from './change-queue';
 import { isWritableField } from './writable-fields';
 
 /** Postgres' unique_violation: the case already has a request in flight (change_requests_active_idx). */
@@ -14,13 +14,14 @@ const UNIQUE_VIOLATION = '23505';
  * a confirmed case of a writable field. Inserts the request as `preparing` with audit
  * `change.prepared`, then enqueues the dry-run job that fills the form and keeps its screenshot.
  * The database allows one request in flight per case, so a second click is refused, not doubled.
+ * An enqueue that fails after the commit is returned as `enqueueError` (requeue-changes.ts adds it).
  */
 export async function prepareChange(
   db: Kysely<Database>,
   queue: Queue<ChangeJobData>,
   reviewer: Reviewer,
   request: { caseId: number },
-): Promise<{ requestId: number }> {
+): Promise<{ requestId: number; enqueueError?: Error }> {
   if (!mayPropose(reviewer)) throw new DecisionError('forbidden', '只有经办或管理员可以准备变更申请。');
   const { caseId } = request;
   const requestId = await db.transaction().execute(async (trx) => {
@@ -47,7 +48,7 @@ export async function prepareChange(
     });
     return Number(inserted.id);
   });
-  // After the commit: the job reads the row. A lost enqueue leaves it `preparing`, shown as such.
-  await enqueueChangeJob(queue, requestId, 'dry-run');
-  return { requestId };
+  // After the commit: the job reads the row. A lost enqueue leaves it `preparing` for the sweep.
+  const enqueueError = await enqueueAfterCommit(queue, requestId, 'dry-run');
+  return enqueueError ? { requestId, enqueueError } : { requestId };
 }

@@ -9,6 +9,7 @@ const DONE: Record<string, string> = {
   escalated: '案件已升级。',
   approved: '复核通过，处理意见已生效。',
   rejected: '已退回经办，案件重新待处理。',
+  changeQueuedLater: '变更申请已保存，但暂时无法加入执行队列；系统会自动重新加入，无需再次操作。',
 };
 
 export function doneNotice(query: Record<string, unknown>): Notice | undefined {

@@ -25,7 +25,7 @@ export async function webAction(o: { port?: number; publicUrl?: string }): Promi
     const db = runtime.db;
     if (!db) throw new Error('opsbot web needs the database (users, sessions and cases live there)');
     // 准备变更申请 / 批准提交 enqueue the write-back jobs that `opsbot worker` runs.
-    const changes = { queue: openChangeQueue(runtime.redis), varDir: config.varDir };
+    const changes = { queue: openChangeQueue(runtime.redis), varDir: config.varDir, log: runtime.log };
     onShutdown(() => changes.queue.close());
     const web = await startWeb({ ...runtime, db }, {
       port: o.port,

@@ -46,7 +46,7 @@ beforeAll(async () => {
     },
     sessionStore: new session.MemoryStore(),
     sessionSecret: 'a-test-secret-of-enough-length-0123456789',
-    pages: [{ path: '/', router: reviewRouter({ db: t.db, policy: DEFAULT_REVIEW_POLICY, changes: { queue, varDir: rt.varDir } }), nav: REVIEW_NAV }],
+    pages: [{ path: '/', router: reviewRouter({ db: t.db, policy: DEFAULT_REVIEW_POLICY, changes: { queue, varDir: rt.varDir, log: createLogger('silent') } }), nav: REVIEW_NAV }],
   });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
