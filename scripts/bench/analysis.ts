@@ -15,7 +15,7 @@ export function registryAnalysis(d: RegistryBench): string {
   const opsbot = f('opsbot');
   const raw = f('raw-http');
   const bare = f('playwright-bare');
-  const crawlee = f('crawlee');
+  const crawlee = f('crawlee-playwright');
   if (!opsbot || !raw) return '';
   const per = (ms: number) => (ms / d.lookups).toFixed(0);
   const perTenth = (ms: number) => (ms / d.lookups).toFixed(1);

@@ -2,11 +2,12 @@
 // measured and the machine's load then, the targets (met or missed, by how much) and how to
 // reproduce. Analysis that comes from profiles is in analysis.ts, next to the figures it explains.
 
-import { registryAnalysis, engineAnalysis, reportAnalysis, excelAnalysis } from './analysis';
+import { engineAnalysis, reportAnalysis, excelAnalysis } from './analysis';
 import type { AnnualReviewFigure } from './annual-review/bench-annual-review';
 import type { CompiledFigures } from './compiled/bench-compiled';
 import type { WorkerStartFigures } from './compiled/worker-start';
 import type { ReportFigure } from './report/bench-report';
+import { registryMarkdown } from './registry/render-registry';
 import { reviewQueueMarkdown } from './review-queue/render-review-queue';
 import { caseRunsMarkdown } from './cases/render-case-runs';
 import { growthMarkdown } from './growth/render-growth';
@@ -30,39 +31,6 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 function verdict(ok: boolean): string {
   return ok ? 'met' : '**missed**';
-}
-
-function registrySection(r: BenchResults['registry'], targets: Target[]): string {
-  if (!r) return '## 1. Registry lookups\n\nNot measured yet: `npm run bench -- --only registry`.\n';
-  const d = r.data;
-  const by = (c: string) => d.figures.find((f) => f.contender === c);
-  const rows = d.figures.map((f) => [
-    f.contender, f.lookupsPerSecond.toFixed(2), s1(f.wallMs), mb(f.peakRssMb), mb(f.peakPssMb), s1(f.treeCpuMs), (f.treeCpuMs / d.lookups).toFixed(0),
-  ]);
-  const opsbot = by('opsbot');
-  const crawlee = by('crawlee');
-  const raw = by('raw-http');
-  const lines = [`## 1. Registry lookups: opsbot vs Crawlee vs raw HTTP (and bare Playwright as the browser's floor)`, '', when(r), '',
-    `${d.lookups} USCC lookups per contender on the same fixture registry (generated large registry, every 50th company), rate limit and busy pages off, ` +
-    `concurrency ${d.concurrency} for all; each lookup = search page → detail page (基本信息 + 变更记录). ` +
-    `Every contender's records were checked against the generator (found ${d.expected.found}, ${d.expected.changeRows} change rows, same digest) before its figure counts.` +
-      (d.lookups < 2000 ? ` The issue's figure is 2,000 lookups (\`--lookups 2000\`, the default); this run used ${d.lookups} because at the machine's load a browser contender needed ~35 min for 2,000. Rates are per lookup, so they compare; re-run on a quiet machine with the default.` : ''), '',
-    table(['contender', 'lookups/s', 'wall s', 'peak RSS MB', 'peak PSS MB', 'tree CPU s', 'CPU ms / lookup'], rows), '',
-    'Wall time includes launching the browser. RSS is summed over the process tree (node + every Chromium process) and counts shared pages once per process; PSS splits them and is the tree\'s real footprint.', ''];
-  if (opsbot && crawlee && raw) {
-    const vsCrawlee = opsbot.lookupsPerSecond / crawlee.lookupsPerSecond;
-    const vsRaw = opsbot.lookupsPerSecond / raw.lookupsPerSecond;
-    lines.push(`Ratios: opsbot / Crawlee = **${vsCrawlee.toFixed(2)}×** (target ≥ 2×); opsbot / raw HTTP = **${vsRaw.toFixed(3)}×** (target ≥ 0.5×). ` +
-      `Memory: opsbot ${mb(opsbot.peakPssMb)} MB PSS vs Crawlee ${mb(crawlee.peakPssMb)} MB vs raw ${mb(raw.peakPssMb)} MB.`, '');
-    targets.push({ what: 'Registry: opsbot vs Crawlee', target: '≥ 2×', measured: `${vsCrawlee.toFixed(2)}×`, ok: vsCrawlee >= 2 });
-    targets.push({ what: 'Registry: opsbot vs raw HTTP', target: '≥ 0.5×', measured: `${vsRaw.toFixed(3)}×`, ok: vsRaw >= 0.5 });
-    lines.push('CPU by process (ms, processes):', '');
-    const kinds = [...new Set(d.figures.flatMap((f) => Object.keys(f.cpuByKind)))].sort();
-    lines.push(table(['process', ...d.figures.map((f) => f.contender)], kinds.map((k) => [k, ...d.figures.map((f) => (f.cpuByKind[k] ? `${f.cpuByKind[k].cpuMs} (${f.cpuByKind[k].processes})` : '—'))])), '');
-    lines.push('Settings: ' + d.figures.map((f) => `${f.contender}: ${Object.entries(f.notes).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ') + '.', '');
-    lines.push(registryAnalysis(d), '');
-  }
-  return lines.join('\n');
 }
 
 function engineSection(e: BenchResults['engine'], targets: Target[]): string {
@@ -263,7 +231,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     return render(results[id], targets);
   };
   const body = [
-    section('registry', registrySection),
+    section('registry', (r, t) => registryMarkdown('1. Registry lookups', r, t)),
     section('engine', engineSection),
     '## 3. Daily report end to end', '',
     'Redis and the fixture portals run in the bench process (the bank\'s side, not measured); a child process runs a BullMQ worker and triggers `daily-ops-report` for 2026-11-20: ' +

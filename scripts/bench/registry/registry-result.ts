@@ -2,6 +2,8 @@
 
 import type { LookupSummary } from './lookup-set';
 
+export type RegistryContenderId = 'opsbot' | 'crawlee-cheerio' | 'raw-http' | 'crawlee-playwright' | 'playwright-bare';
+
 export interface RegistryContenderArgs {
   baseUrl: string;
   codes: string[];
@@ -13,7 +15,7 @@ export interface RegistryContenderArgs {
 }
 
 export interface RegistryContenderResult {
-  contender: 'opsbot' | 'crawlee' | 'raw-http' | 'playwright-bare';
+  contender: RegistryContenderId;
   /** From the start (browser launch included) to the last record stored, ms. */
   wallMs: number;
   cpuMs: number;

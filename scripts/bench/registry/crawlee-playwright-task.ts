@@ -1,7 +1,9 @@
-// (b) Crawlee: a PlaywrightCrawler doing the same lookups (search page → detail page → 基本信息
-// and the 变更记录 tab clicked open), with Crawlee's defaults (request queue, session pool,
-// browser pool with fingerprints, retries, dataset storage) and the same concurrency, on Debian's
-// Chromium through playwright-core. No network: storage in a temp folder, Chromium's quiet flags.
+// (b') Crawlee rendering every page, as the registry section first compared it: a PlaywrightCrawler
+// doing the same lookups (search page → detail page → 基本信息 and the 变更记录 tab clicked open),
+// with Crawlee's defaults (request queue, session pool, browser pool with fingerprints, retries,
+// dataset storage) and the same concurrency, on Debian's Chromium through playwright-core. No
+// network: storage in a temp folder, Chromium's quiet flags. Its fair peer for pages that need no
+// script is CheerioCrawler (crawlee-cheerio-task.ts); this row shows what rendering costs.
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +14,7 @@ import { chromiumExecutable, QUIET_FLAGS } from '../../../bots/sdk/browser';
 import { summarise } from './lookup-set';
 import type { RegistryContenderArgs, RegistryContenderResult } from './registry-result';
 
-export async function runCrawleeRegistry(args: RegistryContenderArgs): Promise<RegistryContenderResult> {
+export async function runCrawleePlaywrightRegistry(args: RegistryContenderArgs): Promise<RegistryContenderResult> {
   // Crawlee reads its storage folder from the environment when it is first loaded.
   process.env.CRAWLEE_STORAGE_DIR = path.join(args.dir, 'crawlee-storage');
   process.env.CRAWLEE_PURGE_ON_START = 'true';
@@ -69,7 +71,7 @@ export async function runCrawleeRegistry(args: RegistryContenderArgs): Promise<R
   const { items } = await Dataset.getData();
   if (stats.requestsFailed > 0) throw new Error(`Crawlee: ${stats.requestsFailed} requests failed`);
   return {
-    contender: 'crawlee',
+    contender: 'crawlee-playwright',
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     summary: summarise(items as RegistryLookupResult[]),
