@@ -14,6 +14,8 @@ export interface StartDashboardOptions {
   authenticate: Authenticate;
   loginLimit?: LoginLimitOptions;
   idleMs?: number;
+  /** Queues the composing script adds to the board (the case ledger's `changes`): see StartWebOptions. */
+  moreQueues?: readonly string[];
 }
 
 /**

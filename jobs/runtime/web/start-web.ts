@@ -30,11 +30,16 @@ export interface StartWebOptions {
   loginLimit?: LoginLimitOptions;
   /** The log's component (default `web`). */
   component?: string;
+  /**
+   * Queues of parts the runtime may not import (the case ledger's `changes`), named by the
+   * composing script: 队列 shows them after the runtime's own.
+   */
+  moreQueues?: readonly string[];
 }
 
 /**
  * Serves the web app on loopback (a TLS reverse proxy in front reaches it from elsewhere): the
- * pages handed in, then 队列 (Bull Board, admins). Sessions live in the database, so several
+ * pages handed in, then 队列 (Bull Board, admins: the runtime's queues and `moreQueues`). Sessions live in the database, so several
  * instances (on one database, with one session secret) are one site. Closes what it opened when
  * it cannot listen, so a port in use ends the command instead of leaving it hanging.
  */
@@ -45,7 +50,7 @@ export async function startWeb(deps: Pick<RuntimeDeps, 'config' | 'redis' | 'log
   const host = opts.host ?? '127.0.0.1';
   const secret = await sessionSecret(cfg.webSessionSecret, runtimePaths(cfg).varDir);
   const { connection, prefix } = deps.redis;
-  const queues = ALL_QUEUES.map((name) => new Queue(name, { connection, prefix }));
+  const queues = [...new Set([...ALL_QUEUES, ...(opts.moreQueues ?? [])])].map((name) => new Queue(name, { connection, prefix }));
   const sessions = pgSessionStore(deps.db);
   const closeOpened = async () => {
     await sessions.close();

@@ -1,7 +1,7 @@
 import { parseRunId, runStoreOf } from '../../../jobs/runtime/run-store';
 import { authenticateUser } from '../../../jobs/runtime/users';
 import { runFileHref, runsPage, startWeb, usersPage } from '../../../jobs/runtime/web';
-import { openChangeQueue } from '../../../jobs/review/changes';
+import { CHANGES_QUEUE, openChangeQueue } from '../../../jobs/review/changes';
 import { reviewPolicyOf } from '../../../jobs/review/decisions';
 import { REVIEW_NAV, reviewRouter } from '../../../jobs/review/web';
 import { processConfig } from '../../app/process-config';
@@ -31,6 +31,7 @@ export async function webAction(o: { port?: number; publicUrl?: string }): Promi
       port: o.port,
       publicUrl: o.publicUrl,
       authenticate: (name, password) => authenticateUser(db, name, password),
+      moreQueues: [CHANGES_QUEUE],
       pages: [
         { path: '/', router: reviewRouter({ db, policy: reviewPolicyOf(config), links: { run: runHref, runFile: runFileHref }, changes }), nav: REVIEW_NAV },
         runsPage(runStoreOf(config)),

@@ -15,6 +15,7 @@ import { QUEUES } from '../../../jobs/runtime/queues';
 import { REPO, startCli, waitUntil } from '../../helpers/cli-process';
 import { startTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { startTestRuntime, type TestRuntime } from '../../helpers/test-runtime';
+import { WebClient } from '../review/web-client';
 
 const ADMIN = { user: 'admin', password: 'admin-pass-1234' };
 const VIEWER = { user: 'viewer', password: 'viewer-pass-1234' };
@@ -344,7 +345,7 @@ describe('opsbot dashboard, the command', { timeout: 120_000 }, () => {
     }
   });
 
-  it('no user added yet: it never runs open — every page needs a login, and nobody can log in', async () => {
+  it('no user added yet: it never runs open — every page needs a login, and nobody can log in; an admin added then sees every queue, the write-back\'s `changes` too', async () => {
     const dir = varDir();
     const cli = startCli(['dashboard'], { OPSBOT_VAR_DIR: dir, REDIS_URL: '', DATABASE_URL: t.databaseUrl });
     try {
@@ -353,6 +354,14 @@ describe('opsbot dashboard, the command', { timeout: 120_000 }, () => {
       expect(board.status).toBe(303);
       expect(board.headers.get('location')).toBe('/login');
       expect((await fetch(`${url}/queues/api/queues`, { redirect: 'manual' })).status).toBe(401);
+      // The command composes the board: the runtime's queues and the case ledger's `changes`.
+      await addUser(t.db, { name: ADMIN.user, role: 'admin', password: ADMIN.password }, 'test');
+      const admin = new WebClient(url!);
+      await admin.login(ADMIN.user, ADMIN.password);
+      const api = await admin.get('/queues/api/queues');
+      expect(api.status).toBe(200);
+      const names = (JSON.parse(api.body) as { queues: { name: string }[] }).queues.map((q) => q.name);
+      expect(names.sort()).toEqual(['bots', 'changes', 'deliver', 'reports', 'triggers']);
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;
