@@ -27,8 +27,10 @@ const BELOW_LIMIT = 0.9;
  * were configured with: a portal busy for a while with other clients is not a limit for ever.
  */
 export class RequestPacer {
-  /** Send times reserved for the last `limit` requests, oldest first. */
+  /** Send times of the latest requests (reserved, then when granted), oldest first. */
   private sent: number[] = [];
+  /** Entries dropped from the front of `sent` so far (slots are indexed from the start of the run). */
+  private trimmed = 0;
   /** Times of the answers (any but 429) within the last window, oldest first. */
   private answered: number[] = [];
   private pausedUntil = 0;
@@ -54,10 +56,15 @@ export class RequestPacer {
       if (now - this.quietSince >= RECOVER_AFTER_MS) this.recover(now);
       const oldest = this.sent.length >= this.limit ? this.sent[this.sent.length - this.limit]! : -Infinity;
       const at = Math.max(now, this.pausedUntil, oldest + this.windowMs + this.guardMs);
+      const slot = this.trimmed + this.sent.length;
       this.sent.push(at);
-      if (this.sent.length > this.limit) this.sent.splice(0, this.sent.length - this.limit);
       if (at > now) await sleep(at - now, signal);
-      if (this.now() >= this.pausedUntil) return;
+      const granted = this.now();
+      // A busy event loop wakes us late: the window counts from when the request really goes out.
+      const index = slot - this.trimmed;
+      if (index >= 0 && granted > this.sent[index]!) this.sent[index] = granted;
+      this.trim();
+      if (granted >= this.pausedUntil) return;
     }
   }
 
@@ -84,6 +91,14 @@ export class RequestPacer {
     const answered = this.answered.length;
     if (answered < this.limit * BELOW_LIMIT) this.limit = Math.max(1, answered);
     else this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
+  }
+
+  /** Keeps the last `maxLimit` send times (a few more, so as not to copy the array on every request). */
+  private trim(): void {
+    const extra = this.sent.length - this.maxLimit;
+    if (extra < this.maxLimit) return;
+    this.sent.splice(0, extra);
+    this.trimmed += extra;
   }
 
   private recover(now: number): void {

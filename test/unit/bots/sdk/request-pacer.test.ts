@@ -39,6 +39,25 @@ describe('RequestPacer', () => {
     expect(pacer.currentRatePerSecond).toBeGreaterThan(19.8);
   });
 
+  it('counts the window from when a request really went out: a late wake-up delays the next one', async () => {
+    let now = 0;
+    const pacer = new RequestPacer(1, () => now);
+    await pacer.take(); // t = 0
+    let second = false;
+    void pacer.take().then(() => (second = true)); // its slot: t = 1,005 ms
+    now = 1_300; // ... but the event loop wakes it only at 1,300 ms
+    await vi.advanceTimersByTimeAsync(1_005);
+    expect(second).toBe(true);
+    let third = false;
+    void pacer.take().then(() => (third = true)); // counted from 1,300: not before 2,305
+    now = 2_100;
+    await vi.advanceTimersByTimeAsync(800);
+    expect(third).toBe(false);
+    now = 2_305;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(third).toBe(true);
+  });
+
   it('waits out Retry-After, also for a request that was already waiting for its slot', async () => {
     const pacer = new RequestPacer(2);
     await grantTimes(pacer, 2); // the window is full until t = 1 s
