@@ -66,6 +66,26 @@ export interface BuildContext {
   cases?: { db: Kysely<Database>; config: Config };
 }
 
+/** What a job's work alongside one of its extractions gets (JobDefinition.alongside). */
+export interface AlongsideContext {
+  job: string;
+  date: string;
+  runDir: string;
+  /** The source's input, as queued (e.g. which accounts file it looks up). */
+  input: unknown;
+  log: Logger;
+  browser: () => Promise<Browser>;
+  signal?: AbortSignal;
+}
+
+/** A job's work alongside an extraction: fed each record as it is written, then told how it ended. */
+export interface Alongside {
+  /** One record, validated and written. Must not throw and should not block (queue the work). */
+  record(record: unknown): void;
+  /** The extraction ended (ok: its file is committed); resolves when the work is done or given up. */
+  finish(ok: boolean): Promise<void>;
+}
+
 export interface BuildResult {
   status: 'ok' | 'partial' | 'failed';
   /** Output files, relative to the run folder; sha256 is added by the runtime. */
@@ -100,6 +120,13 @@ export interface JobDefinition {
    * or look at earlier runs to decide what else to extract.
    */
   prepare?(ctx: PrepareContext): Promise<Prepared | void>;
+  /**
+   * Optional: work on one source's records while that source is extracted, in the worker running
+   * it, e.g. rendering evidence for what the job's rules flag while the extraction waits on a
+   * portal's rate limit. Only ever a head start: its failure is logged, never fails the
+   * extraction, and the build must give the same outputs without it.
+   */
+  alongside?: { source: string; start(ctx: AlongsideContext): Alongside };
   build(ctx: BuildContext): Promise<BuildResult>;
 }
 

@@ -26,6 +26,8 @@ export interface RunBotOptions {
    */
   signal?: AbortSignal;
   onProgress?: (done: number, total?: number) => void;
+  /** Each record as written (validated), e.g. for a job's work alongside the extraction. Must not throw. */
+  onRecord?: (record: unknown) => void;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function runBot(runtime: BotRuntime, bot: AnyBot, rawInput: unknown
         throw new LayoutError(issue.path.join('.'), ctx.baseUrl, `record ${writer.count + 1} does not match the ${bot.id} schema: ${issue.message}`);
       }
       await writer.write(parsed.data);
+      opts.onRecord?.(parsed.data);
       // Between records: leaving the loop returns the generator, so its `finally` blocks run.
       throwIfCancelled(signal);
     }

@@ -5,6 +5,7 @@ import { botIn } from '../registries';
 import type { RuntimeDeps } from '../runtime-deps';
 import { writeSourceStatus } from '../run-store';
 import { admitted } from './admit-job';
+import { startAlongside } from './alongside';
 import { checkExtractPayload } from './payload-checks';
 
 /**
@@ -22,14 +23,22 @@ export function extractProcessor(runtime: BotRuntime, deps: Pick<RuntimeDeps, 'c
   // makes it `ctx.signal`, and the bot stops between steps with a JobCancelledError.
   return async (job: Job<ExtractPayload>, _token?: string, signal?: AbortSignal) => {
     // A refused payload fails here, before its runDir is written to (not even a failed status).
-    const { botId, runDir, input } = await admitted(QUEUES.bots, job, (data) => checkExtractPayload(data, deps), deps);
+    const payload = await admitted(QUEUES.bots, job, (data) => checkExtractPayload(data, deps), deps);
+    const { botId, runDir, input } = payload;
     const bot = botIn(deps.bots, botId);
+    // The job's own work on these records while they come (a head start for its build), if it has any.
+    const alongside = startAlongside(runtime, deps, payload, signal);
     try {
       const result = await runBot(runtime, bot, input, {
         runDir,
         signal,
         onProgress: (done, total) => void job.updateProgress({ done, total }).catch(() => undefined),
+        ...(alongside.onRecord ? { onRecord: alongside.onRecord } : {}),
+      }).catch(async (err: unknown) => {
+        await alongside.finish(false);
+        throw err;
       });
+      await alongside.finish(true);
       await writeSourceStatus(runDir, { ...result, status: 'ok', evidence: [] });
       return result;
     } catch (err) {
