@@ -93,6 +93,7 @@ export async function buildAnnualReviewStep(ctx: BuildContext): Promise<BuildRes
   const previousKeys = await readPreviousMismatchKeys(previous ? path.join(previous.runDir, RUN_FILES.mismatches) : null);
   // Rendered from the registry pages the bot kept: no request to the registry.
   const shown = await timed('evidence', () => registryEvidence.render(() => ctx.browser(), ctx.log));
+  await rm(out(RUN_FILES.earlyEvidence), { force: true });
   /** The screenshot an entry links: its account's, when rendered, never for a code that was not looked up. */
   const screenshotOf = (m: MismatchEntry): string | undefined => {
     const evidence = tally.flagged.get(m.accountNo)?.evidence;

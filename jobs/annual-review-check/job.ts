@@ -1,5 +1,6 @@
 import { defineJob, type SourceRequest } from '../define-job';
 import { ACCOUNTS_BOT, REGISTRY_BOT, RUN_FILES } from './build/run-files';
+import { startEarlyEvidence } from './build/early-evidence';
 import { buildAnnualReviewStep } from './build-step';
 import { inputLimitsOf } from './input/limits';
 import { prepareInput } from './prepare-input';
@@ -40,5 +41,7 @@ export default defineJob({
     typeof options.input === 'string'
       ? [registryLookups(RUN_FILES.inputAccounts)]
       : [{ botId: ACCOUNTS_BOT, input: { reviewDate: date } }, { ...registryLookups(RUN_FILES.botAccounts), after: ACCOUNTS_BOT }],
+  // The evidence screenshots start while the lookups wait on the registry's rate limit (a head start only).
+  alongside: { source: REGISTRY_BOT, start: (ctx) => startEarlyEvidence(ctx) },
   build: (ctx) => buildAnnualReviewStep(ctx),
 });

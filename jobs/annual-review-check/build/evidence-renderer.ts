@@ -58,6 +58,10 @@ export class EvidenceRenderer {
     }
   }
 
+  close(): Promise<void> {
+    return this.page.close().catch(() => undefined);
+  }
+
   private async serve(route: Route): Promise<void> {
     const request = route.request();
     const current = this.current;

@@ -14,6 +14,7 @@
 //   const shown = await evidence.render(() => ctx.browser(), ctx.log);   // files that exist now
 //   evidence.evidenceOf(screenshot)   // → { pages: [{ url, file, sha256, fetchedAt }], screenshot }
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
@@ -22,7 +23,8 @@ import type { BuildContext } from '../../define-job';
 import { screenshotFile } from '../../../bots/registry/stored-names';
 import { evidencePage, type MismatchEvidence } from '../outputs/mismatch-evidence';
 import { compactUscc } from '../uscc';
-import { EvidenceRenderer } from './evidence-renderer';
+import { readEarlyEvidence } from './early-evidence-list';
+import { EvidencePage } from './evidence-page';
 import type { JudgedAccount } from './judge-accounts';
 import { readJsonlLines } from '../../../bots/sdk/jsonl-reader';
 import { REGISTRY_BOT } from './run-files';
@@ -83,21 +85,35 @@ export class RegistryEvidence {
       if (!page) log.warn({ uscc: code }, 'registry page not kept: flagged account shown without a screenshot');
       return page ? [{ code, file, page: page[0]!, all: page }] : [];
     });
-    if (todo.length === 0) return shown;
+    // Rendered alongside the lookups (early-evidence.ts) from the very page this record names: kept.
+    const early = await readEarlyEvidence(this.runDir);
+    const left = todo.filter((item) => {
+      const done = early.get(item.file) === item.page.sha256 && existsSync(path.join(this.runDir, item.file));
+      if (done) {
+        shown.add(item.file);
+        this.rendered.set(item.file, item.all);
+      }
+      return !done;
+    });
+    if (left.length === 0) return shown;
     const context = await (await browser()).newContext();
     try {
       let next = 0;
-      await Promise.all(Array.from({ length: Math.min(RENDERING_PAGES, todo.length) }, async () => {
-        const renderer = await EvidenceRenderer.open(await context.newPage(), this.runDir);
-        while (next < todo.length) {
-          const item = todo[next++]!;
-          try {
-            await renderer.render(item.page, path.join(this.runDir, item.file));
-            shown.add(item.file);
-            this.rendered.set(item.file, item.all);
-          } catch (err) {
-            log.warn({ uscc: item.code, err: (err as Error).message }, 'registry evidence screenshot failed; account shown without it');
+      await Promise.all(Array.from({ length: Math.min(RENDERING_PAGES, left.length) }, async () => {
+        const page = await EvidencePage.open(context, this.runDir);
+        try {
+          while (next < left.length) {
+            const item = left[next++]!;
+            try {
+              await page.render(item.page, path.join(this.runDir, item.file));
+              shown.add(item.file);
+              this.rendered.set(item.file, item.all);
+            } catch (err) {
+              log.warn({ uscc: item.code, err: (err as Error).message }, 'registry evidence screenshot failed; account shown without it');
+            }
           }
+        } finally {
+          await page.close();
         }
       }));
     } finally {

@@ -176,3 +176,17 @@ export async function openRegistryLookups(file: string): Promise<LookupIndex> {
   // A missing file fails here, as a read on this thread would.
   return statSync(file).size >= THREAD_FROM_BYTES ? streamRegistryLookups(file) : loadRegistryLookups(file);
 }
+
+/**
+ * An index fed record by record, as the registry bot writes them (the early evidence, alongside its
+ * extraction): `add` each record in the order written, `finish` when the extraction ends.
+ */
+export function feedRegistryLookups(): { index: LookupIndex; add(record: unknown): void; finish(error?: Error): void } {
+  const index = new GrowingLookupIndex();
+  let line = 0;
+  return {
+    index,
+    add: (record) => index.add(lookupBatchOf([{ line: ++line, value: record }], false, schemaCheck)),
+    finish: (error) => index.finish(error),
+  };
+}

@@ -15,6 +15,11 @@ export const RUN_FILES = {
   inputs: 'inputs.json',
   /** Temp: each judged account in short (for the workbook's passes); removed after the build. */
   judgedAccounts: '.judged-accounts.tmp.jsonl',
+  /**
+   * Temp: the evidence screenshots rendered alongside the registry lookups (early-evidence.ts), one
+   * `{ file, sha256 }` line each (sha256 of the kept page it shows); removed after the build.
+   */
+  earlyEvidence: '.early-evidence.tmp.jsonl',
   mismatches: 'mismatches.json',
   results: 'results.json',
   xlsx: (date: string) => `annual-review-check-${date}.xlsx`,
