@@ -16,6 +16,8 @@ export interface StartDashboardOptions {
   idleMs?: number;
   /** Queues the composing script adds to the board (the case ledger's `changes`): see StartWebOptions. */
   moreQueues?: readonly string[];
+  /** Login failures counted in Redis, shared with every web and dashboard instance: see StartWebOptions. */
+  shareLoginCounters?: boolean;
 }
 
 /**

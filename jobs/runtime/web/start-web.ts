@@ -9,6 +9,7 @@ import { createWebApp, type WebPage } from './create-web-app';
 import { listen } from './listen';
 import { pgSessionStore } from './pg-session-store';
 import { queueBoardPage } from './queue-board';
+import { redisLoginCounters } from './redis-login-counters';
 import { sessionSecret } from './session-secret';
 import type { Authenticate } from './web-user';
 
@@ -35,6 +36,11 @@ export interface StartWebOptions {
    * composing script: 队列 shows them after the runtime's own.
    */
   moreQueues?: readonly string[];
+  /**
+   * Count login failures in Redis, shared by every instance (redis-login-counters.ts), unless
+   * `loginLimit.newStore` says otherwise; the commands set it. Off: each process counts its own.
+   */
+  shareLoginCounters?: boolean;
 }
 
 /**
@@ -52,9 +58,11 @@ export async function startWeb(deps: Pick<RuntimeDeps, 'config' | 'redis' | 'log
   const { connection, prefix } = deps.redis;
   const queues = [...new Set([...ALL_QUEUES, ...(opts.moreQueues ?? [])])].map((name) => new Queue(name, { connection, prefix }));
   const sessions = pgSessionStore(deps.db);
+  const counters = opts.shareLoginCounters && !opts.loginLimit?.newStore ? redisLoginCounters(deps.redis) : undefined;
   const closeOpened = async () => {
     await sessions.close();
     await Promise.all(queues.map((q) => q.close()));
+    await counters?.close();
   };
   const log = deps.log.child({ component: opts.component ?? 'web' });
   const app = createWebApp({
@@ -66,7 +74,7 @@ export async function startWeb(deps: Pick<RuntimeDeps, 'config' | 'redis' | 'log
     publicUrl,
     idleMs: opts.idleMs ?? cfg.webIdleMinutes * 60_000,
     maxAgeMs: cfg.webMaxSessionHours * 3_600_000,
-    loginLimit: opts.loginLimit,
+    loginLimit: counters ? { ...opts.loginLimit, newStore: counters.newStore } : opts.loginLimit,
     pages: [...opts.pages, queueBoardPage(queues, { db: deps.db, log })],
   });
   let server: Awaited<ReturnType<typeof listen>>;

@@ -11,7 +11,7 @@ export async function dashboardAction(o: { port?: number; publicUrl?: string }):
     const runtime = await processRuntime({ config, database: true });
     const db = runtime.db;
     if (!db) throw new Error('the dashboard needs the database (users and sessions live there)');
-    const d = await startDashboard({ ...runtime, db }, { port: o.port, publicUrl: o.publicUrl, authenticate: (name, password) => authenticateUser(db, name, password), moreQueues: [CHANGES_QUEUE] });
+    const d = await startDashboard({ ...runtime, db }, { port: o.port, publicUrl: o.publicUrl, authenticate: (name, password) => authenticateUser(db, name, password), moreQueues: [CHANGES_QUEUE], shareLoginCounters: true });
     onShutdown(() => d.close());
     const publicUrl = o.publicUrl ?? config.webPublicUrl;
     console.log(`dashboard on ${d.url}/login${publicUrl ? ` (users reach it as ${publicUrl})` : ''} — Ctrl-C to stop`);

@@ -32,6 +32,7 @@ export async function webAction(o: { port?: number; publicUrl?: string }): Promi
       publicUrl: o.publicUrl,
       authenticate: (name, password) => authenticateUser(db, name, password),
       moreQueues: [CHANGES_QUEUE],
+      shareLoginCounters: true,
       pages: [
         { path: '/', router: reviewRouter({ db, policy: reviewPolicyOf(config), links: { run: runHref, runFile: runFileHref }, changes }), nav: REVIEW_NAV },
         runsPage(runStoreOf(config)),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStoreOf } from '../../../../jobs/runtime/run-store';
 import { addUser, authenticateUser, disableUser } from '../../../../jobs/runtime/users';
@@ -143,6 +144,28 @@ describe('opsbot web: login, sessions, CSRF, headers, roles, runs and users', { 
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await sixth.text()).toContain('登录失败次数过多');
     expect((await j.login('viewer', PASSWORD.viewer)).status).toBe(429);
+  });
+
+  it('with shared counters (the commands\' setting), failures on two instances add up: the 6th is refused on both', async () => {
+    const a = await start({ shareLoginCounters: true });
+    const b = await start({ shareLoginCounters: true });
+    const [ja, jb] = [jar(a), jar(b)];
+    for (let i = 1; i <= 5; i++) expect((await (i % 2 ? ja : jb).login('clerk', `wrong-${i}-password`)).status, `attempt ${i}`).toBe(401);
+    expect((await ja.login('clerk', PASSWORD.clerk)).status).toBe(429);
+    expect((await jb.login('clerk', PASSWORD.clerk)).status).toBe(429);
+    // In Redis, under the coordination prefix, expiring with the window.
+    const redis = new Redis(rt.deps.redis.connection);
+    try {
+      const keys = await redis.keys(`${rt.deps.redis.coordinationPrefix}:login-limit:*`);
+      expect(keys.sort()).toEqual([`${rt.deps.redis.coordinationPrefix}:login-limit:address:127.0.0.1`, `${rt.deps.redis.coordinationPrefix}:login-limit:user:clerk`].sort());
+      const ttl = await redis.pttl(keys[0]!);
+      expect(ttl).toBeGreaterThan(14 * 60_000);
+      expect(ttl).toBeLessThanOrEqual(15 * 60_000);
+    } finally {
+      redis.disconnect();
+    }
+    // Not shared with an instance that keeps its own (memory) counters.
+    expect((await jar(await start()).login('clerk', PASSWORD.clerk)).status).toBe(303);
   });
 
   it('sends CSP without inline script, frame-ancestors none, nosniff, and no X-Powered-By', async () => {
