@@ -42,10 +42,17 @@ export function compareCpu(committed: CpuFigure[], fresh: CpuFigure[], tolerance
 
 const perItem = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toPrecision(3));
 
+/** The change in whole percent; one decimal when whole percent would round onto the tolerance (+25.2 % fails, +25 % would not). */
+function change(ratio: number, tolerance: number): string {
+  const percent = Math.abs((ratio - 1) * 100);
+  const whole = percent.toFixed(0);
+  return `${ratio >= 1 ? '+' : '−'}${Number(whole) === tolerance * 100 && percent !== tolerance * 100 ? percent.toFixed(1) : whole} %`;
+}
+
 /** One line per compared figure, then the ones that could not be compared. */
-export function checkReport(o: CheckOutcome): string[] {
+export function checkReport(o: CheckOutcome, tolerance = CHECK_TOLERANCE): string[] {
   return [
-    ...o.compared.map((x) => `${x.worse ? 'WORSE' : 'ok   '} ${x.name}: ${perItem(x.freshMsPerItem)} ms CPU / ${x.item} (committed ${perItem(x.committedMsPerItem)}, ${x.ratio >= 1 ? '+' : '−'}${Math.abs((x.ratio - 1) * 100).toFixed(0)} %)`),
+    ...o.compared.map((x) => `${x.worse ? 'WORSE' : 'ok   '} ${x.name}: ${perItem(x.freshMsPerItem)} ms CPU / ${x.item} (committed ${perItem(x.committedMsPerItem)}, ${change(x.ratio, tolerance)})`),
     ...o.uncompared.map((f) => `new   ${f.name}: ${perItem(f.cpuMsPerItem)} ms CPU / ${f.item} (no committed figure to compare with)`),
   ];
 }

@@ -21,7 +21,7 @@ export function readResultsFile(file: string): BenchResults {
 export function runCheck(committed: BenchResults, fresh: BenchResults, label: string, print: CheckPrinter, tolerance = CHECK_TOLERANCE): 0 | 1 {
   const outcome = compareCpu(cpuFigures(committed), cpuFigures(fresh), tolerance);
   print.out(`\n== check: CPU per item against ${label} (fails above +${tolerance * 100} %)`);
-  for (const line of checkReport(outcome)) print.out(line);
+  for (const line of checkReport(outcome, tolerance)) print.out(line);
   if (outcome.compared.length === 0) print.out('(nothing compared: the chosen sections have no committed CPU figures)');
   if (!outcome.regressions.length) return 0;
   print.err(`\n${outcome.regressions.length} figure(s) more than ${tolerance * 100} % worse in CPU per item: ${outcome.regressions.map((r) => r.name).join('; ')}`);

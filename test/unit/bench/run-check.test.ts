@@ -53,7 +53,7 @@ describe('runCheck', () => {
     const fresh: BenchResults = { 'report-small': measured(report('small', 30_000, [600])), 'annual-review-1k': measured(review(1000, 62_600)) };
     const { print, out, err } = silent();
     expect(runCheck(committed, fresh, 'docs/benchmarks.json', print)).toBe(1);
-    expect(out.find((l) => l.startsWith('WORSE'))).toContain('annual review 1000 accounts, worker tree: 62.60 ms CPU / account (committed 50.00, +25 %)');
+    expect(out.find((l) => l.startsWith('WORSE'))).toContain('annual review 1000 accounts, worker tree: 62.60 ms CPU / account (committed 50.00, +25.2 %)');
     expect(err.join('\n')).toContain('1 figure(s) more than 25 % worse in CPU per item: annual review 1000 accounts, worker tree');
   });
 
@@ -66,6 +66,7 @@ describe('runCheck', () => {
     const { print, out, err } = silent();
     expect(runCheck(committed, fresh, 'docs/benchmarks.json', print)).toBe(0);
     expect(out.filter((l) => l.startsWith('ok'))).toHaveLength(2);
+    expect(out.find((l) => l.includes('daily report small'))).toContain('(committed 50.00, +25 %)');
     expect(out.some((l) => l.startsWith('new   annual review 10000 accounts'))).toBe(true);
     expect(err).toEqual([]);
   });
