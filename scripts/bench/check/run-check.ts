@@ -17,7 +17,10 @@ export function readResultsFile(file: string): BenchResults {
   return JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
 }
 
-/** 0 when no compared figure is more than `tolerance` worse in CPU per item, else 1. */
+/**
+ * 0 when no compared figure is more than `tolerance` worse in CPU per item, else 1, e.g.
+ * `process.exitCode = runCheck(committed, fresh, 'docs/benchmarks.json', { out: console.log, err: console.error })`.
+ */
 export function runCheck(committed: BenchResults, fresh: BenchResults, label: string, print: CheckPrinter, tolerance = CHECK_TOLERANCE): 0 | 1 {
   const outcome = compareCpu(cpuFigures(committed), cpuFigures(fresh), tolerance);
   print.out(`\n== check: CPU per item against ${label} (fails above +${tolerance * 100} %)`);

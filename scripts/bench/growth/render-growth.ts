@@ -177,6 +177,10 @@ function smallReviewLine(f: AnnualReviewFigure | undefined): string[] {
   ];
 }
 
+/**
+ * The section's markdown from every figure kept so far, e.g.
+ * `growthMarkdown('10. How cost grows: a sizing table', loadResults(repoRoot))`.
+ */
 export function growthMarkdown(title: string, results: BenchResults): string {
   const reports = REPORT_SIZES.map((s) => ({ label: s.scale, section: s.section, point: reportPoint(results, s.section) }));
   const reviews = REVIEW_SIZES.map((s) => ({ label: int(s.accounts), section: s.section, point: reviewPoint(results, s.section) }));
