@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
 import session from 'express-session';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openChangeQueue, type ChangeJobData } from '../../../jobs/review/changes';
@@ -30,13 +31,11 @@ let t: TestDatabase;
 let rt: TestRuntime;
 let queue: Queue<ChangeJobData>;
 let server: Server;
+let lostQueueServer: Server | undefined;
 let base: string;
 
-beforeAll(async () => {
-  t = await startTestDatabase();
-  rt = await startTestRuntime();
-  await seedUsers(t.db, USERS);
-  queue = openChangeQueue(rt.deps.redis);
+/** The workbench on a test server, its write-back enqueueing into `changes`. */
+async function serve(changes: Queue<ChangeJobData>, log: Logger): Promise<Server> {
   const app = createWebApp({
     db: t.db,
     log: createLogger('silent'),
@@ -46,15 +45,24 @@ beforeAll(async () => {
     },
     sessionStore: new session.MemoryStore(),
     sessionSecret: 'a-test-secret-of-enough-length-0123456789',
-    pages: [{ path: '/', router: reviewRouter({ db: t.db, policy: DEFAULT_REVIEW_POLICY, changes: { queue, varDir: rt.varDir, log: createLogger('silent') } }), nav: REVIEW_NAV }],
+    pages: [{ path: '/', router: reviewRouter({ db: t.db, policy: DEFAULT_REVIEW_POLICY, changes: { queue: changes, varDir: rt.varDir, log } }), nav: REVIEW_NAV }],
   });
-  server = await new Promise<Server>((resolve) => {
+  return new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+}
+
+beforeAll(async () => {
+  t = await startTestDatabase();
+  rt = await startTestRuntime();
+  await seedUsers(t.db, USERS);
+  queue = openChangeQueue(rt.deps.redis);
+  server = await serve(queue, createLogger('silent'));
   base = WebClient.of(server);
 }, 120_000);
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await new Promise((resolve) => (lostQueueServer ? lostQueueServer.close(resolve) : resolve(undefined)));
   await queue?.close();
   await rt?.stop();
   await t?.close();
@@ -145,4 +153,21 @@ it('驳回 over HTTP: the checker sees the form, a rejection needs a comment, th
   expect(clerkPage).toContain('名称与执照不符，请核对');
   expect(clerkPage).toContain('id="change-prepare"');
   expect(await queue.getJob(`change-${requestId}-submit`)).toBeUndefined();
+}, 60_000);
+
+it('Redis down at 准备: the request is saved, the page says it will be queued, the log says why', async () => {
+  const lines: Record<string, unknown>[] = [];
+  const log = createLogger('warn', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const down = { add: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')) } as unknown as Queue<ChangeJobData>;
+  lostQueueServer = await serve(down, log);
+  const caseId = await seedCase(t.owner, { field: 'address', branch: '001', registryValue: '南京市鼓楼区中山路1号' });
+  await t.owner.updateTable('cases').set({ state: 'confirmed' }).where('id', '=', caseId).execute();
+  const clerk = new WebClient(WebClient.of(lostQueueServer));
+  await clerk.login('wang');
+  const done = await clerk.post(`/cases/${caseId}/change/prepare`, { _csrf: await clerk.csrf(`/cases/${caseId}`) });
+  expect(done).toMatchObject({ status: 303, location: `/cases/${caseId}?done=changeQueuedLater` });
+  expect((await clerk.get(done.location!)).body).toContain('变更申请已保存，但暂时无法加入执行队列');
+  const rows = await t.db.selectFrom('change_requests').select(['id', 'state']).where('case_id', '=', caseId).execute();
+  expect(rows.map((r) => r.state)).toEqual(['preparing']);
+  expect(lines).toEqual([expect.objectContaining({ caseId: Number(caseId), requestId: Number(rows[0]!.id), err: expect.stringContaining('ECONNREFUSED'), msg: expect.stringContaining('sweep will add it') })]);
 }, 60_000);
