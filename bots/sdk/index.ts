@@ -17,3 +17,4 @@ export * from './grid';
 export * from './login';
 export * from './readers';
 export * from './stored-pages';
+export * from './read-over-http';
