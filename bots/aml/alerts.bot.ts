@@ -1,5 +1,5 @@
 import { AmlAlertRecord } from '../records';
-import { DatedGridInput, defineBot, readGrids, type Grid } from '../sdk';
+import { DatedGridInput, defineBot, gridFetchOverHttp, readGrids, type Grid } from '../sdk';
 import { ALERT_GRID, previousDay } from './parse';
 import { AlertListPage, type AlertQuery } from './pages/alert-list.page';
 import { amlPortal } from './portal';
@@ -19,6 +19,8 @@ export default defineBot({
   async *run(ctx, { date, pageSize }) {
     const alerts = (label: string, query: AlertQuery): Grid<AmlAlertRecord> => ({
       label, columns: ALERT_GRID, pageSize, open: (page) => new AlertListPage(page), url: (pageNo, size) => AlertListPage.url(query, pageNo, size),
+      // Pages after a list's first are read over HTTP with the session (navigated where that fails).
+      fetch: gridFetchOverHttp(amlPortal),
     });
     yield* readGrids(ctx, [alerts('created', { asOf: date, from: date, to: date }), alerts('backlog', { asOf: date, to: previousDay(date), state: '待处理' })]);
   },

@@ -8,13 +8,13 @@ import { ComplaintDetailPage, DETAIL_TABLE } from './pages/complaint-detail.page
 import { ComplaintListPage } from './pages/complaint-list.page';
 import { complaintsPortal } from './portal';
 
-/** Detail pages per step: one round trip to the browser; a retried step reads them again. */
+/** Detail pages per step (read over HTTP, `parallel` at a time); a retried step reads them again. */
 const DETAILS_PER_STEP = 12;
 
 /**
  * 投诉工单: every complaint received on the data date. The list gives the ids and the total; the
- * times are only on the detail pages, fetched `parallel` at a time inside the logged-in page (a
- * page the fetch cannot read as a detail page is opened by navigating to it instead).
+ * times are only on the detail pages, fetched `parallel` at a time over HTTP with the logged-in
+ * page's session (a page the fetch cannot read as a detail page is opened by navigating to it instead).
  */
 export default defineBot({
   id: 'complaints.complaints',

@@ -1,5 +1,5 @@
 import { DeviceInspectionRecord } from '../records';
-import { DatedGridInput, defineBot, readGrid } from '../sdk';
+import { DatedGridInput, defineBot, gridFetchOverHttp, readGrid } from '../sdk';
 import { INSPECTION_GRID } from './parse';
 import { InspectionsPage } from './pages/inspections.page';
 import { devicesPortal } from './portal';
@@ -18,6 +18,8 @@ export default defineBot({
       pageSize,
       open: (page) => new InspectionsPage(page),
       url: (pageNo, size) => InspectionsPage.url(date, pageNo, size),
+      // Pages after the first are read over HTTP with the session (navigated where that fails).
+      fetch: gridFetchOverHttp(devicesPortal),
     });
   },
 });

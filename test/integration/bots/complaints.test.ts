@@ -40,7 +40,7 @@ describe('complaints.complaints against the complaints fixture', () => {
     expect(records).toEqual(expected);
   });
 
-  it('fetches each detail page once inside the logged-in page, without navigating to it', async () => {
+  it('fetches each detail page once with the logged-in session, without navigating to it', async () => {
     const modes = new Map<string, string[]>();
     portal.app.use((req) => {
       if (req.path.startsWith('/complaints/')) modes.set(req.path, [...(modes.get(req.path) ?? []), String(req.headers['sec-fetch-mode'] ?? '')]);

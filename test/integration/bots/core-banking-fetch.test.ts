@@ -1,4 +1,4 @@
-// The grid bots read list pages by fetching them inside the logged-in page; navigating to every
+// The grid bots read list pages over HTTP with the logged-in session; navigating to every
 // page (`navigate: true`, also the fallback for a page the fetch cannot read) gives the same records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
