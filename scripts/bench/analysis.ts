@@ -85,9 +85,10 @@ export function reportAnalysis(scale: string, d: ReportFigure): string {
   return [
     `**Where the time goes (${scale}).** Extraction through the portals is ${(extractionShare * 100).toFixed(0)} % of the wall time; the build (figures, Excel, PDF) is ${(d.build.buildMs / 1000).toFixed(1)} s. ` +
       `Slowest sources: ${slowest.map((x) => `${x.botId} ${((x.durationMs ?? 0) / 1000).toFixed(1)} s for ${x.count} records`).join(', ')}. ` +
-      'The list bots read server-rendered pages with the logged-in page\'s own fetch + DOMParser (4 pages per browser round trip, navigation as the fallback), the queue bot ' +
-      'follows its JSON API\'s cursor, and complaint details are fetched 3 at a time (commit 931c9e9); what remains per job is a fixed cost of a few seconds (a browser context, ' +
-      'the login, the first page), with two extraction jobs at a time on 2 cores.',
+      'The browser logs in and opens each list\'s first page; the list bots then read the server-rendered pages over HTTP with the browser\'s session from Node ' +
+      '(`gridFetchOverHttp`, 4 at a time, navigation as the fallback), the queue bot reads its JSON API the same way, 10 cursor pages to a step, transactions come as one CSV ' +
+      'export, and complaint details are fetched in the page 3 at a time; what remains per job is a fixed cost of a few seconds (a browser context, the login, the first page), ' +
+      'with two extraction jobs at a time on 2 cores.',
   ].join('\n\n');
 }
 
