@@ -103,3 +103,63 @@ describe('extractProcessor: BullMQ\'s signal reaches the bot; errors map by type
     expect(statusOf('worker-test.short')).toMatchObject({ status: 'failed', error: 'worker-test.short: read 9 records but the portal states 10' });
   });
 });
+
+describe('extractProcessor: a job\'s work alongside an extraction (JobDefinition.alongside)', () => {
+  const three = defineBot({
+    id: 'worker-test.three', title: 'three', version: '1.0.0', portal, input: z.object({}), record: z.object({ n: z.number() }),
+    async *run() {
+      for (let n = 1; n <= 3; n++) yield { n };
+    },
+  });
+  const runtime = new BotRuntime(async () => ({}) as Browser, () => ({ url: 'http://portal.test' }), log);
+  function processorWith(alongside: JobDefinition['alongside']) {
+    return extractProcessor(runtime, {
+      config: { ...parseConfig({}, root), varDir: root }, log, store,
+      jobs: new Map([[JOB, { id: JOB, alongside } as JobDefinition]]),
+      bots: new Map([...bots, three].map((b) => [b.id, b])),
+    });
+  }
+
+  it('is fed each record as written, then told the extraction ended well; other sources get none of it', async () => {
+    const seen: unknown[] = [];
+    const ended: boolean[] = [];
+    let input: unknown;
+    const p = processorWith({
+      source: 'worker-test.three',
+      start: (ctx) => {
+        input = ctx.input;
+        return { record: (r) => seen.push(r), finish: async (ok) => void ended.push(ok) };
+      },
+    });
+    await p(job('worker-test.three'), 'token');
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(ended).toEqual([true]);
+    expect(input).toEqual({});
+    await expect(p(job('worker-test.busy', 2), 'token')).rejects.toBeInstanceOf(PortalError);
+    expect(ended).toEqual([true]);
+  });
+
+  it('hears that a failed extraction failed', async () => {
+    const ended: boolean[] = [];
+    const p = processorWith({ source: 'worker-test.busy', start: () => ({ record: () => undefined, finish: async (ok) => void ended.push(ok) }) });
+    await expect(p(job('worker-test.busy', 2), 'token')).rejects.toBeInstanceOf(PortalError);
+    expect(ended).toEqual([false]);
+  });
+
+  it('never fails the extraction: a throwing record() and a rejecting finish() leave it ok', async () => {
+    let fed = 0;
+    const p = processorWith({
+      source: 'worker-test.three',
+      start: () => ({
+        record: () => {
+          fed++;
+          throw new Error('alongside bug');
+        },
+        finish: () => Promise.reject(new Error('alongside bug at the end')),
+      }),
+    });
+    await expect(p(job('worker-test.three'), 'token')).resolves.toMatchObject({ count: 3 });
+    expect(fed).toBe(1); // given up after its first failure
+    expect(statusOf('worker-test.three')).toMatchObject({ status: 'ok', count: 3 });
+  });
+});
