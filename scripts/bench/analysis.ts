@@ -49,7 +49,7 @@ export function registryAnalysis(d: RegistryBench): string {
   }
   lines.push(
     'In production the portal, not the browser, sets the pace: the registry allows 20 requests/s and a lookup is 2 requests, so 10 lookups/s is its ceiling; ' +
-      'the bot runs at 19 requests/s by default (a 429 halves its pace at once and it creeps back), see the annual-review section below for 10,000 accounts at that limit.',
+      'the bot runs at 20 requests/s by default, never more than 20 within any second (a 429 pauses it for Retry-After and teaches it a lower limit if the portal has one), see the annual-review section below for 10,000 accounts at that limit.',
   );
   return lines.join('\n\n');
 }

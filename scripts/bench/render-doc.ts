@@ -138,7 +138,8 @@ function annualReviewSection(a: BenchResults['annual-review-10k'], targets: Targ
     `Issue 7, item 7. The job as \`opsbot run annual-review-check\` runs it through BullMQ (a worker in a child process, measured with its Chromium): the accounts bot reads ` +
     `${d.accounts.toLocaleString('en')} accounts from the annual-review portal, the registry bot looks up their codes on the fixture registry with its default habits ` +
     `(${d.registryLimit.rateLimitPerSecond} requests/s, then 429 with Retry-After; ${pct(d.registryLimit.busyRate)} busy pages), reading each company's record tabs and keeping every page it read; ` +
-    'then the build judges every account, renders the evidence screenshots of the flagged companies from those kept bytes (no request to the registry) and writes results.json, mismatches.json, the Excel and the PDF. ' +
+    'while the lookups run, the job judges each one as it is written and renders the evidence screenshots of the flagged companies from those kept bytes (no request to the registry; jobs/annual-review-check/build/early-evidence.ts); ' +
+    'then the build judges every account, renders what evidence is left and writes results.json, mismatches.json, the Excel and the PDF. ' +
     'Generated data: the large world with the review size set to the account count, review date ' +
     `${d.date}` + (d.longHistoryRate === undefined ? '.' : `; ${pct(d.longHistoryRate)} of the reviewed companies have a 变更记录 of two or three tab pages (scripts/bench/annual-review/bench-review-source.ts), besides the lists the generator puts on them.`), '',
     table(['stage', 'seconds', 'records', 'status'], rows), '',
