@@ -118,6 +118,13 @@ module.exports = {
       to: { path: '^test/' },
     },
     {
+      name: 'product-only-dependencies',
+      comment: 'What production runs (npm ci --omit=dev) imports only packages in dependencies; devDependencies are for bench/, build/ and tests.',
+      severity: 'error',
+      from: { path: '^(bots|jobs|templates|fixtures|scripts/(?!bench/|build/))' },
+      to: { dependencyTypes: ['npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-unresolvable',
       comment: 'An import the cruiser cannot resolve is one the rules above cannot see, so it would slip past them.',
       severity: 'error',
@@ -127,7 +134,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|var)/' },
+    // node_modules stays in the graph (not followed) so the rule on packages can see them.
+    exclude: { path: '^(dist|var)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     // conditionNames as Node's: without them subpath exports (csv-parse/sync) do not resolve.

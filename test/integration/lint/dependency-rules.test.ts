@@ -3,7 +3,7 @@
 // silence. So the real config cruises a small tree built here with one deliberate violation per
 // rule, and must name each offending import under its rule, and nothing in a tree that keeps
 // the rule: each rule is shown to catch what it is for and not more.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,14 +31,22 @@ const BASE: Record<string, string> = {
   'fixtures/portals/aml.ts': '',
   'scripts/cli/main.ts': '',
   'test/helpers/test-runtime.ts': '',
+  'scripts/bench/main.ts': '',
 };
+
+/** A package of `dependencies` and one of `devDependencies`, as the tree's package.json declares them. */
+const DEPENDENCY = 'zod';
+const DEV_DEPENDENCY = 'vitest';
 
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
-/** Writes BASE plus `files` (path → imports, as paths in the tree) and cruises it with the real rules. */
+/**
+ * Writes BASE plus `files` (path → imports: paths in the tree, or `npm:<package>`) and cruises it
+ * with the real rules.
+ */
 async function violationsOf(files: Record<string, string[]>): Promise<string[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'opsbot-depcruise-'));
   roots.push(root);
@@ -46,8 +54,8 @@ async function violationsOf(files: Record<string, string[]>): Promise<string[]> 
   for (const [file, imports] of Object.entries(files)) {
     all[file] = imports
       .map((to, i) => {
-        let spec = path.relative(path.dirname(file), to).replace(/\.ts$/, '');
-        if (!spec.startsWith('.')) spec = `./${spec}`;
+        let spec = to.startsWith('npm:') ? to.slice(4) : path.relative(path.dirname(file), to).replace(/\.ts$/, '');
+        if (!to.startsWith('npm:') && !spec.startsWith('.')) spec = `./${spec}`;
         // Type-only, as the strictest case: the rules must count these too.
         return `import type * as M${i} from '${spec}';\nexport type T${i} = typeof M${i};\n`;
       })
@@ -57,6 +65,8 @@ async function violationsOf(files: Record<string, string[]>): Promise<string[]> 
     mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
     writeFileSync(path.join(root, file), `${text}export const here = ${JSON.stringify(file)};\n`);
   }
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ dependencies: { [DEPENDENCY]: '*' }, devDependencies: { [DEV_DEPENDENCY]: '*' } }));
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'));
   const { tsConfig: _tsConfig, ...options } = config.options ?? {};
   const cwd = process.cwd();
   process.chdir(root); // the rules' paths are relative to where the cruise runs, as in `npm run lint:deps`
@@ -68,7 +78,9 @@ async function violationsOf(files: Record<string, string[]>): Promise<string[]> 
       outputType: 'json',
     });
     const output = (typeof result.output === 'string' ? JSON.parse(result.output) : result.output) as ICruiseResult;
-    return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
+    // A package is named by its name (node_modules is a link here, so its files resolve elsewhere).
+    const named = (to: string) => to.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1');
+    return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${named(v.to)}`).sort();
   } finally {
     process.chdir(cwd);
   }
@@ -83,8 +95,9 @@ describe('the dependency rules of .dependency-cruiser.cjs', () => {
         'jobs/review/cases.ts': ['jobs/runtime/worker.ts', 'templates/daily-ops-report/workbook.ts', 'bots/core-banking/customers.bot.ts'],
         'jobs/runtime/worker.ts': ['bots/sdk/index.ts', 'templates/daily-ops-report/workbook.ts', 'jobs/define-job.ts'],
         'templates/daily-ops-report/workbook.ts': ['bots/sdk/index.ts', 'bots/records/index.ts'],
-        'bots/aml/alerts.bot.ts': ['bots/sdk/index.ts', 'bots/records/index.ts'],
+        'bots/aml/alerts.bot.ts': ['bots/sdk/index.ts', 'bots/records/index.ts', `npm:${DEPENDENCY}`],
         'bots/sdk/index.ts': ['bots/records/index.ts'],
+        'scripts/bench/main.ts': ['jobs/index.ts', `npm:${DEV_DEPENDENCY}`],
         'fixtures/portals/aml.ts': ['bots/records/index.ts'],
       }),
     ).toEqual([]);
@@ -96,12 +109,12 @@ describe('the dependency rules of .dependency-cruiser.cjs', () => {
         'bots/aml/alerts.bot.ts': ['jobs/annual-review-check/rules.ts', 'templates/daily-ops-report/workbook.ts', 'bots/core-banking/customers.bot.ts'],
         'templates/daily-ops-report/workbook.ts': ['jobs/define-job.ts', 'bots/core-banking/customers.bot.ts'],
         'jobs/runtime/worker.ts': ['scripts/cli/main.ts', 'jobs/index.ts', 'jobs/review/cases.ts', 'jobs/daily-ops-report/figures.ts', 'bots/aml/alerts.bot.ts'],
-        'jobs/daily-ops-report/figures.ts': ['jobs/annual-review-check/rules.ts'],
         'jobs/review/cases.ts': ['jobs/daily-ops-report/figures.ts', 'bots/index.ts'],
         'bots/sdk/index.ts': ['bots/core-banking/customers.bot.ts'],
         'bots/records/index.ts': ['bots/sdk/index.ts'],
         'fixtures/portals/aml.ts': ['bots/sdk/index.ts', 'jobs/annual-review-check/rules.ts', 'templates/daily-ops-report/workbook.ts', 'scripts/cli/main.ts'],
-        'scripts/cli/main.ts': ['test/helpers/test-runtime.ts'],
+        'scripts/cli/main.ts': ['test/helpers/test-runtime.ts', `npm:${DEV_DEPENDENCY}`],
+        'jobs/daily-ops-report/figures.ts': ['jobs/annual-review-check/rules.ts', 'npm:typescript'],
       }),
     ).toEqual(
       [
@@ -126,6 +139,8 @@ describe('the dependency rules of .dependency-cruiser.cjs', () => {
         'fixtures-only-records: fixtures/portals/aml.ts → templates/daily-ops-report/workbook.ts',
         'fixtures-only-records: fixtures/portals/aml.ts → scripts/cli/main.ts',
         'code-not-tests: scripts/cli/main.ts → test/helpers/test-runtime.ts',
+        `product-only-dependencies: scripts/cli/main.ts → ${DEV_DEPENDENCY}`,
+        'product-only-dependencies: jobs/daily-ops-report/figures.ts → typescript',
       ].sort(),
     );
   });
@@ -148,7 +163,7 @@ describe('the dependency rules of .dependency-cruiser.cjs', () => {
         'no-cycles', 'bots-and-templates-not-jobs', 'jobs-not-scripts', 'templates-only-sdk-and-records', 'bots-not-templates',
         'sdk-and-records-below-bots', 'records-are-the-floor', 'portal-bots-not-each-other', 'fixtures-only-records',
         'runtime-is-handed-its-registries', 'runtime-knows-no-job-or-bot', 'registries-only-in-scripts', 'jobs-not-other-jobs',
-        'review-not-jobs', 'runtime-not-review', 'code-not-tests', 'no-unresolvable',
+        'review-not-jobs', 'runtime-not-review', 'code-not-tests', 'product-only-dependencies', 'no-unresolvable',
       ].sort(),
     );
   });
