@@ -28,7 +28,8 @@ const RETURNED_KINDS = new Set(['validation', 'account-not-found']);
  * before the bot runs (a retry or a restarted worker finds it so and runs again, the bot searching
  * for the case's request before filing), then the 申请编号 and `submitted` (audit change.submitted).
  * The portal's refusals end the request as `failed` with its words (never retried); validation and
- * a missing account also return it to the clerk (audit change.returned).
+ * a missing account also return it to the clerk (audit change.returned). An approved request whose
+ * case a run has closed since is not submitted: `failed`, saying why.
  */
 export function changeJobProcessor(deps: ChangeJobDeps) {
   return async (job: Job<ChangeJobData>): Promise<CustomerChangeResult | { skipped: string }> => {
@@ -37,7 +38,7 @@ export function changeJobProcessor(deps: ChangeJobDeps) {
     const row = await deps.db
       .selectFrom('change_requests')
       .innerJoin('cases', 'cases.id', 'change_requests.case_id')
-      .select(['change_requests.id', 'change_requests.case_id', 'change_requests.state', 'change_requests.field', 'change_requests.new_value', 'change_requests.version', 'cases.account_no'])
+      .select(['change_requests.id', 'change_requests.case_id', 'change_requests.state', 'change_requests.field', 'change_requests.new_value', 'change_requests.version', 'cases.account_no', 'cases.state as case_state'])
       .where('change_requests.id', '=', requestId)
       .executeTakeFirst();
     if (!row) throw new UnrecoverableError(`change request ${requestId} does not exist`);
@@ -45,6 +46,14 @@ export function changeJobProcessor(deps: ChangeJobDeps) {
     if (!runnable.includes(row.state)) {
       log.info({ state: row.state }, 'nothing to do: the request is past this step');
       return { skipped: row.state };
+    }
+    if (mode === 'submit' && row.state === 'approved' && row.case_state !== 'confirmed') {
+      // A run closed the case after the approval: its values are no longer what was approved. Not
+      // yet submitting, so nothing reached core banking; a request already `submitting` goes on
+      // (the bot may have filed it; its search finds that).
+      await recordCaseClosed(deps.db, requestId, row.case_state);
+      log.warn({ caseState: row.case_state }, 'case closed since the approval: change request not submitted');
+      return { skipped: `case ${row.case_state}` };
     }
     if (mode === 'submit') await moveTo(deps.db, requestId, ['approved', 'submitting'], { state: 'submitting' });
 
@@ -98,6 +107,22 @@ async function moveTo(db: Db, requestId: number, from: ChangeRequestState[], set
 async function recordOf(file: string): Promise<CustomerChangeResult> {
   for await (const value of readJsonlValues(file)) return value as CustomerChangeResult;
   throw new Error(`${file}: the customer-change bot wrote no record`);
+}
+
+/** `approved` → `failed` without running the bot, because a run closed the case; audit change.failed. */
+async function recordCaseClosed(db: Db, requestId: number, caseState: string): Promise<void> {
+  const message = caseState === 'superseded' ? '案件数值已变化（已被新案件取代），变更申请未提交。' : `案件已${caseState === 'resolved' ? '解决' : '关闭'}，变更申请未提交。`;
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('change_requests')
+      .set((eb) => ({ state: 'failed' as const, error: message, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .where('id', '=', requestId)
+      .where('state', '=', 'approved')
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new UnrecoverableError(`change request ${requestId} is no longer approved`);
+    await recordAudit(trx, { actor: 'system', action: 'change.failed', subject: `change:${requestId}`, before: { state: 'approved' }, after: { state: 'failed', mode: 'submit', error: message, caseState } });
+  });
 }
 
 /** `failed` with the portal's words (or the error) and the evidence kept; audit failed, and returned when the clerk must act. */

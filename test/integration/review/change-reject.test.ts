@@ -1,9 +1,11 @@
 // A checker's 驳回 of a prepared change request (review-workbench.md, Who: checkers "approve or
 // reject … change requests … never their own"), and 批准提交 refused once a run has closed the case.
 // Real PostgreSQL only: neither path reaches the queue (a queue that throws proves it).
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
+import type { BotRuntime } from '../../../bots/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { approveChange, rejectChange, type ChangeJobData } from '../../../jobs/review/changes';
+import { approveChange, changeJobProcessor, rejectChange, type ChangeJobData } from '../../../jobs/review/changes';
+import { createLogger } from '../../../jobs/runtime/logger';
 import { DecisionError, type Reviewer } from '../../../jobs/review/decisions';
 import { startTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { seedCase, seedUsers } from './seed-cases';
@@ -81,4 +83,21 @@ it('批准提交 is refused once a run has closed the case (superseded or resolv
     await rejectChange(t.db, checker, { requestId, version: 2, comment: '案件已关闭，无需写回' });
     expect((await t.db.selectFrom('change_requests').select('state').where('id', '=', requestId).executeTakeFirstOrThrow()).state).toBe('rejected');
   }
+});
+
+it('an approved request whose case a run closed before the submit job ran is not submitted: failed, saying why, audited', async () => {
+  const { caseId, requestId } = await preparedRequest();
+  await approveChange(t.db, { add: () => Promise.resolve() } as unknown as Queue<ChangeJobData>, checker, { requestId, version: 2 });
+  await t.owner.updateTable('cases').set({ state: 'superseded' }).where('id', '=', caseId).execute();
+  // A runtime with no browser: reaching the bot would throw, and the test would fail.
+  const runJob = changeJobProcessor({ db: t.db, runtime: {} as BotRuntime, varDir: '/nonexistent', log: createLogger('silent') });
+  const job = { data: { requestId, mode: 'submit' }, attemptsMade: 0, opts: { attempts: 3 } } as unknown as Job<ChangeJobData>;
+  expect(await runJob(job)).toEqual({ skipped: 'case superseded' });
+  const row = await t.db.selectFrom('change_requests').select(['state', 'error', 'request_no']).where('id', '=', requestId).executeTakeFirstOrThrow();
+  expect(row).toEqual({ state: 'failed', error: '案件数值已变化（已被新案件取代），变更申请未提交。', request_no: null });
+  const audit = await t.db.selectFrom('audit').select(['actor', 'action', 'after']).where('subject', '=', `change:${requestId}`).orderBy('id').execute();
+  expect(audit.map((a) => [a.actor, a.action])).toEqual([['li', 'change.approved'], ['system', 'change.failed']]);
+  expect(audit[1]!.after).toMatchObject({ state: 'failed', caseState: 'superseded' });
+  // A retry of the same job finds nothing more to do.
+  expect(await runJob(job)).toEqual({ skipped: 'failed' });
 });
