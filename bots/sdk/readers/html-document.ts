@@ -2,7 +2,7 @@
 // not render (HTTP with the browser's session, in-page fetch) hand a bot, so that its parser picks
 // out the same elements by the same selectors as its page objects on a rendered page.
 
-import { parse, type HTMLElement } from 'node-html-parser';
+import { NodeType, parse, type HTMLElement } from 'node-html-parser';
 import { decodeHtml } from './decode-html';
 import type { PageAnswer } from './page-answer';
 
@@ -18,6 +18,22 @@ export const textOf = (el: HTMLElement | null | undefined): string => el?.textCo
 function scoped(root: HTMLElement, selector: string): { scope: HTMLElement | null; rest: string } {
   const id = /^#([\w-]+)(?:\s+(.+))?$/u.exec(selector);
   return id ? { scope: root.getElementById(id[1]!), rest: id[2] ?? '' } : { scope: root, rest: selector };
+}
+
+/**
+ * The first element named `tagName` (upper case) in document order: what
+ * `getElementsByTagName(tagName)[0]` gives, without walking the rest of the page (the title is
+ * near its start; every read of a registry page asks for it to classify the page).
+ */
+function firstElement(root: HTMLElement, tagName: string): HTMLElement | undefined {
+  for (const child of root.childNodes) {
+    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = child as HTMLElement;
+    if (el.tagName === tagName) return el;
+    const found = firstElement(el, tagName);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -41,8 +57,9 @@ export class HtmlDocument {
     return new HtmlDocument(url, status, parse(html));
   }
 
+  /** The first <title> in document order, as `document.title` before trimming; '' for none. */
   get title(): string {
-    return textOf(this.root.getElementsByTagName('title')[0]).trim();
+    return textOf(firstElement(this.root, 'TITLE')).trim();
   }
 
   one(selector: string): HTMLElement | null {

@@ -1,8 +1,8 @@
 // HTTP from Node with a browser context's session: the cookies the browser holds (its login
 // included) in a tough-cookie jar, the browser's User-Agent, redirects followed by hand so each
-// hop gets the cookies of its own URL and never another host's. The browser logs in and renders
-// what must be seen; pages that are only read are fetched here, with no renderer and no DevTools
-// round trip in between.
+// hop gets the cookies of its own URL and never another host's (each hop one httpGet: node:http,
+// not fetch, for its CPU). The browser logs in and renders what must be seen; pages that are only
+// read are fetched here, with no renderer and no DevTools round trip in between.
 //
 // Example:
 //   const http = await SessionHttp.of(loggedInPage, 'https://portal/');
@@ -12,6 +12,7 @@
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { Cookie, CookieJar } from 'tough-cookie';
+import { httpGet } from './http-get';
 import type { PageAnswer } from './page-answer';
 
 const MAX_REDIRECTS = 5;
@@ -43,24 +44,14 @@ export class SessionHttp {
     const setCookies: { url: string; header: string }[] = [];
     let current = new URL(url, this.baseUrl).href;
     for (let hop = 0; ; hop++) {
-      const res = await fetch(current, {
-        redirect: 'manual',
-        signal,
-        headers: { cookie: await jar.getCookieString(current), 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
-      });
-      for (const header of res.headers.getSetCookie()) setCookies.push({ url: current, header });
-      const location = res.headers.get('location');
-      if (REDIRECT.has(res.status) && location !== null) {
+      const res = await httpGet(current, { cookie: await jar.getCookieString(current), 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, signal);
+      for (const header of res.setCookies) setCookies.push({ url: current, header });
+      if (REDIRECT.has(res.status) && res.location !== null) {
         if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
-        await res.body?.cancel();
-        current = new URL(location, current).href;
+        current = new URL(res.location, current).href;
         continue;
       }
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      return {
-        url: current, status: res.status, contentType: res.headers.get('content-type'), retryAfter: res.headers.get('retry-after'),
-        bytes, fetchedAt: new Date().toISOString(), setCookies,
-      };
+      return { url: current, status: res.status, contentType: res.contentType, retryAfter: res.retryAfter, bytes: res.bytes, fetchedAt: new Date().toISOString(), setCookies };
     }
   }
 

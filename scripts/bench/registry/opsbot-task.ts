@@ -20,7 +20,15 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let browser: Promise<Browser> | undefined;
-  const runtime = new BotRuntime(() => (browser ??= launchBrowser({ chromiumPath: args.chromiumPath })), () => ({ url: args.baseUrl }), pino({ level: 'warn' }));
+  // How long Chromium took to start: part of opsbot's wall time that no HTTP-only contender pays.
+  let launchMs = 0;
+  const launch = async (): Promise<Browser> => {
+    const started = performance.now();
+    const b = await launchBrowser({ chromiumPath: args.chromiumPath });
+    launchMs = performance.now() - started;
+    return b;
+  };
+  const runtime = new BotRuntime(() => (browser ??= launch()), () => ({ url: args.baseUrl }), pino({ level: 'warn' }));
   try {
     const result = await runBot(runtime, registryCompany, { uscc: args.codes, concurrency: args.concurrency, requestsPerSecond: UNPACED }, { runDir: args.dir });
     const wallMs = performance.now() - t0;
@@ -32,7 +40,7 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
       wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       summary: summarise(records),
-      notes: { bot: `${registryCompany.id}@${registryCompany.version}`, read: 'documents over HTTP with the browser session + node-html-parser', concurrency: args.concurrency, requestsPerSecond: UNPACED },
+      notes: { bot: `${registryCompany.id}@${registryCompany.version}`, read: 'documents over HTTP with the browser session + node-html-parser', concurrency: args.concurrency, requestsPerSecond: UNPACED, browserLaunchMs: Math.round(launchMs) },
     };
   } finally {
     if (browser) await (await browser).close();
