@@ -49,11 +49,12 @@ const Input = z
     render: z.boolean().default(false),
     /**
      * Lookups in flight. Documents are fetched over HTTP with the browser's session, not in pages,
-     * so this is not a number of pages; it must cover the portal's latency (at 20 requests/s and 2
-     * requests a lookup, 8 in flight allow ~0.8 s a lookup, retries' waits included). Pages
-     * rendered at once (fallback, screenshots): at most 4.
+     * so this is not a number of pages; it must cover the portal's latency and the retries' waits
+     * (a 429's retry waits at least its Retry-After, 1 s at the registry): at 20 requests/s and
+     * ~2.2 requests a lookup, 16 in flight allow ~1.7 s a lookup. Pages rendered at once
+     * (fallback, screenshots): at most 4.
      */
-    concurrency: z.number().int().min(1).max(64).default(8),
+    concurrency: z.number().int().min(1).max(64).default(16),
     /** Our own pace, at or below the portal's limit; a 429 teaches us a lower one (request-pacer.ts). */
     requestsPerSecond: z.number().positive().default(DEFAULT_REQUESTS_PER_SECOND),
   })

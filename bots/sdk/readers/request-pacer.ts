@@ -6,7 +6,7 @@ const GUARD_STEP = 0.005;
 const GUARD_MAX = 0.1;
 /** After this long without a 429, one step of what a 429 taught is given back (a portal's load changes). */
 const RECOVER_AFTER_MS = 60_000;
-/** A 429 with fewer answered requests than this share of our limit in the window before it: the portal's limit is lower. */
+/** A 429 with fewer of our requests than this share of our limit in the window before it: the portal's limit is lower. */
 const BELOW_LIMIT = 0.9;
 
 /**
@@ -18,8 +18,9 @@ const BELOW_LIMIT = 0.9;
  * evenly instead lets the network's jitter put 21 into one of the portal's seconds now and then.
  *
  * A 429 pauses everyone for its Retry-After, and teaches one of two things:
- * - fewer requests than our limit were answered in the second before it: the portal's limit is
- *   lower than ours; it is about what it did answer, which becomes our limit for the rest of the run;
+ * - we sent fewer requests than our limit in the second before it: the portal's limit is lower than
+ *   ours, at most what we sent less the refused one, which becomes our limit (answers are not
+ *   counted: those still on their way would make the portal's limit look lower than it is);
  * - we were at our limit: a request reached the portal in a second it was not sent in (jitter).
  *   The window gets a few ms of guard (0.5 % a time, at most 10 %) so that does not recur.
  * Never a halving: one 429 at the limit costs one Retry-After, not a slower rest of the run. After
@@ -31,8 +32,6 @@ export class RequestPacer {
   private sent: number[] = [];
   /** Entries dropped from the front of `sent` so far (slots are indexed from the start of the run). */
   private trimmed = 0;
-  /** Times of the answers (any but 429) within the last window, oldest first. */
-  private answered: number[] = [];
   private pausedUntil = 0;
   private limit: number;
   private guardMs: number;
@@ -75,11 +74,8 @@ export class RequestPacer {
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
   }
 
-  succeeded(): void {
-    const now = this.now();
-    this.answered.push(now);
-    this.dropAnsweredBefore(now - this.windowMs);
-  }
+  /** An answer other than 429: nothing to learn (kept for the readers, which report every answer). */
+  succeeded(): void {}
 
   get currentRatePerSecond(): number {
     return (1000 * this.limit) / (this.windowMs + this.guardMs);
@@ -87,9 +83,11 @@ export class RequestPacer {
 
   private learn(now: number): void {
     this.quietSince = now;
-    this.dropAnsweredBefore(now - this.windowMs);
-    const answered = this.answered.length;
-    if (answered < this.limit * BELOW_LIMIT) this.limit = Math.max(1, answered);
+    // Requests that went out within the last window, the refused one among them.
+    const since = now - this.windowMs - this.guardMs;
+    let sent = 0;
+    for (let i = this.sent.length - 1; i >= 0 && sent <= this.maxLimit; i--) if (this.sent[i]! > since && this.sent[i]! <= now) sent++;
+    if (sent < this.limit * BELOW_LIMIT) this.limit = Math.max(1, sent - 1);
     else this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
   }
 
@@ -105,11 +103,5 @@ export class RequestPacer {
     this.quietSince = now;
     if (this.limit < this.maxLimit) this.limit++;
     else this.guardMs = Math.max(this.windowMs * GUARD_STEP, this.guardMs - this.windowMs * GUARD_STEP);
-  }
-
-  private dropAnsweredBefore(time: number): void {
-    let drop = 0;
-    while (drop < this.answered.length && this.answered[drop]! < time) drop++;
-    if (drop > 0) this.answered.splice(0, drop);
   }
 }

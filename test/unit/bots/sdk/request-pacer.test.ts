@@ -65,8 +65,6 @@ describe('RequestPacer', () => {
     let granted = -1;
     const waiting = pacer.take().then(() => (granted = Date.now() - start));
     await vi.advanceTimersByTimeAsync(500);
-    pacer.succeeded();
-    pacer.succeeded();
     pacer.throttled(3_000); // refused at t = 0.5 s: nothing before 3.5 s
     await vi.runAllTimersAsync();
     await waiting;
@@ -76,7 +74,6 @@ describe('RequestPacer', () => {
   it('a 429 at our own limit widens the guard a little and keeps the rate (no halving)', async () => {
     const pacer = new RequestPacer(20);
     await grantTimes(pacer, 20);
-    for (let i = 0; i < 20; i++) pacer.succeeded();
     const before = pacer.currentRatePerSecond;
     pacer.throttled(1_000);
     pacer.throttled(1_000); // the same full window refusing parallel requests: learnt once
@@ -85,10 +82,10 @@ describe('RequestPacer', () => {
     expect(pacer.currentRatePerSecond).toBeGreaterThan(19.6);
   });
 
-  it('learns a portal limit below ours from what it answered before the 429, and keeps to it', async () => {
+  it('learns a portal limit below ours from what went out in the second before the 429, and keeps to it', async () => {
     const pacer = new RequestPacer(20);
     await grantTimes(pacer, 6);
-    for (let i = 0; i < 5; i++) pacer.succeeded(); // the portal allows 5 a second: the 6th is refused
+    // The portal allows 5 a second: the 6th is refused.
     pacer.throttled(1_000);
     expect(pacer.currentRatePerSecond).toBeLessThanOrEqual(5);
     expect(pacer.currentRatePerSecond).toBeGreaterThan(4.9);
@@ -100,7 +97,6 @@ describe('RequestPacer', () => {
   it('gives a learnt limit back one step a minute without a 429, up to the configured rate', async () => {
     const pacer = new RequestPacer(20);
     await grantTimes(pacer, 6);
-    for (let i = 0; i < 5; i++) pacer.succeeded();
     pacer.throttled(1_000);
     await vi.advanceTimersByTimeAsync(61_000);
     await grantTimes(pacer, 1);
