@@ -120,7 +120,14 @@ describe('how cost grows', () => {
     expect(doc).toContain('each further 100,000 records cost **100.0 s of CPU, 100.0 s of wall time on this machine and 100 MB of the worker tree\'s peak PSS**');
     expect(doc).toContain('a fixed part of about 30.0 s of CPU, 20.0 s and 590 MB');
     expect(doc).toContain('a floor of 0.110 s per account');
+    expect(doc).toContain('Memory: peak PSS 800 MB at 1,000, 1000 MB at 10,000 accounts (22 MB per further 1,000 accounts on a straight line');
     expect(doc).toContain('each further 100,000 accounts hold **100 MB** more');
+  });
+
+  it('calls the review\'s memory flat when its peaks are within 10 % of each other', () => {
+    const doc = growthMarkdown('10', { 'annual-review-1k': measured(review(1_000, 150_000, 30_000, 799)), 'annual-review-10k': measured(review(10_000, 1_320_000, 300_000, 792)) });
+    expect(doc).toContain('peak PSS 799 MB at 1,000, 792 MB at 10,000 accounts, within 10 % of each other');
+    expect(doc).not.toContain('per further 1,000 accounts');
   });
 
   it('warns when the sizes of a workload were measured days apart, and only then', () => {
