@@ -36,7 +36,7 @@ export const EXTRACTION_PROFILES: ExtractionProfile[] = [
     before: { wallS: 57.8, nodeCpuS: 28.1, chromiumCpuS: 29.9 },
     after: { wallS: 16.8, nodeCpuS: 15.0, chromiumCpuS: 7.3 },
     wentBefore: '1,600 pages of 100 fetched inside the page, 4 per round trip: Chromium fetched each, base64-encoded its HTML across DevTools and recorded it in the step\'s trace. Node was idle (waiting on Chromium) 23 s of 56; Playwright 6.0 s, trace writes 3.5 s, HTML parsing 4.7 s, GC 4.2 s',
-    goesNow: 'read over HTTP with the browser session from Node (`gridFetchOverHttp`, 4 at a time). Node: HTML parsing 6.5 s, undici 1.2 s, Playwright 1.7 s, the fixture rendering its pages; Chromium: its start, the login and the first page only',
+    goesNow: 'read over HTTP with the browser session from Node (`gridFetchOverHttp`, 4 at a time). Node (a profile with fetch; the reader has used node:http since): HTML parsing 6.5 s, undici 1.2 s, Playwright 1.7 s, the fixture rendering its pages; Chromium: its start, the login and the first page only',
   },
   {
     botId: 'core-banking.reconciliation',
@@ -60,11 +60,14 @@ export const EXTRACTION_PROFILES: ExtractionProfile[] = [
     before: { wallS: 9.6, nodeCpuS: 7.3, chromiumCpuS: 3.7 },
     after: { wallS: 8.3, nodeCpuS: 7.1, chromiumCpuS: 2.3 },
     wentBefore: 'one CSV export download (already so), decoded from GBK and parsed as a stream in Node',
-    goesNow: 'unchanged; alone it is 8 s: its 34 s in the report is the other job beside it and the fixture generating the export on the same 2 cores',
+    goesNow: 'unchanged; alone it is 8 s: its 20–34 s in the report is the other job beside it and the fixture generating the export on the same 2 cores',
   },
 ];
 
 const s1 = (n: number): string => n.toFixed(1);
+
+/** The large report as docs/benchmarks.md had it before issue #21 item 2 (measured 2026-11-23 00:24 UTC). */
+const BEFORE_LARGE = { wallS: 243.4, pssMb: 1210, treeCpuS: 247.7 };
 
 /** The profiles as markdown: a table of before → after per source, and where the time went. */
 export function extractionProfilesMarkdown(): string {
@@ -81,6 +84,9 @@ export function extractionProfilesMarkdown(): string {
     ...rows,
     '',
     ...notes,
+    '',
+    `The whole large report, before these changes: ${s1(BEFORE_LARGE.wallS)} s trigger → delivered, peak PSS ${BEFORE_LARGE.pssMb} MB, tree CPU ${s1(BEFORE_LARGE.treeCpuS)} s ` +
+      '(measured 2026-11-23 00:24 UTC; the table above is now). AML alerts and device inspections read their later grid pages the same way, and complaint details too (commit 19c1bba).',
   ].join('\n');
 }
 
