@@ -6,6 +6,8 @@ const GUARD_STEP = 0.005;
 const GUARD_MAX = 0.1;
 /** After this long without a 429, one step of what a 429 taught is given back (a portal's load changes). */
 const RECOVER_AFTER_MS = 60_000;
+/** A second 429 below our limit within this long confirms a lower portal limit. */
+const CONFIRM_WITHIN_MS = 10_000;
 /** A 429 with fewer of our requests than this share of our limit in the window before it: the portal's limit is lower. */
 const BELOW_LIMIT = 0.9;
 
@@ -18,9 +20,11 @@ const BELOW_LIMIT = 0.9;
  * evenly instead lets the network's jitter put 21 into one of the portal's seconds now and then.
  *
  * A 429 pauses everyone for its Retry-After, and teaches one of two things:
- * - we sent fewer requests than our limit in the second before it: the portal's limit is lower than
- *   ours, at most what we sent less the refused one, which becomes our limit (answers are not
- *   counted: those still on their way would make the portal's limit look lower than it is);
+ * - we sent fewer requests than our limit in the second before it: the portal's limit may be lower
+ *   than ours, at most what we sent less the refused one. One such 429 can have other causes (the
+ *   browser's own requests when it opens the portal, a late answer), so a second one within 10 s
+ *   confirms it, and what we sent becomes our limit (answers are not counted: those still on their
+ *   way would make the portal's limit look lower than it is);
  * - we were at our limit: a request reached the portal in a second it was not sent in (jitter).
  *   The window gets a few ms of guard (0.5 % a time, at most 10 %) so that does not recur.
  * Never a halving: one 429 at the limit costs one Retry-After, not a slower rest of the run. After
@@ -37,6 +41,8 @@ export class RequestPacer {
   private guardMs: number;
   private readonly windowMs: number;
   private readonly maxLimit: number;
+  /** When a 429 below our limit came that no second one has confirmed yet. */
+  private suspectedAt: number | undefined;
   /** Since when nothing was learnt or given back (the last 429 or recovery step). */
   private quietSince: number;
 
@@ -87,8 +93,14 @@ export class RequestPacer {
     const since = now - this.windowMs - this.guardMs;
     let sent = 0;
     for (let i = this.sent.length - 1; i >= 0 && sent <= this.maxLimit; i--) if (this.sent[i]! > since && this.sent[i]! <= now) sent++;
-    if (sent < this.limit * BELOW_LIMIT) this.limit = Math.max(1, sent - 1);
-    else this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
+    if (sent >= this.limit * BELOW_LIMIT) {
+      this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
+    } else if (this.suspectedAt !== undefined && now - this.suspectedAt <= CONFIRM_WITHIN_MS) {
+      this.limit = Math.max(1, Math.min(this.limit - 1, sent - 1));
+      this.suspectedAt = undefined;
+    } else {
+      this.suspectedAt = now;
+    }
   }
 
   /** Keeps the last `maxLimit` send times (a few more, so as not to copy the array on every request). */

@@ -82,11 +82,15 @@ describe('RequestPacer', () => {
     expect(pacer.currentRatePerSecond).toBeGreaterThan(19.6);
   });
 
-  it('learns a portal limit below ours from what went out in the second before the 429, and keeps to it', async () => {
+  it('learns a portal limit below ours when a second 429 confirms it, and keeps to it', async () => {
     const pacer = new RequestPacer(20);
     await grantTimes(pacer, 6);
-    // The portal allows 5 a second: the 6th is refused.
+    // The portal allows 5 a second: the 6th is refused. Once could be the browser's own requests.
     pacer.throttled(1_000);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(19.8);
+    await vi.advanceTimersByTimeAsync(1_100); // Retry-After, and the first six out of the window
+    await grantTimes(pacer, 6);
+    pacer.throttled(1_000); // again: confirmed
     expect(pacer.currentRatePerSecond).toBeLessThanOrEqual(5);
     expect(pacer.currentRatePerSecond).toBeGreaterThan(4.9);
     const times = await grantTimes(pacer, 16);
@@ -94,8 +98,21 @@ describe('RequestPacer', () => {
     expect(mostInAnyWindow(times, 1_000)).toBe(5);
   });
 
+  it('one 429 below our limit alone (a start-up burst beside the browser\'s own requests) changes nothing', async () => {
+    const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 11);
+    pacer.throttled(1_000);
+    await vi.advanceTimersByTimeAsync(11_000);
+    await grantTimes(pacer, 11);
+    pacer.throttled(1_000); // 11 s later: not a confirmation
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(19.8);
+  });
+
   it('gives a learnt limit back one step a minute without a 429, up to the configured rate', async () => {
     const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 6);
+    pacer.throttled(1_000);
+    await vi.advanceTimersByTimeAsync(1_100); // Retry-After, and the first six out of the window
     await grantTimes(pacer, 6);
     pacer.throttled(1_000);
     await vi.advanceTimersByTimeAsync(61_000);
