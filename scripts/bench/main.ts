@@ -38,7 +38,8 @@ async function measured<T>(run: () => Promise<T>): Promise<Measured<T>> {
 async function main(): Promise<void> {
   const cli = new Command('bench')
     .option('--only <sections>', `comma-separated: ${SECTIONS.join(',')}`, SECTIONS.join(','))
-    .option('--lookups <n>', 'registry lookups per contender', '2000')
+    .option('--lookups <n>', 'registry lookups per contender that reads over HTTP', '2000')
+    .option('--browser-lookups <n>', 'registry lookups per contender that renders every page (PlaywrightCrawler, bare Playwright)', '200')
     .option('--concurrency <n>', 'parallel pages / requests of every registry contender', '4')
     .option('--engine-sizes <list>', 'accounts per engine run', '10000,100000,1000000')
     .option('--excel-rows <n>', 'rows of the Excel detail sheet', '100000')
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     .option('--write', 'with --check: also keep the fresh figures and rewrite the doc')
     .option('--against <file>', `with --check: compare with this results file (a release's ${RESULTS_PATH}) instead of ${RESULTS_PATH}`)
     .parse();
-  const opts = cli.opts<{ only: string; lookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; workersFlows: string; renderOnly?: boolean; check?: boolean; write?: boolean; against?: string }>();
+  const opts = cli.opts<{ only: string; lookups: string; browserLookups: string; concurrency: string; engineSizes: string; excelRows: string; reviewAccounts: string; reviewCases: string; caseFlags: string; workersFlows: string; renderOnly?: boolean; check?: boolean; write?: boolean; against?: string }>();
   if (opts.check && opts.renderOnly) throw new Error('--check measures; --render-only measures nothing: choose one');
   if (opts.against && !opts.check) throw new Error('--against names what --check compares with: give --check too');
   const only = opts.renderOnly ? [] : opts.only.split(',').map((s) => s.trim()).filter(Boolean);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const o: BenchOptions = {
     repoRoot,
     lookups: positiveInts(opts.lookups)[0]!,
+    browserLookups: positiveInts(opts.browserLookups)[0]!,
     concurrency: positiveInts(opts.concurrency)[0]!,
     engineSizes: positiveInts(opts.engineSizes),
     excelRows: positiveInts(opts.excelRows)[0]!,

@@ -283,7 +283,7 @@ export function renderBenchmarksDoc(results: BenchResults): string {
     '```sh',
     'npm run bench                                   # everything (large report: several minutes; 1,000,000-account dataset generated once into var/bench/data)',
     'npm run bench -- --only registry,excel          # some sections; the others keep their last figures (docs/benchmarks.json, committed)',
-    'npm run bench -- --only registry --lookups 2000 --concurrency 4',
+    'npm run bench -- --only registry --lookups 2000 --browser-lookups 200 --concurrency 4',
     'npm run bench -- --only engine --engine-sizes 10000,100000,1000000',
     'npm run bench -- --only annual-review-10k --review-accounts 10000   # issue 7: the whole check at the registry\'s default rate limit',
     'npm run bench -- --only report-small,annual-review-1k   # the small ends of section 10 (how cost grows; it re-renders from every section\'s figures)',
