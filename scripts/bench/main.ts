@@ -96,12 +96,16 @@ async function main(): Promise<void> {
     const m = await measured(runners[section]);
     storeMeasured(fresh, section, m);
     if (!writing) continue;
-    storeMeasured(results, section, m);
-    saveResults(repoRoot, results);
-    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
+    // Re-read the kept figures before adding this section's: another bench (a long, rate-bound
+    // one) may have kept its own since this one started, and must not be overwritten.
+    const latest = { ...loadResults(repoRoot), ...(results.machine ? { machine: results.machine } : {}) };
+    storeMeasured(latest, section, m);
+    saveResults(repoRoot, latest);
+    Object.assign(results, latest);
+    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(latest));
   }
   if (writing) {
-    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(results));
+    writeFileSync(path.join(repoRoot, 'docs', 'benchmarks.md'), renderBenchmarksDoc(loadResults(repoRoot)));
     console.log(`docs/benchmarks.md written (figures kept in ${RESULTS_PATH})`);
   }
   if (opts.check) {
