@@ -23,6 +23,8 @@ export interface RegistryRound {
   wallMs: number;
   /** CPU of the whole process tree (node + Chromium), ms. */
   treeCpuMs: number;
+  /** Requests the fixture registry answered for this round, by kind (search, detail, tab, other); absent in figures kept before it was counted. */
+  requests?: Record<string, number>;
 }
 
 export interface RegistryFigure extends RegistryContenderResult {
@@ -95,19 +97,29 @@ export async function benchRegistry(opts: RegistryBenchOptions): Promise<Registr
   const portal = createRegistryPortal({ dataset: generatedRegistry(world), seed: world.seed });
   const baseUrl = await portal.listen(0);
   portal.faults.set({ rateLimitPerSecond: 0, busyRate: 0 });
+  // Every contender must read the same pages: the registry counts what it answered, per round.
+  let requests: Record<string, number> = {};
+  portal.app.use((req) => {
+    const kind = req.path === '/search' ? 'search' : req.path === '/company/detail' ? 'detail' : req.path.startsWith('/company/') ? 'tab' : 'other';
+    requests[kind] = (requests[kind] ?? 0) + 1;
+    return false;
+  });
   const chosen = REGISTRY_CONTENDERS.filter((c) => !opts.only || opts.only.includes(c.id));
-  const runs = new Map<RegistryContenderId, ChildRun<RegistryContenderResult>[]>();
+  const runs = new Map<RegistryContenderId, { run: ChildRun<RegistryContenderResult>; requests: Record<string, number> }[]>();
   const runOnce = async (c: Contender, lookups: number): Promise<void> => {
     const dir = mkdtempSync(path.join(os.tmpdir(), `opsbot-bench-${c.task}-`));
     try {
       log(`registry: ${c.label}, ${lookups} lookups, concurrency ${opts.concurrency} ...`);
+      requests = {};
       const run = await runChild<RegistryContenderResult>(c.task, { baseUrl, codes: codes.slice(0, lookups), concurrency: opts.concurrency, dir, chromiumPath });
       const expected = expectedSummary(world, lookups);
       if (JSON.stringify(run.result.summary) !== JSON.stringify(expected)) {
         throw new Error(`${c.id} did not return the registry's companies: ${JSON.stringify(run.result.summary)} vs expected ${JSON.stringify(expected)}`);
       }
-      log(`  ${(lookups / (run.result.wallMs / 1000)).toFixed(1)} lookups/s, tree CPU ${(run.cpuMs / lookups).toFixed(2)} ms/lookup, peak PSS ${run.peakPssMb.toFixed(0)} MB`);
-      runs.set(c.id, [...(runs.get(c.id) ?? []), run]);
+      const answered = Object.values(requests).reduce((a, b) => a + b, 0);
+      log(`  ${(lookups / (run.result.wallMs / 1000)).toFixed(1)} lookups/s, tree CPU ${(run.cpuMs / lookups).toFixed(2)} ms/lookup, ` +
+        `${(answered / lookups).toFixed(2)} requests/lookup ${JSON.stringify(requests)}, peak PSS ${run.peakPssMb.toFixed(0)} MB`);
+      runs.set(c.id, [...(runs.get(c.id) ?? []), { run, requests }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -122,7 +134,10 @@ export async function benchRegistry(opts: RegistryBenchOptions): Promise<Registr
   } finally {
     await portal.close();
   }
-  const figures = chosen.map((c) => figureOf(c, c.rendersEveryPage ? browserLookups : opts.lookups, runs.get(c.id) ?? []));
+  const figures = chosen.map((c) => {
+    const measured = runs.get(c.id) ?? [];
+    return figureOf(c, c.rendersEveryPage ? browserLookups : opts.lookups, measured.map((m) => m.run), measured.map((m) => m.requests));
+  });
   return { lookups: opts.lookups, browserLookups, rounds, concurrency: opts.concurrency, expected: expectedSummary(world, opts.lookups), figures };
 }
 
@@ -133,9 +148,9 @@ function median(xs: number[]): number {
 }
 
 /** The medians of a contender's rounds; its CPU by process is that of the round whose tree CPU is nearest the median. */
-export function figureOf(c: Contender, lookups: number, runs: ChildRun<RegistryContenderResult>[]): RegistryFigure {
+export function figureOf(c: Contender, lookups: number, runs: ChildRun<RegistryContenderResult>[], requestsByRound: Record<string, number>[] = []): RegistryFigure {
   if (runs.length === 0) throw new Error(`${c.id}: no round measured`);
-  const rounds = runs.map((r) => ({ wallMs: r.result.wallMs, treeCpuMs: r.cpuMs }));
+  const rounds = runs.map((r, i) => ({ wallMs: r.result.wallMs, treeCpuMs: r.cpuMs, ...(requestsByRound[i] ? { requests: requestsByRound[i] } : {}) }));
   const wallMs = median(rounds.map((r) => r.wallMs));
   const treeCpuMs = median(rounds.map((r) => r.treeCpuMs));
   const typical = runs.reduce((best, r) => (Math.abs(r.cpuMs - treeCpuMs) < Math.abs(best.cpuMs - treeCpuMs) ? r : best));

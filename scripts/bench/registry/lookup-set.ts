@@ -3,14 +3,16 @@
 
 import { createHash } from 'node:crypto';
 import type { RegistryLookupResult } from '../../../bots/records';
-import { registryCompanyAt } from '../../../fixtures/generator/registry-companies';
+import { registryCompanyAt, registryListsAt } from '../../../fixtures/generator/registry-companies';
 import { buildWorld, type World } from '../../../fixtures/generator/world';
 
 export interface LookupSummary {
   lookups: number;
   found: number;
   changeRows: number;
-  /** sha256 over every found company's code, name, legal representative and change count, in code order. */
+  /** Entries of 经营异常信息 and 严重违法失信信息 over the found companies (read from the tab pages); absent in figures kept before it was counted. */
+  listEntries?: number;
+  /** sha256 over every found company's code, name, legal representative, change and list-entry counts, in code order. */
   digest: string;
 }
 
@@ -27,7 +29,7 @@ export function lookupCodes(world: World, count: number): string[] {
 export function expectedSummary(world: World, count: number): LookupSummary {
   const results: RegistryLookupResult[] = Array.from({ length: count }, (_, i) => {
     const company = registryCompanyAt(world, i * 50);
-    return { uscc: company.uscc, outcome: 'found', company };
+    return { uscc: company.uscc, outcome: 'found', company: { ...company, ...registryListsAt(world, i * 50, company) } };
   });
   return summarise(results);
 }
@@ -36,12 +38,14 @@ export function summarise(results: Iterable<RegistryLookupResult>): LookupSummar
   const found: string[] = [];
   let lookups = 0;
   let changeRows = 0;
+  let listEntries = 0;
   for (const r of results) {
     lookups++;
     if (r.outcome !== 'found') continue;
     changeRows += r.company.changes.length;
-    found.push([r.company.uscc, r.company.name, r.company.legalRepresentative, r.company.changes.length].join('|'));
+    listEntries += (r.company.abnormalOperations?.length ?? 0) + (r.company.seriousViolations?.length ?? 0);
+    found.push([r.company.uscc, r.company.name, r.company.legalRepresentative, r.company.changes.length, r.company.abnormalOperations?.length ?? 0, r.company.seriousViolations?.length ?? 0].join('|'));
   }
   found.sort();
-  return { lookups, found: found.length, changeRows, digest: createHash('sha256').update(found.join('\n')).digest('hex') };
+  return { lookups, found: found.length, changeRows, listEntries, digest: createHash('sha256').update(found.join('\n')).digest('hex') };
 }

@@ -1,42 +1,40 @@
-// (c) The upper bound: the same two requests per code (search, then the detail page it links
-// to) with Node's fetch and node-html-parser, no browser, same concurrency, same parsing of the
-// 基本信息 / 变更记录 tables as the bot, records written as JSONL.
+// (c) The upper bound: the same pages per code as opsbot reads (search, the detail page it links
+// to, and the record tabs the detail page says hold entries, every page of a paged tab) with
+// Node's fetch and node-html-parser, no browser, same concurrency, and the bot's own parse
+// functions and tab rule (documents.ts, record-tabs.ts), so the figures differ by the machinery
+// around the reading and nothing else. Records written as JSONL.
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse, type HTMLElement } from 'node-html-parser';
 import type { RegistryLookupResult } from '../../../bots/records';
-import { normaliseCode, parseBaseInfo, parseChanges, pickResult } from '../../../bots/registry/parse';
+import { detailContent, searchContent, tabContent, tabLink } from '../../../bots/registry/documents';
+import { normaliseCode, parseBaseInfo, pickResult } from '../../../bots/registry/parse';
+import { readRecordTabs } from '../../../bots/registry/record-tabs';
+import { HtmlDocument } from '../../../bots/sdk/readers/html-document';
 import { summarise } from './lookup-set';
 import type { RegistryContenderArgs, RegistryContenderResult } from './registry-result';
 
-async function getHtml(url: string): Promise<HTMLElement> {
+async function getDocument(url: string): Promise<HtmlDocument> {
   const res = await fetch(url);
   if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}`);
-  return parse(await res.text());
+  return HtmlDocument.parse(await res.text(), res.url, res.status);
 }
 
-const textOf = (el: HTMLElement | null): string => el?.text ?? '';
-
 async function lookup(baseUrl: string, code: string): Promise<RegistryLookupResult> {
-  const search = await getHtml(new URL(`/search?${new URLSearchParams({ keyword: code })}`, baseUrl).href);
-  if (search.querySelector('#no-result')) return { uscc: code, outcome: 'notFound' };
-  const rows = search.querySelectorAll('#result-list tbody tr').map((tr) => ({
-    code: textOf(tr.querySelector('.uscc')),
-    href: tr.querySelector('a.company-link')?.getAttribute('href') ?? '',
-  }));
-  const href = pickResult(rows, code);
+  const search = await getDocument(new URL(`/search?${new URLSearchParams({ keyword: code })}`, baseUrl).href);
+  const found = searchContent(search);
+  if (found.noResult) return { uscc: code, outcome: 'notFound' };
+  const href = pickResult(found.rows, code);
   if (!href) return { uscc: code, outcome: 'notFound' };
-  const detail = await getHtml(new URL(href, baseUrl).href);
-  const base = parseBaseInfo(detail.querySelectorAll('#base-info tr').map((tr) => [textOf(tr.querySelector('th')), textOf(tr.querySelector('td'))]));
+  const detail = await getDocument(new URL(href, search.url).href);
+  const base = parseBaseInfo(detailContent(detail).basePairs);
   if (!base.ok) throw new Error(`${code}: ${base.problem}`);
-  const headers = detail.querySelectorAll('#tab-changes thead th').map((th) => th.text);
-  const cells = detail.querySelectorAll('#tab-changes tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
-  const changes = parseChanges(headers, cells);
-  if (!changes.ok) throw new Error(`${code}: ${changes.problem}`);
-  return { uscc: code, outcome: 'found', company: { ...base.value, changes: changes.value } };
+  const tabs = await readRecordTabs(code, { changes: tabContent(detail, 'changes'), abnormal: tabLink(detail, 'abnormal'), violations: tabLink(detail, 'violations') },
+    async (tab, url) => tabContent(await getDocument(url), tab));
+  if (!tabs.ok) throw new Error(`${code}: ${tabs.problem}`);
+  return { uscc: code, outcome: 'found', company: { ...base.value, ...tabs.value } };
 }
 
 export async function runRawHttpRegistry(args: RegistryContenderArgs): Promise<RegistryContenderResult> {
@@ -63,6 +61,6 @@ export async function runRawHttpRegistry(args: RegistryContenderArgs): Promise<R
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     summary: summarise(results),
-    notes: { client: `fetch (undici, Node ${process.versions.node})`, parser: 'node-html-parser', concurrency: args.concurrency },
+    notes: { client: `fetch (undici, Node ${process.versions.node})`, parser: 'node-html-parser (the bot\'s documents.ts)', concurrency: args.concurrency },
   };
 }

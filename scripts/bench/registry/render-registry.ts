@@ -13,6 +13,15 @@ const s1 = (ms: number): string => (ms / 1000).toFixed(1);
 const mb = (n: number): string => n.toFixed(0);
 export const cpuPerLookup = (f: RegistryFigure): number => f.treeCpuMs / f.lookups;
 
+/** Requests the registry answered per lookup (last round; page kinds in brackets), '—' for figures kept before they were counted. */
+export function requestsPerLookup(f: RegistryFigure): string {
+  const requests = f.rounds.at(-1)?.requests;
+  if (!requests) return '—';
+  const total = Object.values(requests).reduce((a, b) => a + b, 0);
+  const kinds = Object.entries(requests).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+  return `${(total / f.lookups).toFixed(2)} (${kinds})`;
+}
+
 function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
@@ -24,17 +33,19 @@ export function registryMarkdown(title: string, m: Measured<RegistryBench> | und
   const by = (c: string) => d.figures.find((f) => f.contender === c);
   const rows = d.figures.map((f) => [
     f.label, f.lookups, f.rounds.length, f.lookupsPerSecond.toFixed(1), s1(f.wallMs), s1(f.treeCpuMs), cpuPerLookup(f).toFixed(2), mb(f.peakRssMb), mb(f.peakPssMb),
-    f.rounds.map((r) => s1(r.wallMs)).join(' / '),
+    f.rounds.map((r) => s1(r.wallMs)).join(' / '), requestsPerLookup(f),
   ]);
   const lines = [`## ${title}: opsbot vs Crawlee CheerioCrawler vs raw HTTP (and two that render every page)`, '',
     `Measured ${m.measuredAt.replace('T', ' ').slice(0, 16)} UTC; load average (1/5/15 min) ${m.loadBefore} before, ${m.loadAfter} after.`, '',
     `USCC lookups on the same fixture registry (generated large registry, every 50th company), served from the bench's own process (its CPU counts against no contender), ` +
-      `rate limit and busy pages off, concurrency ${d.concurrency} for all (Crawlee's autoscaling pinned: min = max); each lookup = search page → detail page (基本信息 + 变更记录). ` +
-      `Every run's records were checked against the generator (for ${d.lookups} lookups: found ${d.expected.found}, ${d.expected.changeRows} change rows, same digest) before its figure counts. ` +
+      `rate limit and busy pages off, concurrency ${d.concurrency} for all (Crawlee's autoscaling pinned: min = max); each lookup = search page → detail page (基本信息 + 变更记录's first page) → the record tabs the detail page says hold entries, every page of a paged tab ` +
+      `(the bot's rule and parse functions, used by all three that read over HTTP; the two that render every page read search + detail only). ` +
+      `"requests / lookup" is what the fixture registry answered, counted by the registry itself. ` +
+      `Every run's records were checked against the generator (for ${d.lookups} lookups: found ${d.expected.found}, ${d.expected.changeRows} change rows${d.expected.listEntries === undefined ? '' : `, ${d.expected.listEntries} list-tab entries`}, same digest) before its figure counts. ` +
       `The three that read over HTTP ran ${d.rounds} rounds each, alternating, each round in another order: their figures are the medians (wall and CPU separately), the peaks the highest round. ` +
       `The two that render every page ran once, on the first ${d.browserLookups} codes (2,000 took PlaywrightCrawler 20 minutes of both cores on this shared machine); ` +
       'rates and CPU are per lookup, so they compare.', '',
-    table(['contender', 'lookups', 'rounds', 'lookups/s', 'wall s', 'tree CPU s', 'CPU ms / lookup', 'peak RSS MB', 'peak PSS MB', 'wall s per round'], rows), '',
+    table(['contender', 'lookups', 'rounds', 'lookups/s', 'wall s', 'tree CPU s', 'CPU ms / lookup', 'peak RSS MB', 'peak PSS MB', 'wall s per round', 'requests / lookup'], rows), '',
     'Wall time is from the contender\'s start (browser launch included) to its last record. CPU is the whole process tree\'s (node, Chromium, anything the contender spawns), ' +
       'read from /proc from start to exit, start-up included. RSS is summed over the tree and counts shared pages once per process; PSS splits them and is the tree\'s real footprint.', ''];
   const opsbot = by('opsbot');

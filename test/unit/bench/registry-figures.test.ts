@@ -81,3 +81,12 @@ describe('cpuFigures of the registry', () => {
     expect(cpuFigures(results).map((f) => [f.name, f.cpuMsPerItem])).toEqual([['registry opsbot', 5], ['registry crawlee-playwright', 1000]]);
   });
 });
+
+describe('requestsPerLookup', () => {
+  it('divides what the registry answered in the last round by the lookups, kinds listed', async () => {
+    const { requestsPerLookup } = await import('../../../scripts/bench/registry/render-registry');
+    const f = { lookups: 100, rounds: [{ wallMs: 1, treeCpuMs: 1, requests: { search: 100, detail: 100, tab: 8 } }] } as unknown as RegistryFigure;
+    expect(requestsPerLookup(f)).toBe('2.08 (detail 100, search 100, tab 8)');
+    expect(requestsPerLookup({ ...f, rounds: [{ wallMs: 1, treeCpuMs: 1 }] })).toBe('—');
+  });
+});
