@@ -33,6 +33,17 @@ describe('PageStore and stored pages', () => {
     expect((await readStoredPage(runDir, ref)).equals(bytes)).toBe(true);
   });
 
+  it('makes its folder once and again when it was removed mid-run, keeping every page whole', async () => {
+    const store = new PageStore(runDir, 'pages/registry.company');
+    const first = await store.keep('registry-A', answerOf('<html>A</html>'));
+    await rm(path.join(runDir, 'pages'), { recursive: true });
+    const second = await store.keep('registry-B', answerOf('<html>B</html>'));
+    const third = await store.keep('registry-C', answerOf('<html>C</html>'));
+    expect(first.file).toBe('pages/registry.company/registry-A.html.gz');
+    expect(gunzipSync(await readFile(path.join(runDir, second.file))).toString()).toBe('<html>B</html>');
+    expect(gunzipSync(await readFile(path.join(runDir, third.file))).toString()).toBe('<html>C</html>');
+  });
+
   it('fetches each linked stylesheet once per run, however many pages link it, and keeps it where a renderer finds it', async () => {
     const asked: string[] = [];
     const store = new PageStore(runDir, 'pages/p', async (url) => {
