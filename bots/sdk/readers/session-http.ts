@@ -23,12 +23,18 @@ export interface HttpAnswer extends PageAnswer {
   setCookies: { url: string; header: string }[];
 }
 
+/** The jar, and whether a cookie ever went in (false: no request needs a Cookie header). */
+interface SessionJar {
+  jar: CookieJar;
+  holdsCookies: boolean;
+}
+
 type BrowserCookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
 type NewCookie = Parameters<BrowserContext['addCookies']>[0][number];
 
 export class SessionHttp {
   /** The browser's cookies, read once and kept (with the cookies adopted since) until `forget()`. */
-  private jar: Promise<CookieJar> | undefined;
+  private jar: Promise<SessionJar> | undefined;
 
   private constructor(private readonly context: BrowserContext, private readonly baseUrl: string, private readonly userAgent: string) {}
 
@@ -40,11 +46,14 @@ export class SessionHttp {
   /** GET `url`, following redirects; the cookies it sets are kept only when the caller adopts them. */
   async get(url: string, timeoutMs: number): Promise<HttpAnswer> {
     const signal = AbortSignal.timeout(timeoutMs);
-    const jar = await this.cookieJar();
+    const session = await this.cookieJar();
     const setCookies: { url: string; header: string }[] = [];
     let current = new URL(url, this.baseUrl).href;
     for (let hop = 0; ; hop++) {
-      const res = await httpGet(current, { cookie: await jar.getCookieString(current), 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, signal);
+      const headers: Record<string, string> = { 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+      // A public portal sets no cookie: then there is none to look up (tough-cookie's lookup was a tenth of a read's CPU).
+      if (session.holdsCookies) headers.cookie = await session.jar.getCookieString(current);
+      const res = await httpGet(current, headers, signal);
       for (const header of res.setCookies) setCookies.push({ url: current, header });
       if (REDIRECT.has(res.status) && res.location !== null) {
         if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
@@ -67,20 +76,21 @@ export class SessionHttp {
    */
   async adoptCookies(answer: Pick<HttpAnswer, 'setCookies'>): Promise<void> {
     if (answer.setCookies.length === 0) return;
-    const jar = await this.cookieJar();
+    const session = await this.cookieJar();
     for (const { url, header } of answer.setCookies) {
-      const set = await setCookieIn(jar, header, url);
+      const set = await setCookieIn(session.jar, header, url);
       if (!set) continue;
+      session.holdsCookies = true;
       if (set.live) await this.context.addCookies([set.cookie]);
       else await this.context.clearCookies({ name: set.cookie.name, domain: set.cookie.domain, path: set.cookie.path });
     }
   }
 
-  private cookieJar(): Promise<CookieJar> {
+  private cookieJar(): Promise<SessionJar> {
     this.jar ??= this.context.cookies().then(async (cookies) => {
       const jar = new CookieJar();
       for (const c of cookies) await jar.store.putCookie(fromBrowser(c));
-      return jar;
+      return { jar, holdsCookies: cookies.length > 0 };
     });
     const jar = this.jar;
     jar.catch(() => {

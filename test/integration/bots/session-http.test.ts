@@ -89,6 +89,18 @@ describe('SessionHttp: HTTP from Node with the browser session', () => {
     expect(body((await http.get('/echo', 5_000)).bytes).cookie).toBe('JSESSIONID=second-login');
   });
 
+  it('sends no Cookie header while the session holds none, and the first cookie adopted from then on', async () => {
+    const bare = await browser.newContext();
+    try {
+      const http = await SessionHttp.of(await bare.newPage(), a.url);
+      expect(body((await http.get('/echo', 5_000)).bytes).cookie).toBeNull();
+      await http.adoptCookies(await http.get('/set?name=first&value=f1', 5_000));
+      expect(body((await http.get('/echo', 5_000)).bytes).cookie).toBe('first=f1');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('a redirect chain that ends on the login page keeps its cookies out of the browser until adopted', async () => {
     const http = await SessionHttp.of(page, a.url);
     const answer = await http.get(`/go?to=${encodeURIComponent('/set?name=JSESSIONID&value=pre-session')}`, 5_000);
