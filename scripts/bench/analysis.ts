@@ -26,14 +26,14 @@ export function registryAnalysis(d: RegistryBench): string {
   lines.push(
     'opsbot logs in with the browser and reads with its session, not through it (bots/registry/lookup-strategy.ts and the SDK\'s HTTP reader, bots/sdk/readers/): a page of the bot\'s context opens the portal ' +
       '(logging in where there is a login), then the search and detail pages are fetched from Node with that context\'s cookies (asked of the browser once, again after a re-login) and its User-Agent, ' +
-      'over node:http with keep-alive (http-get.ts), and parsed with node-html-parser by the same selectors and parse functions as the rendered path. Beyond the two pages every contender reads, a lookup ' +
-      'follows the detail page\'s 经营异常信息 / 严重违法失信信息 tabs when their labels state entries (about 1 lookup in 10 of this sample: 198 more pages for 2,000 lookups). Each read is paced (the pacer ' +
+      'over node:http with keep-alive (http-get.ts), and parsed with node-html-parser by the same selectors and parse functions as the rendered path. Besides search and detail, a lookup ' +
+      'follows the detail page\'s 经营异常信息 / 严重违法失信信息 tabs when their labels state entries (about 1 lookup in 10 of this sample: 198 more pages for 2,000 lookups); CheerioCrawler and raw HTTP follow the same tabs by the same rule (the table\'s requests / lookup, counted by the registry). Each read is paced (the pacer ' +
       'still takes its turn with the limit off) and classified (429, 5xx, busy page, login page); each lookup is a retrying step; the 变更记录 is checked against the page\'s stated total; every page read ' +
       'is kept byte for byte, gzipped, in the run folder (the evidence a screenshot is later rendered from); every record is validated against its schema and written to the run\'s JSONL in input order.',
   );
   if (cheerio) {
     lines.push(
-      `CheerioCrawler (${cheerio.lookupsPerSecond.toFixed(1)} lookups/s, ${per(cheerio)} ms CPU per lookup against opsbot's ${per(opsbot)} ms) sends each of a lookup's two requests through its request queue ` +
+      `CheerioCrawler (${cheerio.lookupsPerSecond.toFixed(1)} lookups/s, ${per(cheerio)} ms CPU per lookup against opsbot's ${per(opsbot)} ms) sends each lookup's search and detail requests through its request queue (its tab pages with sendRequest, in the request's session) ` +
         'and got-scraping, which gives its requests browser-like headers from header-generator; its session pool picks a session per request and keeps that session\'s cookies; each answer is parsed twice ' +
         '(htmlparser2\'s parseDocument for `dom`, then cheerio.load for `$`); options are validated with ow on the hot path; the autoscaled pool samples memory by spawning `ps` and reads the CPU load. ' +
         'A profile of 1,000 of its lookups (`node --cpu-prof`, load 13) had 14 % of its samples in garbage collection, ' +
@@ -43,16 +43,17 @@ export function registryAnalysis(d: RegistryBench): string {
   }
   const nodeMs = (x: { cpuByKind: Record<string, { cpuMs: number }>; treeCpuMs: number; lookups: number }) => ((x.cpuByKind.node?.cpuMs ?? x.treeCpuMs) / x.lookups).toFixed(2);
   lines.push(
-    `Raw HTTP (${raw.lookupsPerSecond.toFixed(1)} lookups/s, ${per(raw)} ms CPU per lookup) is the same two requests with fetch and node-html-parser and nothing else: no browser, no checks, nothing kept but the JSONL. ` +
+    `Raw HTTP (${raw.lookupsPerSecond.toFixed(1)} lookups/s, ${per(raw)} ms CPU per lookup) is the same pages with fetch and the bot's node-html-parser parse functions and nothing else: no browser, no checks, nothing kept but the JSONL. ` +
       'What opsbot pays beyond it: ' +
       (launchMs !== undefined ? `starting Chromium (${s1(launchMs)} s of opsbot's ${s1(opsbot.wallMs)} s wall in the round shown) and opening the portal in it before the first read; ` : 'starting Chromium and opening the portal in it before the first read; ') +
       `Chromium's CPU, ${(chromiumMs / opsbot.lookups).toFixed(2)} ms per lookup here, nearly all of it the launch and the first page (a 20-lookup run costs Chromium about as much) and taken from the core the node process would otherwise have; ` +
       `and most of all its node process's work per lookup, ${nodeMs(opsbot)} ms of CPU against raw HTTP's ${nodeMs(raw)} ms: keeping every page (gzip and an atomic write per page, ` +
-      'about a sixth of the node process\'s samples in a profile of 2,000 lookups), the extra tab pages, pacing, classification, the retrying steps, schema validation and ordered writing. ' +
+      'about a sixth of the node process\'s samples in a profile of 2,000 lookups), pacing, classification, the retrying steps, schema validation and ordered writing. ' +
       (launchMs !== undefined && launchMs < opsbot.wallMs / 5 ? 'So opsbot\'s distance from raw HTTP is the work it does per lookup, not its start. ' : '') +
       'That profile also had undici\'s fetch among the largest costs of a read: the reader now sends its GETs with node:http (2,000 GETs to this registry: 1.27 s of CPU with fetch, 0.56 s with http.get), ' +
       'and the page title a read is classified by is found without walking the whole page; in two trial runs before and after (at load 13 and 6, so indicative only) opsbot went from 9.0 to 7.0 ms of CPU per lookup. ' +
-      'What is left to try: keeping pages without a gzip stream and a folder check per page (bots/sdk/stored-pages), and a profile of the pacer and step machinery with the limit off.',
+      'Since then a page is kept with gzip level 1 on the calling thread and its folder made once per run (bots/sdk/stored-pages: 2,400 registry pages took 610-790 ms of CPU to keep, 870-1,600 ms before), ' +
+      'and a session that holds no cookie asks tough-cookie for none (bots/sdk/readers/session-http.ts). What is left to try: Chromium\'s share, and the pacer and step machinery with the limit off.',
   );
   if (bare || playwright) {
     const parts: string[] = [];
