@@ -10,6 +10,11 @@ const RECOVER_AFTER_MS = 60_000;
 const CONFIRM_WITHIN_MS = 10_000;
 /** A 429 with fewer of our requests than this share of our limit in the window before it: the portal's limit is lower. */
 const BELOW_LIMIT = 0.9;
+/**
+ * More refusals than this share of our limit in one burst is not jitter (which refuses one or two
+ * requests that slipped into the next second): the portal allows fewer than we send.
+ */
+const BURST_REFUSED = 0.25;
 
 /**
  * Keeps every request of a run within a portal's rate limit (the registry's, in practice), across
@@ -45,6 +50,10 @@ export class RequestPacer {
   private suspectedAt: number | undefined;
   /** Since when nothing was learnt or given back (the last 429 or recovery step). */
   private quietSince: number;
+  /** 429s of the current pause (one burst of our requests refused together). */
+  private burstRefused = 0;
+  /** Our limit when the burst began. */
+  private burstLimit = 0;
 
   constructor(ratePerSecond: number, private readonly now: () => number = Date.now) {
     // A rate below one a second is "one request per 1/rate seconds".
@@ -75,8 +84,23 @@ export class RequestPacer {
 
   throttled(retryAfterMs: number): void {
     const now = this.now();
-    // Parallel requests refused by the same full window teach us once, not once each.
-    if (now >= this.pausedUntil) this.learn(now);
+    // Parallel requests refused by the same full window teach us once, not once each...
+    if (now >= this.pausedUntil) {
+      this.burstRefused = 0;
+      this.burstLimit = this.limit;
+      this.learn(now);
+    }
+    // ...unless so many of them are refused that the window cannot be ours: with many requests
+    // in flight we always fill our own limit, so "sent fewer than our limit" never shows a portal
+    // that allows far less (20 sent, 17 refused at 3 a second: every retry refused again). What
+    // the portal accepted of that window becomes our limit at once.
+    this.burstRefused++;
+    if (this.burstRefused > this.burstLimit * BURST_REFUSED) {
+      // Each further refusal of the burst lowers it again: what is left accepted is the portal's.
+      const accepted = this.sentWithinWindow(now) - this.burstRefused;
+      this.limit = Math.max(1, Math.min(this.burstLimit - 1, accepted));
+      this.suspectedAt = undefined;
+    }
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
   }
 
@@ -89,10 +113,7 @@ export class RequestPacer {
 
   private learn(now: number): void {
     this.quietSince = now;
-    // Requests that went out within the last window, the refused one among them.
-    const since = now - this.windowMs - this.guardMs;
-    let sent = 0;
-    for (let i = this.sent.length - 1; i >= 0 && sent <= this.maxLimit; i--) if (this.sent[i]! > since && this.sent[i]! <= now) sent++;
+    const sent = this.sentWithinWindow(now);
     if (sent >= this.limit * BELOW_LIMIT) {
       this.guardMs = Math.min(this.windowMs * GUARD_MAX, this.guardMs + this.windowMs * GUARD_STEP);
     } else if (this.suspectedAt !== undefined && now - this.suspectedAt <= CONFIRM_WITHIN_MS) {
@@ -101,6 +122,14 @@ export class RequestPacer {
     } else {
       this.suspectedAt = now;
     }
+  }
+
+  /** Requests that went out within the last window before `now`, refused ones among them. */
+  private sentWithinWindow(now: number): number {
+    const since = now - this.windowMs - this.guardMs;
+    let sent = 0;
+    for (let i = this.sent.length - 1; i >= 0 && sent <= this.maxLimit; i--) if (this.sent[i]! > since && this.sent[i]! <= now) sent++;
+    return sent;
   }
 
   /** Keeps the last `maxLimit` send times (a few more, so as not to copy the array on every request). */

@@ -82,6 +82,18 @@ describe('RequestPacer', () => {
     expect(pacer.currentRatePerSecond).toBeGreaterThan(19.6);
   });
 
+  it('a full window of ours mostly refused is a lower portal limit at once, not jitter', async () => {
+    const pacer = new RequestPacer(20);
+    await grantTimes(pacer, 20);
+    // The portal allows 3 a second and we always fill our own 20 (16 lookups in flight): 17 refused.
+    for (let i = 0; i < 17; i++) pacer.throttled(1_000);
+    expect(pacer.currentRatePerSecond).toBeLessThanOrEqual(3);
+    expect(pacer.currentRatePerSecond).toBeGreaterThan(2.9);
+    const times = await grantTimes(pacer, 9);
+    expect(times[0]).toBeGreaterThanOrEqual(1_000); // after Retry-After
+    expect(mostInAnyWindow(times, 1_000)).toBe(3);
+  });
+
   it('learns a portal limit below ours when a second 429 confirms it, and keeps to it', async () => {
     const pacer = new RequestPacer(20);
     await grantTimes(pacer, 6);
