@@ -1,10 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../runtime/audit';
 import type { Database } from '../../runtime/db';
 import { DecisionError, type Reviewer } from '../decisions';
 import { enqueueAfterCommit, type ChangeJobData } from './change-queue';
-import { loadPreparedRequest, STALE_CHANGE } from './load-prepared-request';
+import { answerPreparedRequest, loadPreparedRequest } from './load-prepared-request';
 
 /**
  * 批准提交: a checker (or admin) of the case's branch, never the preparer, approves a `prepared`
@@ -21,27 +20,15 @@ export async function approveChange(
   reviewer: Reviewer,
   request: { requestId: number; version: number },
 ): Promise<{ requestId: number; version: number; enqueueError?: Error }> {
-  const { requestId, version } = request;
+  const { requestId } = request;
   const approved = await db.transaction().execute(async (trx) => {
     const found = await loadPreparedRequest(trx, reviewer, request, '批准');
     if (found.caseState !== 'confirmed') throw new DecisionError('state', `案件 ${found.caseId} 已不是“已确认”状态（已被新的运行关闭），不能批准其变更申请，请驳回。`);
-    const updated = await trx
-      .updateTable('change_requests')
-      .set({ state: 'approved', approved_by: reviewer.name, approved_at: new Date(), updated_at: new Date(), version: version + 1 })
-      .where('id', '=', requestId)
-      .where('version', '=', version)
-      .where('state', '=', 'prepared')
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw new DecisionError('stale', STALE_CHANGE);
-    await recordAudit(trx, {
-      actor: reviewer.name,
+    return answerPreparedRequest(trx, reviewer, found, {
+      state: 'approved',
+      set: { approved_by: reviewer.name, approved_at: new Date() },
       action: 'change.approved',
-      subject: `change:${requestId}`,
-      before: { state: 'prepared', version, preparedBy: found.preparedBy },
-      after: { state: 'approved', version: updated.version, caseId: found.caseId, field: found.field, newValue: found.newValue },
     });
-    return { requestId, version: updated.version };
   });
   const enqueueError = await enqueueAfterCommit(queue, requestId, 'submit');
   return enqueueError ? { ...approved, enqueueError } : approved;

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Transaction, Updateable } from 'kysely';
+import { recordAudit } from '../../runtime/audit';
 import type { CaseState, Database } from '../../runtime/db';
 import { coversBranch, DecisionError, mayAnswer, type Reviewer } from '../decisions';
 
@@ -35,4 +36,35 @@ export async function loadPreparedRequest(trx: Transaction<Database>, reviewer: 
   if (found.version !== version) throw new DecisionError('stale', STALE_CHANGE);
   if (found.state !== 'prepared') throw new DecisionError('state', `变更申请 ${requestId} 当前不是“待批准”状态。`);
   return { id: requestId, caseId: Number(found.case_id), caseState: found.case_state, version, preparedBy: found.prepared_by, field: found.field, newValue: found.new_value };
+}
+
+/**
+ * Writes the checker's answer to a request `loadPreparedRequest` found: the UPDATE repeats its
+ * version and state test (two checkers at once: one wins, the other gets "stale"), and the audit
+ * row goes into the same transaction. Shared by 批准提交 and 驳回 so the two cannot drift apart.
+ */
+export async function answerPreparedRequest(
+  trx: Transaction<Database>,
+  reviewer: Reviewer,
+  found: PreparedRequest,
+  answer: { state: 'approved' | 'rejected'; set: Updateable<Database['change_requests']>; action: 'change.approved' | 'change.returned'; after?: Record<string, unknown> },
+): Promise<{ requestId: number; version: number }> {
+  const { id: requestId, version } = found;
+  const updated = await trx
+    .updateTable('change_requests')
+    .set({ ...answer.set, state: answer.state, updated_at: new Date(), version: version + 1 })
+    .where('id', '=', requestId)
+    .where('version', '=', version)
+    .where('state', '=', 'prepared')
+    .returning('version')
+    .executeTakeFirst();
+  if (!updated) throw new DecisionError('stale', STALE_CHANGE);
+  await recordAudit(trx, {
+    actor: reviewer.name,
+    action: answer.action,
+    subject: `change:${requestId}`,
+    before: { state: 'prepared', version, preparedBy: found.preparedBy },
+    after: { state: answer.state, version: updated.version, caseId: found.caseId, field: found.field, newValue: found.newValue, ...answer.after },
+  });
+  return { requestId, version: updated.version };
 }

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../runtime/audit';
 import type { Database } from '../../runtime/db';
-import { DecisionError, type Reviewer } from '../decisions';
-import { loadPreparedRequest, STALE_CHANGE } from './load-prepared-request';
+import type { Reviewer } from '../decisions';
+import { answerPreparedRequest, loadPreparedRequest } from './load-prepared-request';
 
 /**
  * 驳回: a checker (or admin) of the case's branch, never the preparer, rejects a `prepared` request
@@ -16,25 +15,14 @@ export async function rejectChange(
   reviewer: Reviewer,
   request: { requestId: number; version: number; comment: string },
 ): Promise<{ requestId: number; version: number }> {
-  const { requestId, version, comment } = request;
+  const { comment } = request;
   return db.transaction().execute(async (trx) => {
     const found = await loadPreparedRequest(trx, reviewer, request, '驳回');
-    const updated = await trx
-      .updateTable('change_requests')
-      .set({ state: 'rejected', rejected_by: reviewer.name, rejected_at: new Date(), review_comment: comment, updated_at: new Date(), version: version + 1 })
-      .where('id', '=', requestId)
-      .where('version', '=', version)
-      .where('state', '=', 'prepared')
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw new DecisionError('stale', STALE_CHANGE);
-    await recordAudit(trx, {
-      actor: reviewer.name,
+    return answerPreparedRequest(trx, reviewer, found, {
+      state: 'rejected',
+      set: { rejected_by: reviewer.name, rejected_at: new Date(), review_comment: comment },
       action: 'change.returned',
-      subject: `change:${requestId}`,
-      before: { state: 'prepared', version, preparedBy: found.preparedBy },
-      after: { state: 'rejected', version: updated.version, caseId: found.caseId, field: found.field, newValue: found.newValue, comment },
+      after: { comment },
     });
-    return { requestId, version: updated.version };
   });
 }
