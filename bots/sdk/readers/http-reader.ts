@@ -58,8 +58,8 @@ export class HttpReader {
       // Connection refused/reset, the timeout, too many redirects: a portal fault like a failed navigation.
       throw new PortalError(`fetch ${url} failed: ${[e.message, e.cause?.message].filter(Boolean).join(': ')}`, undefined, undefined, { cause: err });
     }
+    // Only a 429 teaches the pacer: it counts what it sent, not what was answered.
     if (answer.status === 429) this.opts.pacer?.throttled(retryAfterMs(answer.retryAfter));
-    else this.opts.pacer?.succeeded();
     return { answer, doc: HtmlDocument.of(answer) };
   }
 

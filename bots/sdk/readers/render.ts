@@ -18,9 +18,7 @@ import type { RequestPacer } from './request-pacer';
 export async function gotoPaced(ctx: Pick<BotContext, 'goto' | 'signal'>, page: Page, url: string, pacer?: RequestPacer): Promise<Response | null> {
   await pacer?.take(ctx.signal);
   try {
-    const response = await ctx.goto(page, url);
-    pacer?.succeeded();
-    return response;
+    return await ctx.goto(page, url);
   } catch (err) {
     if (err instanceof PortalError && err.status === 429) pacer?.throttled(err.retryAfterMs ?? 1_000);
     throw err;

@@ -104,9 +104,6 @@ export class RequestPacer {
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
   }
 
-  /** An answer other than 429: nothing to learn (kept for the readers, which report every answer). */
-  succeeded(): void {}
-
   get currentRatePerSecond(): number {
     return (1000 * this.limit) / (this.windowMs + this.guardMs);
   }
