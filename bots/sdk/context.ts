@@ -39,6 +39,12 @@ export interface BotContext {
    */
   step<T>(name: string, fn: (page: Page) => Promise<T>, page?: Page): Promise<T>;
   /**
+   * A step that needs no page: a read over HTTP (the SDK's HttpReader). Retried by the same policy
+   * as `step`; a LayoutError fails at once with no screenshot (the read's kept bytes are its
+   * evidence); a SessionExpiredError logs in again first. The browser is not started for it.
+   */
+  read<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
    * Navigates and classifies the answer: 5xx/429/busy → PortalError, login page/401 →
    * SessionExpiredError; a navigation the portal never answered (refused, reset) → PortalError.
    */
@@ -54,7 +60,8 @@ const MAX_SIGNAL_LISTENERS = 256;
 export interface ContextDeps {
   botId: string;
   runDir: string;
-  browser: Browser;
+  /** Started on first need: a bot that only reads over HTTP from a public portal never starts it. */
+  browser: () => Promise<Browser>;
   session: PortalSession;
   log: Logger;
   evidence: Evidence;
@@ -70,6 +77,8 @@ export interface ContextDeps {
 export class RuntimeBotContext implements BotContext {
   expectedTotal: number | undefined;
   private context: BrowserContext | undefined;
+  /** The browser once asked for (navigationFailure asks whether it is still up). */
+  private browser: Browser | undefined;
   private tracingStarted = false;
   private mainPage: Page | undefined;
   private currentState: Awaited<ReturnType<PortalSession['storageState']>> | undefined;
@@ -95,8 +104,9 @@ export class RuntimeBotContext implements BotContext {
 
   private async ensureContext(): Promise<BrowserContext> {
     if (this.context) return this.context;
-    this.currentState = await this.deps.session.storageState(this.deps.browser);
-    const context = await this.deps.browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
+    const browser = await this.startedBrowser();
+    this.currentState = await this.deps.session.storageState(browser);
+    const context = await browser.newContext({ baseURL: this.baseUrl, storageState: this.currentState });
     // Cancelled while it was being made (a step does not wait for this): run-bot has closed or
     // is closing this job's context, so this one would be left open on the shared browser.
     if (this.signal.aborted) {
@@ -111,6 +121,11 @@ export class RuntimeBotContext implements BotContext {
     }
     this.context = context;
     return context;
+  }
+
+  private async startedBrowser(): Promise<Browser> {
+    this.browser ??= await this.deps.browser();
+    return this.browser;
   }
 
   async page(): Promise<Page> {
@@ -152,7 +167,7 @@ export class RuntimeBotContext implements BotContext {
    */
   private navigationFailure(err: unknown, page: Page, url: string): unknown {
     if (this.signal.aborted) return JobCancelledError.of(this.signal);
-    if (isRetryable(err) || !(err instanceof Error) || page.isClosed() || !this.deps.browser.isConnected()) return err;
+    if (isRetryable(err) || !(err instanceof Error) || page.isClosed() || !this.browser?.isConnected()) return err;
     return new PortalError(`${url}: the portal did not answer (${err.message.split('\n')[0]})`, undefined, undefined, { cause: err });
   }
 
@@ -166,8 +181,7 @@ export class RuntimeBotContext implements BotContext {
   }
 
   async step<T>(name: string, fn: (page: Page) => Promise<T>, onPage?: Page): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      throwIfCancelled(this.signal);
+    return this.retried(name, async () => {
       // The first step logs in (slow on a slow portal): a cancellation does not wait for it.
       const page = onPage ?? (await untilCancelled(this.page(), this.signal));
       const tracing = this.deps.trace !== false && !onPage;
@@ -187,27 +201,47 @@ export class RuntimeBotContext implements BotContext {
         if (tracing) await this.context!.tracing.stopChunk();
         return result;
       } catch (err) {
-        // Cancelled: no evidence, no retry; the context (and its trace) is closed by run-bot.
-        if (this.signal.aborted) throw JobCancelledError.of(this.signal);
+        // Cancelled: no evidence; the context (and its trace) is closed by run-bot.
+        if (this.signal.aborted) throw err;
         const trace = tracing ? await this.saveTrace(name, err instanceof LayoutError) : undefined;
         if (err instanceof LayoutError) {
           err.evidence = await this.evidence.capture(page, `layout-${name}`).catch(() => []);
           if (trace) err.evidence.push(trace);
+        }
+        throw err;
+      }
+    });
+  }
+
+  read<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.retried(name, () => untilCancelled(fn(), this.signal));
+  }
+
+  /** One attempt after another by the runtime's policy (see BotContext.step). */
+  private async retried<T>(name: string, attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 0; ; tries++) {
+      throwIfCancelled(this.signal);
+      try {
+        return await attempt();
+      } catch (err) {
+        // Cancelled: no evidence, no retry.
+        if (this.signal.aborted) throw JobCancelledError.of(this.signal);
+        if (err instanceof LayoutError) {
           this.log.error({ step: name, selector: err.selector, url: err.pageUrl, evidence: err.evidence }, err.message);
           throw err;
         }
-        if (attempt + 1 >= this.retry.attempts) throw err;
+        if (tries + 1 >= this.retry.attempts) throw err;
         if (err instanceof SessionExpiredError) {
           // Handled here, as a busy portal below is: info, in the log file, not a warning on the
           // operator's console. What is not recovered fails the job, and the worker warns of that.
           this.log.info({ step: name }, 'session expired; logging in again');
-          this.currentState = await this.deps.session.renew(this.deps.browser, this.currentState);
+          this.currentState = await this.deps.session.renew(await this.startedBrowser(), this.currentState);
           await applyStorageState(await this.ensureContext(), this.currentState);
           continue;
         }
         if (!isRetryable(err)) throw err;
-        const wait = backoffMs(attempt, this.retry, err instanceof PortalError ? err.retryAfterMs : 0);
-        this.log.info({ step: name, attempt: attempt + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
+        const wait = backoffMs(tries, this.retry, err instanceof PortalError ? err.retryAfterMs : 0);
+        this.log.info({ step: name, attempt: tries + 1, waitMs: wait, err: (err as Error).message }, 'portal fault; retrying');
         await sleep(wait, this.signal);
       }
     }

@@ -51,7 +51,7 @@ export async function runBot(runtime: BotRuntime, bot: AnyBot, rawInput: unknown
     secrets: () => runtime.secrets(),
     botId: bot.id,
     runDir: opts.runDir,
-    browser: await runtime.browser(),
+    browser: runtime.browser,
     session: runtime.session(bot.portal),
     log,
     evidence,

@@ -9,7 +9,7 @@ import {
 /** A context whose steps run on a page the test hands in (no browser is ever asked for). */
 function context(signal: AbortSignal): RuntimeBotContext {
   return new RuntimeBotContext({
-    botId: 'test.cancel', runDir: '/nonexistent', browser: {} as Browser,
+    botId: 'test.cancel', runDir: '/nonexistent', browser: async () => ({}) as Browser,
     session: { baseUrl: 'http://portal.test', portal: { id: 'test' } } as unknown as PortalSession,
     log: pino({ level: 'silent' }), evidence: {} as Evidence, signal,
     retry: { attempts: 4, baseMs: 1, maxMs: 2 }, trace: false,
@@ -99,7 +99,7 @@ describe('ctx.step: classification by type, and cancellation between and during 
     const c = new AbortController();
     const loggingIn = { baseUrl: 'http://portal.test', portal: { id: 'test' }, storageState: () => new Promise(() => undefined) };
     const ctx = new RuntimeBotContext({
-      botId: 'test.cancel', runDir: '/nonexistent', browser: {} as Browser, session: loggingIn as unknown as PortalSession,
+      botId: 'test.cancel', runDir: '/nonexistent', browser: async () => ({}) as Browser, session: loggingIn as unknown as PortalSession,
       log: pino({ level: 'silent' }), evidence: {} as Evidence, signal: c.signal, trace: false,
     });
     let ran = false;
@@ -114,7 +114,7 @@ describe('ctx.step: classification by type, and cancellation between and during 
   it('a cancellation during the backoff before a retry ends the wait at once', async () => {
     const c = new AbortController();
     const ctx = new RuntimeBotContext({
-      botId: 'test.cancel', runDir: '/nonexistent', browser: {} as Browser,
+      botId: 'test.cancel', runDir: '/nonexistent', browser: async () => ({}) as Browser,
       session: { baseUrl: 'http://portal.test', portal: { id: 'test' } } as unknown as PortalSession,
       log: pino({ level: 'silent' }), evidence: {} as Evidence, signal: c.signal,
       retry: { attempts: 4, baseMs: 60_000, maxMs: 60_000 }, trace: false,
