@@ -7,13 +7,16 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RegistryLookupResult, StoredPage } from '../records';
-import { LayoutError, PortalError, type BotContext } from '../sdk';
+import { classifyDocument, LayoutError, PortalError, SessionExpiredError, type BotContext } from '../sdk';
 import { HttpReader, type RequestPacer } from '../sdk/readers';
 import { PageStore, renderStoredPage } from '../sdk/stored-pages';
 import { fetchDetail, fetchSearch, type FetchedLookup } from './fetch-lookup';
 import { NavigationLookup, type RenderedLookup } from './navigation-lookup';
 import { PagePool } from './page-pool';
 import { screenshotFile } from './stored-names';
+
+/** Who asks, when the registry is read without a browser: said plainly (the portal is public). */
+const DIRECT_USER_AGENT = 'Mozilla/5.0 (compatible; opsbot registry.company)';
 
 /** After this many lookups needed rendering without one read from documents, stop trying documents. */
 const GIVE_UP_FETCH_AFTER = 3;
@@ -64,9 +67,9 @@ export class LookupStrategy {
     if (!http) return this.pages.use((page) => this.navigation.lookup(page, code));
     // Steps within steps: a 429 or busy page on the detail page retries that request, not the
     // search too; one on a record tab's page retries that page alone (fetchDetail).
-    const search = await this.ctx.step(`lookup ${code}`, async () => fetchSearch(http, this.store, code), reader.page);
+    const search = await this.ctx.read(`lookup ${code}`, () => fetchSearch(http, this.store, code));
     const read: FetchedLookup = search.outcome === 'detail'
-      ? await this.ctx.step(`lookup ${code} detail`, async () => fetchDetail(http, this.store, code, search.detailUrl, (name, read) => this.ctx.step(name, read, reader.page)), reader.page)
+      ? await this.ctx.read(`lookup ${code} detail`, () => fetchDetail(http, this.store, code, search.detailUrl, (name, read) => this.ctx.read(name, read)))
       : search;
     if (read.outcome === 'needsRendering') {
       this.noteFallback(code, read.reason);
@@ -90,16 +93,17 @@ export class LookupStrategy {
   }
 
   /**
-   * The session documents are read with: a page of the bot's context that opened the portal (so
-   * it is logged in), and HTTP with that context's cookies (null when Node cannot reach the
-   * portal the browser reached). The page stays open for ctx.step (a layout error's evidence is
-   * taken on it); reads do not go through it.
+   * The session documents are read with. A public portal (no login) is first asked over plain
+   * HTTP: if it answers, the run reads without a browser (Chromium is started only to render a
+   * page that needs it). Otherwise, and for a portal with a login: a page of the bot's context
+   * opens the portal (so it is logged in), and HTTP goes with that context's cookies (null when
+   * Node cannot reach the portal the browser reached).
    */
   private openedReader(): Promise<Reader> {
     const current = this.reader;
     if (current) {
       return current.then((r) => {
-        if (!r.page.isClosed()) return r;
+        if (!r.page?.isClosed()) return r;
         if (this.reader === current) this.reader = undefined;
         return this.openedReader();
       });
@@ -113,6 +117,8 @@ export class LookupStrategy {
   }
 
   private async openReader(): Promise<Reader> {
+    const direct = this.ctx.portal.login ? null : await this.directHttp();
+    if (direct) return { page: null, http: direct };
     const page = await this.ctx.newPage();
     try {
       // Its own page, so the step is not traced (a trace records every page of the context).
@@ -125,6 +131,35 @@ export class LookupStrategy {
       await page.close().catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * Plain HTTP, if the portal answers it with its own page (busy answers retried): null when it
+   * asks for a login, refuses us, or cannot be reached from Node (then the browser decides).
+   */
+  private async directHttp(): Promise<HttpReader | null> {
+    const http = HttpReader.direct({ portal: this.ctx.portal, baseUrl: this.ctx.baseUrl, pacer: this.opts.pacer, signal: this.ctx.signal, userAgent: DIRECT_USER_AGENT });
+    // Busy, 429, 5xx: retried as any read (no reason for a browser). Not reached from Node (a proxy,
+    // a bank CA, a name only the browser resolves), a login page, a refusal: the browser decides.
+    const outcome = await this.ctx.read('open registry over HTTP', async () => {
+      let read;
+      try {
+        read = await http.fetch('/');
+      } catch (err) {
+        if (err instanceof PortalError) return err.message;
+        throw err;
+      }
+      try {
+        classifyDocument(this.ctx.portal, read.doc, read.answer.retryAfter);
+      } catch (err) {
+        if (err instanceof SessionExpiredError) return 'a login page';
+        throw err;
+      }
+      return read.doc.status === 200 ? null : `HTTP ${read.doc.status}`;
+    });
+    if (outcome === null) return http;
+    this.ctx.log.info({ why: outcome }, 'the registry does not answer a plain request: reading with the browser\'s session');
+    return null;
   }
 
   /**
@@ -159,12 +194,13 @@ export class LookupStrategy {
 
   async close(): Promise<void> {
     const reader = await this.reader?.catch(() => undefined);
-    await reader?.page.close().catch(() => undefined);
+    await reader?.page?.close().catch(() => undefined);
     await this.pages.close();
   }
 }
 
 interface Reader {
-  page: Page;
+  /** The page that opened the portal for the session; null when reading without a browser. */
+  page: Page | null;
   http: HttpReader | null;
 }

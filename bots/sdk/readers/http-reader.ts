@@ -45,6 +45,14 @@ export class HttpReader {
   }
 
   /**
+   * A reader with no browser behind it (SessionHttp.direct): for a public portal that answers a
+   * plain request, so a run that only reads never starts Chromium. `userAgent` says who asks.
+   */
+  static direct(opts: HttpReaderOptions & { userAgent: string }): HttpReader {
+    return new HttpReader(SessionHttp.direct(opts.baseUrl, opts.userAgent), opts);
+  }
+
+  /**
    * Fetches and parses `url` without judging the answer; a network failure or timeout is a
    * PortalError. For a probe ("does Node reach the portal at all?"); reads go through `read`.
    */

@@ -36,11 +36,19 @@ export class SessionHttp {
   /** The browser's cookies, read once and kept (with the cookies adopted since) until `forget()`. */
   private jar: Promise<SessionJar> | undefined;
 
-  private constructor(private readonly context: BrowserContext, private readonly baseUrl: string, private readonly userAgent: string) {}
+  private constructor(private readonly context: BrowserContext | null, private readonly baseUrl: string, private readonly userAgent: string) {}
 
   /** The session of `page`'s context; relative URLs are read against `baseUrl`. The page only tells the User-Agent. */
   static async of(page: Page, baseUrl: string): Promise<SessionHttp> {
     return new SessionHttp(page.context(), baseUrl, await page.evaluate(() => navigator.userAgent));
+  }
+
+  /**
+   * A session of Node's own, no browser behind it: for a public portal (no login) that answers a
+   * plain request. Its cookies live in its jar only; `forget()` empties it.
+   */
+  static direct(baseUrl: string, userAgent: string): SessionHttp {
+    return new SessionHttp(null, baseUrl, userAgent);
   }
 
   /** GET `url`, following redirects; the cookies it sets are kept only when the caller adopts them. */
@@ -81,13 +89,14 @@ export class SessionHttp {
       const set = await setCookieIn(session.jar, header, url);
       if (!set) continue;
       session.holdsCookies = true;
+      if (!this.context) continue;
       if (set.live) await this.context.addCookies([set.cookie]);
       else await this.context.clearCookies({ name: set.cookie.name, domain: set.cookie.domain, path: set.cookie.path });
     }
   }
 
   private cookieJar(): Promise<SessionJar> {
-    this.jar ??= this.context.cookies().then(async (cookies) => {
+    this.jar ??= (this.context ? this.context.cookies() : Promise.resolve([])).then(async (cookies) => {
       const jar = new CookieJar();
       for (const c of cookies) await jar.store.putCookie(fromBrowser(c));
       return { jar, holdsCookies: cookies.length > 0 };

@@ -19,7 +19,7 @@ import { generatedReviewSource } from '../../../fixtures/generator/review-accoun
 import { rngFor } from '../../../fixtures/generator/rng';
 import { buildWorld } from '../../../fixtures/generator/world';
 import { useRegistrySuite } from './registry-suite';
-import { startLoginGateway, startScriptBuiltRegistry } from './registry-fronts';
+import { startBrowserOnlyRegistry, startLoginGateway, startScriptBuiltRegistry } from './registry-fronts';
 import { expectKeptPages, withoutPages } from './registry-records';
 import { renderStoredPage } from '../../../bots/sdk/stored-pages';
 
@@ -37,10 +37,10 @@ interface Run {
 }
 
 /** Runs the bot as a worker would (own runtime and login), keeping the run folder and the log lines. */
-async function runRegistry(browser: Browser, bot: AnyBot, endpoint: { url: string; username?: string; password?: string }, input: unknown, runDir: string): Promise<Run> {
+async function runRegistry(browser: Browser | (() => Promise<Browser>), bot: AnyBot, endpoint: { url: string; username?: string; password?: string }, input: unknown, runDir: string): Promise<Run> {
   const logs: Run['logs'] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { logs.push(JSON.parse(chunk.toString()) as Run['logs'][number]); done(); } });
-  const runtime = new BotRuntime(async () => browser, () => endpoint, pino({ level: 'info' }, sink));
+  const runtime = new BotRuntime(typeof browser === 'function' ? browser : async () => browser, () => endpoint, pino({ level: 'info' }, sink));
   const result = await runBot(runtime, bot, input, { runDir });
   const text = await readFile(path.join(runDir, result.file), 'utf8');
   const raw = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as RegistryLookupResult);
@@ -107,6 +107,42 @@ describe('registry.company: documents read without rendering', () => {
       expect(logs.filter((l) => /answers the browser but not a direct request/u.test(l.msg))).toHaveLength(1);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('reads a public registry without starting a browser, and says who asks', async () => {
+    let browsers = 0;
+    const agents = new Set<string>();
+    reg.portal.app.use((req) => {
+      agents.add(req.raw.headers['user-agent'] ?? '');
+      return false;
+    });
+    const sample = companies.slice(50, 56);
+    const { records } = await runRegistry(async () => {
+      browsers++;
+      return reg.browser;
+    }, registryCompany, { url: reg.url }, { uscc: sample.map((c) => c.uscc) }, runDir);
+    expect(records).toEqual(sample.map(found));
+    expect(browsers).toBe(0);
+    expect([...agents]).toEqual(['Mozilla/5.0 (compatible; opsbot registry.company)']);
+  });
+
+  it('opens the registry in the browser and reads with its session when the registry refuses a plain request', async () => {
+    const front = await startBrowserOnlyRegistry(reg.url);
+    try {
+      let browsers = 0;
+      const sample = companies.slice(56, 60);
+      const { records, logs } = await runRegistry(async () => {
+        browsers++;
+        return reg.browser;
+      }, registryCompany, { url: front.url }, { uscc: sample.map((c) => c.uscc) }, runDir);
+      expect(records).toEqual(sample.map(found));
+      expect(browsers).toBeGreaterThan(0);
+      // Refused once (the probe), then every read carried the browser's User-Agent.
+      expect(front.refused()).toBe(1);
+      expect(logs.filter((l) => /does not answer a plain request/u.test(l.msg))).toEqual([expect.objectContaining({ why: expect.stringContaining('403') })]);
+    } finally {
+      await front.close();
     }
   });
 

@@ -1,7 +1,9 @@
 // Real servers in front of the fixture registry, for the registry bot's fetch-mode tests:
 // - a registry whose pages are built by a script (the HTML the server sends has none of the
 //   content; the browser's script writes it), as some portals do;
-// - the registry behind a bank's login gateway (the kit's login form, session cookie, expiry).
+// - the registry behind a bank's login gateway (the kit's login form, session cookie, expiry);
+// - a registry that refuses any client but a browser (403 to a User-Agent without "Chrome"),
+//   as an anti-bot front may.
 // Both relay the registry's real answers (status, Retry-After, HTML); nothing is made up here.
 
 import { HttpApp, type Req, type Res } from '../../../fixtures/kit/http-app';
@@ -59,3 +61,22 @@ export async function startLoginGateway(upstream: string, login: { username: str
   return { url, gateway, close: () => gateway.close() };
 }
 
+
+/** The registry at `upstream`, refusing (403) every request whose User-Agent is not a Chrome's; `asked` counts the refusals. */
+export async function startBrowserOnlyRegistry(upstream: string): Promise<{ url: string; refused: () => number; close: () => Promise<void> }> {
+  const app = new HttpApp();
+  let refused = 0;
+  for (const p of PATHS) {
+    app.get(p, async (req, res) => {
+      if (!/Chrome\//u.test(req.raw.headers['user-agent'] ?? '')) {
+        refused++;
+        res.status(403).html('<html><head><title>403 Forbidden</title></head><body>请使用浏览器访问</body></html>');
+        return;
+      }
+      const answer = await relay(upstream, req);
+      send(res, answer, answer.html);
+    });
+  }
+  const url = await app.listen(0);
+  return { url, refused: () => refused, close: () => app.close() };
+}
