@@ -102,6 +102,8 @@ export default defineBot({
     });
     try {
       for await (const result of results) {
+        // Its pages were written while the next lookups ran: a record leaves only naming files on disk.
+        await strategy.written(result);
         yield result;
         ctx.progress(++done, codes.length);
       }

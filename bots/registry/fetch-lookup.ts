@@ -4,7 +4,8 @@
 // but the document lacks (a portal that builds its pages with JavaScript, or a changed layout) is
 // not decided here: the lookup is handed to the navigation path, which renders the page and
 // raises LayoutError with real evidence if the page is still wrong. Every page read for the
-// lookup (detail page first, then each tab page) is kept byte for byte (PageStore).
+// lookup (detail page first, then each tab page) is kept byte for byte (PageStore), written in
+// the background: LookupStrategy.written waits for them before the record is handed on.
 
 import type { RegistryCompanyRecord, StoredPage } from '../records';
 import type { HttpReader, ReadPage } from '../sdk/readers';
@@ -33,7 +34,8 @@ export type FetchedSearch = { outcome: 'notFound'; pages: StoredPage[] } | Needs
 export type RetriedRead = <T>(name: string, read: () => Promise<T>) => Promise<T>;
 const once: RetriedRead = (_name, read) => read();
 
-const keep = async (store: PageStore, name: string, read: ReadPage): Promise<StoredPage[]> => [await store.keep(name, read.answer, read.doc)];
+/** Written while the lookup goes on: the bot waits for its pages before the record leaves (company.bot.ts). */
+const keep = async (store: PageStore, name: string, read: ReadPage): Promise<StoredPage[]> => [await store.keepInBackground(name, read.answer, read.doc)];
 
 /** The search page: the detail page's URL, "not found" (its page kept), or a document that needs rendering. */
 export async function fetchSearch(reader: HttpReader, store: PageStore, code: string): Promise<FetchedSearch> {

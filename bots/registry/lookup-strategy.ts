@@ -56,8 +56,14 @@ export class LookupStrategy {
     if (read.outcome === 'notFound') return { uscc: code, outcome: 'notFound', pages: read.pages };
     const found: RegistryLookupResult = { uscc: code, outcome: 'found', company: read.company, pages: read.pages };
     if (!screenshot || read.pages.length === 0) return found;
+    await this.store.written(read.pages);
     const evidence = await this.screenshot(code, read.pages[0]!);
     return evidence ? { ...found, company: { ...read.company, evidence } } : found;
+  }
+
+  /** Waits until the pages `result` names are on disk (read over HTTP, they are written in the background). */
+  async written(result: RegistryLookupResult): Promise<void> {
+    if (result.outcome !== 'failed' && result.pages) await this.store.written(result.pages);
   }
 
   private async read(code: string): Promise<RenderedLookup> {
@@ -196,6 +202,7 @@ export class LookupStrategy {
     const reader = await this.reader?.catch(() => undefined);
     await reader?.page?.close().catch(() => undefined);
     await this.pages.close();
+    await this.store.close();
   }
 }
 

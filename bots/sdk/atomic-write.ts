@@ -6,7 +6,7 @@
 // own (fixtures/export/export-files.ts): the bank's side of the wire shares only the records.
 
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -44,21 +44,31 @@ export async function makeFolderOf(file: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = PRIVATE_FILE): Promise<void> {
   await makeFolderOf(file);
-  await writeFileAtomicInFolder(file, data, mode);
-}
-
-/**
- * `writeFileAtomic` for a caller that made `file`'s folder itself and writes many files into it
- * (a run's kept pages: one folder check per page was a tenth of their cost). A folder that is
- * gone fails as any write does, naming `file`.
- */
-export async function writeFileAtomicInFolder(file: string, data: string | Uint8Array, mode = PRIVATE_FILE): Promise<void> {
   const temp = tempPathBeside(file);
   try {
     await writeFile(temp, data, { mode });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
+    throw cannotWrite(file, error);
+  }
+}
+
+/**
+ * `writeFileAtomic` for a caller that made `file`'s folder itself and writes many small files into
+ * it (a run's kept pages: one folder check per page was a tenth of their cost). Synchronous on
+ * purpose: the promise API hops to the thread pool for the open, the write, the close and the
+ * rename, and for a file of a few KB those hops cost more than the write (4,200 files of 5 KB on
+ * this machine: 1.0-2.8 s of CPU through fs/promises, 0.26-0.58 s synchronously; the event loop
+ * waits ~0.1 ms a file). A folder that is gone fails as any write does, naming `file`.
+ */
+export function writeSmallFileAtomicInFolder(file: string, data: Uint8Array, mode = PRIVATE_FILE): void {
+  const temp = tempPathBeside(file);
+  try {
+    writeFileSync(temp, data, { mode });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
     throw cannotWrite(file, error);
   }
 }

@@ -2,11 +2,12 @@
 //
 // The CLI (bin runs dist/opsbot.js) and every worker-thread entry: a thread entry is compiled to
 // dist/<its source file's name>.js, beside the chunks that start it, which is where
-// jobs/runtime/module-thread.ts looks for it. A new thread entry is added here.
+// bots/sdk/module-thread.ts looks for it. A new thread entry is added here.
 
 export const ENTRY_POINTS = {
   opsbot: 'scripts/cli/main.ts',
   'lookups-thread': 'jobs/annual-review-check/build/lookups-thread.ts',
+  'page-keeper-thread': 'bots/sdk/stored-pages/page-keeper-thread.ts',
 };
 
 /** Files that change the build without being compiled into it. */

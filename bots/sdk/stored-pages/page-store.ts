@@ -6,28 +6,23 @@
 // Example:
 //   const store = new PageStore(ctx.runDir, `pages/${ctx.botId}`, (url) => reader.fetch(url).then((r) => r.answer));
 //   const ref = await store.keep(`registry-${code}`, answer, doc);   // → { url, file, sha256, fetchedAt, contentType }
+//   // Many pages in flight: go on reading while each is written; wait before the record leaves.
+//   const pages = [await store.keepInBackground(`registry-${code}`, answer, doc)];
+//   await store.written(pages);
 
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { constants, gzipSync } from 'node:zlib';
 import type { StoredPage } from '../../records';
-import { makeFolderOf, writeFileAtomicInFolder } from '../atomic-write';
 import { safeName } from '../evidence';
 import type { HtmlDocument } from '../readers/html-document';
 import type { PageAnswer } from '../readers/page-answer';
+import { sha256Hex } from './write-page-file';
+import { PageKeeper } from './page-keeper';
 
-/**
- * Fastest gzip level, on the calling thread: a page of the registry is tens of KB, compressed in
- * well under a millisecond; the default level and zlib's async stream (a thread-pool hop and its
- * stream machinery per page) cost several times that in CPU for a file a few percent smaller.
- */
-const gzipFast = (bytes: Uint8Array): Buffer => gzipSync(bytes, { level: constants.Z_BEST_SPEED });
+export { sha256Hex };
 
 /** Fetches a stylesheet once for the store (paced like any request), or null when it cannot. */
 export type StylesheetSource = (url: string) => Promise<Pick<PageAnswer, 'status' | 'bytes'> | null>;
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Where a stylesheet's bytes are kept under the store's folder: named by its URL, so a renderer finds them without an index. */
 export function stylesheetFile(url: string): string {
@@ -36,8 +31,10 @@ export function stylesheetFile(url: string): string {
 
 export class PageStore {
   private readonly stylesheets = new Map<string, Promise<void>>();
-  /** Folders made (or found) once per store, not once per page. */
-  private readonly folders = new Map<string, Promise<void>>();
+  /** Gzips and writes each page, on a thread of its own once a run keeps many (page-keeper.ts). */
+  private readonly keeper = new PageKeeper();
+  /** Pages being written, by file (relative to the run folder). */
+  private readonly writing = new Map<string, Promise<void>>();
 
   /**
    * @param runDir the run folder (files are named relative to it)
@@ -46,40 +43,46 @@ export class PageStore {
    */
   constructor(private readonly runDir: string, readonly folder: string, private readonly fetchStylesheet?: StylesheetSource) {}
 
-  /** Keeps `answer`'s bytes as `<name>.html.gz` (and, once per run, the stylesheets `doc` links). */
+  /** Keeps `answer`'s bytes as `<name>.html.gz` (and, once per run, the stylesheets `doc` links); resolves once written. */
   async keep(name: string, answer: PageAnswer, doc?: HtmlDocument): Promise<StoredPage> {
+    const page = await this.keepInBackground(name, answer, doc);
+    await this.written([page]);
+    return page;
+  }
+
+  /**
+   * `keep`, but resolves before the page is on disk, so a bot goes on reading while it is written
+   * (on the keeper's thread, page-keeper.ts: a lookup no longer waits for that thread twice a
+   * lookup). The caller must `await written(pages)` before anything reads the file or a record
+   * naming it leaves the bot.
+   */
+  async keepInBackground(name: string, answer: PageAnswer, doc?: HtmlDocument): Promise<StoredPage> {
     const file = path.join(this.folder, `${safeName(name)}.html.gz`);
-    await this.write(file, answer.bytes);
+    const sha256 = sha256Hex(answer.bytes);
+    this.writeInBackground(file, answer.bytes);
     if (doc) await this.keepStylesheets(doc);
-    return { url: answer.url, file, sha256: sha256Hex(answer.bytes), fetchedAt: answer.fetchedAt, contentType: answer.contentType };
+    return { url: answer.url, file, sha256, fetchedAt: answer.fetchedAt, contentType: answer.contentType };
   }
 
-  /** Whole or not at all (a crash mid-write leaves no half page under a name a record may hold). */
-  private async write(file: string, bytes: Uint8Array): Promise<void> {
-    const target = path.join(this.runDir, file);
-    const gzipped = gzipFast(bytes);
-    await this.folderOf(target);
-    try {
-      await writeFileAtomicInFolder(target, gzipped);
-    } catch (error) {
-      // The folder went away since it was made (a clean-up mid-run): make it again, once.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.folders.delete(path.dirname(target));
-      await this.folderOf(target);
-      await writeFileAtomicInFolder(target, gzipped);
-    }
+  /** Waits until every page of `pages` kept by this store is on disk; rejects with a write's error. */
+  async written(pages: readonly Pick<StoredPage, 'file'>[]): Promise<void> {
+    for (const page of pages) await this.writing.get(page.file);
   }
 
-  /** Makes `file`'s folder the first time a page goes in it; a failure is not remembered (the next page tries again). */
-  private folderOf(file: string): Promise<void> {
-    const dir = path.dirname(file);
-    let made = this.folders.get(dir);
-    if (!made) {
-      made = makeFolderOf(file);
-      this.folders.set(dir, made);
-      made.catch(() => this.folders.delete(dir));
-    }
-    return made;
+  /** Waits for the pages still being written, then ends the keeper's thread. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.writing.values()]);
+    await this.keeper.close();
+  }
+
+  /** A write under way until it succeeds; a failed one stays, so `written` and `close` rethrow it. */
+  private writeInBackground(file: string, bytes: Uint8Array): Promise<void> {
+    const writing = this.keeper.write(path.join(this.runDir, file), bytes);
+    this.writing.set(file, writing);
+    writing.then(() => {
+      if (this.writing.get(file) === writing) this.writing.delete(file);
+    }, () => undefined);
+    return writing;
   }
 
   /** Each stylesheet URL once per run (a retried extraction finds the ones kept before). A failed fetch is not retried: the page renders unstyled. */
@@ -93,7 +96,7 @@ export class PageStore {
         const file = path.join(this.folder, stylesheetFile(url));
         kept = existsSync(path.join(this.runDir, file))
           ? Promise.resolve()
-          : fetchStylesheet(url).then((answer) => (answer && answer.status === 200 ? this.write(file, answer.bytes) : undefined), () => undefined);
+          : fetchStylesheet(url).then(async (answer) => { if (answer && answer.status === 200) await this.writeInBackground(file, answer.bytes); }, () => undefined);
         this.stylesheets.set(url, kept);
       }
       return kept;

@@ -1,6 +1,6 @@
 // The worker thread that reads registry.company.jsonl (see registry-lookups.ts): one message per
 // chunk of the file with its answers packed as strings, then `null` when the file is read.
-// Started by jobs/runtime/module-thread.ts: an entry point of the compiled build of its own
+// Started by bots/sdk/module-thread.ts: an entry point of the compiled build of its own
 // (scripts/build/entries.mjs), or through tsx from source.
 
 import { parentPort, workerData } from 'node:worker_threads';

@@ -17,7 +17,7 @@ import { statSync } from 'node:fs';
 import { RegistryLookupResult } from '../../../bots/records';
 import type { RegistryLookup } from '../rules';
 import { compactUscc } from '../uscc';
-import { startModuleThread } from '../../runtime/module-thread';
+import { startModuleThread } from '../../../bots/sdk/module-thread';
 import { readJsonlBatches } from '../../../bots/sdk/jsonl-reader';
 import { lookupBatchOf, type LookupBatch, type SchemaCheck } from './lookup-batch';
 import { unpackLookup, type StoredLookup } from './packed-lookup';
