@@ -53,7 +53,8 @@ export class SessionHttp {
 
   /** GET `url`, following redirects; the cookies it sets are kept only when the caller adopts them. */
   async get(url: string, timeoutMs: number): Promise<HttpAnswer> {
-    const signal = AbortSignal.timeout(timeoutMs);
+    // One limit for the whole read, redirects included.
+    const deadline = Date.now() + timeoutMs;
     const session = await this.cookieJar();
     const setCookies: { url: string; header: string }[] = [];
     let current = new URL(url, this.baseUrl).href;
@@ -61,7 +62,7 @@ export class SessionHttp {
       const headers: Record<string, string> = { 'user-agent': this.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
       // A public portal sets no cookie: then there is none to look up (tough-cookie's lookup was a tenth of a read's CPU).
       if (session.holdsCookies) headers.cookie = await session.jar.getCookieString(current);
-      const res = await httpGet(current, headers, signal);
+      const res = await httpGet(current, headers, { timeoutMs: Math.max(1, deadline - Date.now()) });
       for (const header of res.setCookies) setCookies.push({ url: current, header });
       if (REDIRECT.has(res.status) && res.location !== null) {
         if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
