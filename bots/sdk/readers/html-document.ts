@@ -36,6 +36,17 @@ function firstElement(root: HTMLElement, tagName: string): HTMLElement | undefin
   return undefined;
 }
 
+/** Every element named `tagName` (upper case), in document order, by a plain walk of the tree. */
+function elementsNamed(root: HTMLElement, tagName: string, into: HTMLElement[]): HTMLElement[] {
+  for (const child of root.childNodes) {
+    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = child as HTMLElement;
+    if (el.tagName === tagName) into.push(el);
+    elementsNamed(el, tagName, into);
+  }
+  return into;
+}
+
 /**
  * @example
  * const doc = HtmlDocument.of(answer);
@@ -60,6 +71,15 @@ export class HtmlDocument {
   /** The first <title> in document order, as `document.title` before trimming; '' for none. */
   get title(): string {
     return textOf(firstElement(this.root, 'TITLE')).trim();
+  }
+
+  /**
+   * Every element named `tag` ('link'), without the selector engine: for a question asked of every
+   * page read (the stylesheets a kept page links), where compiling and matching a selector against
+   * each element cost more than the walk.
+   */
+  byTag(tag: string): HTMLElement[] {
+    return elementsNamed(this.root, tag.toUpperCase(), []);
   }
 
   one(selector: string): HTMLElement | null {

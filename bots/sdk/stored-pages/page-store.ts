@@ -89,7 +89,10 @@ export class PageStore {
   private async keepStylesheets(doc: HtmlDocument): Promise<void> {
     const fetchStylesheet = this.fetchStylesheet;
     if (!fetchStylesheet) return;
-    const urls = doc.all('link[rel~="stylesheet"][href]').map((link) => new URL(link.getAttribute('href')!, doc.url).href);
+    // link[rel~="stylesheet"][href], by a walk (HtmlDocument.byTag): asked of every page kept.
+    const urls = doc.byTag('link')
+      .filter((link) => link.hasAttribute('href') && (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/u).includes('stylesheet'))
+      .map((link) => new URL(link.getAttribute('href')!, doc.url).href);
     await Promise.all(urls.map((url) => {
       let kept = this.stylesheets.get(url);
       if (!kept) {
