@@ -1,6 +1,6 @@
-// (a) opsbot: the registry.company bot through runBot, as a worker runs it (one browser; pages
-// read as documents over HTTP with the browser's session, `concurrency` lookups in flight; records
-// validated and written to the run folder's JSONL).
+// (a) opsbot: the registry.company bot through runBot, as a worker runs it (pages read as documents
+// over plain HTTP, the registry being public: the browser is started only if the bot asks for it;
+// `concurrency` lookups in flight; pages kept; records validated and written to the run folder's JSONL).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +40,11 @@ export async function runOpsbotRegistry(args: RegistryContenderArgs): Promise<Re
       wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       summary: summarise(records),
-      notes: { bot: `${registryCompany.id}@${registryCompany.version}`, read: 'documents over HTTP with the browser session + node-html-parser', concurrency: args.concurrency, requestsPerSecond: UNPACED, browserLaunchMs: Math.round(launchMs) },
+      notes: {
+        bot: `${registryCompany.id}@${registryCompany.version}`,
+        read: browser ? 'documents over HTTP with the browser session + node-html-parser' : 'documents over plain HTTP (public registry, no browser started) + node-html-parser',
+        concurrency: args.concurrency, requestsPerSecond: UNPACED, browserLaunchMs: Math.round(launchMs),
+      },
     };
   } finally {
     if (browser) await (await browser).close();
