@@ -70,7 +70,7 @@ export function registryAnalysis(d: RegistryBench): string {
   }
   lines.push(
     'In production the portal, not the client, sets the pace: the registry allows 20 requests/s and a lookup is 2 requests, so 10 lookups/s is its ceiling; ' +
-      'the bot runs at 19 requests/s by default (a 429 halves its pace at once and it creeps back), see the annual-review section below for 10,000 accounts at that limit.',
+      'the bot runs at 20 requests/s by default (a 429 teaches it a lower limit, bots/sdk/readers/request-pacer.ts), see the annual-review section below for 10,000 accounts at that limit.',
   );
   return lines.join('\n\n');
 }
