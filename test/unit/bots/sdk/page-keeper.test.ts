@@ -62,6 +62,35 @@ describe('PageKeeper', () => {
   });
 });
 
+describe('PageKeeper when its thread dies', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-keeper-dies-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('what the thread held fails with it; every later page is written inline', async () => {
+    const keeper = new PageKeeper(1);
+    try {
+      for (let n = 0; !keeper.threaded && n < 400; n++) {
+        await keeper.write(path.join(dir, `warm${n}.html.gz`), page(n));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(keeper.threaded).toBe(true);
+      // As an out-of-memory kill would: the thread ends with pages still in its hands.
+      const held = [1, 2, 3].map((n) => keeper.write(path.join(dir, `held${n}.html.gz`), page(n)));
+      await (keeper as unknown as { thread: { terminate(): Promise<number> } }).thread.terminate();
+      const settled = await Promise.allSettled(held);
+      expect(settled.every((s) => s.status === 'fulfilled' || /page keeper's thread exited/u.test(String(s.reason)))).toBe(true);
+      expect(keeper.threaded).toBe(false);
+      await keeper.write(path.join(dir, 'after.html.gz'), page(9));
+      expect(gunzipSync(await readFile(path.join(dir, 'after.html.gz'))).equals(Buffer.from(page(9)))).toBe(true);
+    } finally {
+      await keeper.close();
+    }
+  });
+});
+
 describe('PageStore.keepInBackground', () => {
   let runDir: string;
   beforeEach(async () => {
