@@ -11,6 +11,15 @@ import type { PageAnswer } from '../../../../bots/sdk/readers';
 import { PageStore, sha256Hex } from '../../../../bots/sdk/stored-pages';
 import { PageKeeper } from '../../../../bots/sdk/stored-pages/page-keeper';
 
+/** Writes pages (inline, into `dir`) until the keeper's thread is up (~0.5 s from source). */
+async function untilThreaded(keeper: PageKeeper, dir: string): Promise<void> {
+  for (let n = 0; !keeper.threaded && n < 400; n++) {
+    await keeper.write(path.join(dir, `warm${n}.html.gz`), page(n));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(keeper.threaded).toBe(true);
+}
+
 const page = (n: number): Uint8Array => new TextEncoder().encode(`<html><body>第${n}页 ${'x'.repeat(n * 37)}</body></html>`);
 
 describe('PageKeeper', () => {
@@ -46,11 +55,7 @@ describe('PageKeeper', () => {
   it('a write that fails on the thread rejects naming the file, keeping the system code; later writes go on', async () => {
     const keeper = new PageKeeper(1);
     try {
-      for (let n = 0; !keeper.threaded && n < 400; n++) {
-        await keeper.write(path.join(dir, `warm${n}.html.gz`), page(n));
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      expect(keeper.threaded).toBe(true);
+      await untilThreaded(keeper, dir);
       await writeFile(path.join(dir, 'not-a-folder'), 'a file');
       const target = path.join(dir, 'not-a-folder', 'p.html.gz');
       await expect(keeper.write(target, page(1))).rejects.toMatchObject({ message: expect.stringContaining(target), code: 'EEXIST' });   // mkdir finds a file where the folder goes
@@ -60,23 +65,11 @@ describe('PageKeeper', () => {
       await keeper.close();
     }
   });
-});
 
-describe('PageKeeper when its thread dies', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'opsbot-keeper-dies-'));
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
-
-  it('what the thread held fails with it; every later page is written inline', async () => {
+  it('when its thread dies, what the thread held fails with it; every later page is written inline', async () => {
     const keeper = new PageKeeper(1);
     try {
-      for (let n = 0; !keeper.threaded && n < 400; n++) {
-        await keeper.write(path.join(dir, `warm${n}.html.gz`), page(n));
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      expect(keeper.threaded).toBe(true);
+      await untilThreaded(keeper, dir);
       // As an out-of-memory kill would: the thread ends with pages still in its hands.
       const held = [1, 2, 3].map((n) => keeper.write(path.join(dir, `held${n}.html.gz`), page(n)));
       await (keeper as unknown as { thread: { terminate(): Promise<number> } }).thread.terminate();
