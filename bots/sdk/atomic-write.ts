@@ -6,7 +6,7 @@
 // own (fixtures/export/export-files.ts): the bank's side of the wire shares only the records.
 
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -28,9 +28,18 @@ export function tempPathBeside(file: string): string {
 }
 
 /** Creates the folder `file` goes in (owner-only); a failure names `file`, not only the folder. */
-export async function makeFolderOf(file: string): Promise<void> {
+async function makeFolderOf(file: string): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+  } catch (error) {
+    throw cannotWrite(file, error);
+  }
+}
+
+/** `makeFolderOf` for `writeSmallFileAtomicInFolder`'s callers, synchronous as it is. */
+export function makeFolderOfSync(file: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
   } catch (error) {
     throw cannotWrite(file, error);
   }

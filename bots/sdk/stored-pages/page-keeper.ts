@@ -30,9 +30,11 @@ export interface KeeperRequest {
 
 export type KeeperAnswer = 'ready' | { id: number; error?: { message: string; code?: string } };
 
+/** A page handed to the thread: settled by its answer, or failed with the thread. */
 interface Waiting {
   resolve: () => void;
   reject: (err: Error) => void;
+  done: Promise<void>;
 }
 
 export class PageKeeper {
@@ -41,7 +43,6 @@ export class PageKeeper {
   private written = 0;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
-  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly threadAfter = THREAD_AFTER) {}
 
@@ -58,17 +59,16 @@ export class PageKeeper {
       }
     }
     const id = this.nextId++;
+    let settle!: Pick<Waiting, 'resolve' | 'reject'>;
     const done = new Promise<void>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      thread.postMessage({ id, target, bytes } satisfies KeeperRequest);
+      settle = { resolve, reject };
     });
-    this.inFlight.add(done);
-    const settled = () => this.inFlight.delete(done);
-    done.then(settled, settled);
+    this.waiting.set(id, { ...settle, done });
+    thread.postMessage({ id, target, bytes } satisfies KeeperRequest);
     return done;
   }
 
-  /** Whether pages now go to the thread (for tests and the bench's notes). */
+  /** Whether pages now go to the thread (for tests). */
   get threaded(): boolean {
     return this.ready;
   }
@@ -111,7 +111,7 @@ export class PageKeeper {
   async close(): Promise<void> {
     const thread = this.thread;
     if (!thread) return;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.waiting.values()].map((w) => w.done));
     this.thread = undefined;
     this.ready = false;
     await thread.terminate();

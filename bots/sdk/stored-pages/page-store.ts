@@ -69,10 +69,9 @@ export class PageStore {
     for (const page of pages) await this.writing.get(page.file);
   }
 
-  /** Waits for the pages still being written, then ends the keeper's thread. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.writing.values()]);
-    await this.keeper.close();
+  /** Waits for the pages still being written (the keeper's own wait), then ends the keeper's thread. */
+  close(): Promise<void> {
+    return this.keeper.close();
   }
 
   /** A write under way until it succeeds; a failed one stays, so `written` and `close` rethrow it. */

@@ -3,14 +3,9 @@
 // caller's (page-keeper.ts).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { cannotWrite } from '../watch-write-stream';
-import { writeSmallFileAtomicInFolder } from '../atomic-write';
-
-/** Run folders are owner-only (jobs/runtime/run-store/folder-modes). */
-const PRIVATE_DIR = 0o700;
+import { makeFolderOfSync, writeSmallFileAtomicInFolder } from '../atomic-write';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,11 +21,7 @@ const madeFolders = new Set<string>();
 function makeFolderOnce(target: string): void {
   const dir = path.dirname(target);
   if (madeFolders.has(dir)) return;
-  try {
-    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
-  } catch (error) {
-    throw cannotWrite(target, error);
-  }
+  makeFolderOfSync(target);
   madeFolders.add(dir);
 }
 
